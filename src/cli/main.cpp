@@ -1,0 +1,2 @@
+// Placeholder entry point; replaced by the command registry.
+int main() { return 0; }

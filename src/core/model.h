@@ -1,0 +1,265 @@
+// The plan: every record the account manager plans with, as plain value types.
+#pragma once
+
+#include "core/date.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace footprint::core {
+
+using Cents = std::int64_t; // money is always integer cents (USD unless the plan says otherwise)
+using Json = nlohmann::json;
+
+// Every record carries `extra`: the fields this version does not know, kept verbatim so that a
+// plan written by a newer Footprint survives a load/save round trip here.
+
+struct LatLon {
+    double lat = 0;
+    double lon = 0;
+};
+
+enum class AccountStatus { Client, Former, Prospect };
+
+struct Contact {
+    std::string id;
+    std::string name;
+    std::string title; // "IT Director"
+    std::string role;  // decision-maker role: "Decision maker", "Influencer", "Billing", "Technical"
+    std::string phone;
+    std::string email;
+    bool primary = false;
+    Timestamp modified;
+    Json extra = Json::object();
+};
+
+struct Service {
+    std::string id;
+    std::string product;    // catalog product id, or free text from billing ("Fiber Internet 500M")
+    std::string family;     // "internet", "ethernet", "voice", "tv", "cloud", "managed"
+    int quantity = 1;
+    Cents mrc = 0;          // monthly recurring charge for the whole line (quantity included)
+    int term_months = 0;
+    std::optional<Date> contract_start;
+    std::optional<Date> contract_end;
+    bool auto_renew = false;
+    int bandwidth_mbps = 0; // for internet/ethernet, 0 when not applicable
+    Timestamp modified;
+    Json extra = Json::object();
+};
+
+struct Address {
+    std::string street;
+    std::string city;
+    std::string state;       // two-letter
+    std::string postal_code; // ZIP or ZIP+4
+    std::string country = "US";
+};
+
+// For former clients: why and when they left, and when the competitor's contract likely ends.
+struct FormerClient {
+    std::optional<Date> lost_date;
+    std::string reason;     // "price", "moved", "service", "competitor offer", …
+    std::string competitor;
+    int competitor_term_months = 36;
+    std::optional<Date> competitor_contract_end; // estimated; derived from lost_date + term if unset
+};
+
+struct Account {
+    std::string id;
+    std::string salesforce_id; // 15/18-char Salesforce Id when imported from Salesforce
+    std::string name;
+    AccountStatus status = AccountStatus::Prospect;
+    std::string industry;
+    int employees = 0;
+    int sites = 1;
+    std::string billing_account; // billing system (ICOMS/CSG) account number
+    Address address;
+    std::optional<LatLon> location;
+    bool location_approximate = false; // placed at a ZIP centroid, not a geocoded address
+    std::string owner;
+    std::string territory_id;
+    std::vector<std::string> tags;
+    std::string notes;
+    std::vector<Contact> contacts;
+    std::vector<Service> services;
+    FormerClient former; // meaningful when status == Former
+    Timestamp modified;
+    Json extra = Json::object();
+};
+
+enum class OpportunityType { Renewal, Upsell, WinBack, New };
+enum class ForecastCategory { Pipeline, BestCase, Commit, Closed, Omitted };
+
+struct Opportunity {
+    std::string id;
+    std::string salesforce_id;
+    std::string account_id;
+    std::string name;
+    OpportunityType type = OpportunityType::New;
+    std::string stage;       // one of Plan::stages[].name
+    int probability = 10;    // percent, 0..100
+    ForecastCategory forecast_category = ForecastCategory::Pipeline;
+    Cents mrc = 0;           // monthly recurring amount
+    Cents otc = 0;           // one-time charges
+    int term_months = 36;
+    std::optional<Date> close_date;
+    std::vector<std::string> products; // catalog product ids
+    std::string next_step;
+    std::string loss_reason;
+    std::string owner;
+    Timestamp modified;
+    Json extra = Json::object();
+};
+
+enum class ActivityType { Call, Visit, Meeting, Email, Event, Proposal };
+
+struct Activity {
+    std::string id;
+    std::string account_id;
+    std::string contact_id;
+    std::string opportunity_id;
+    ActivityType type = ActivityType::Call;
+    Date date;
+    std::optional<int> start_minute; // local wall-clock minutes since midnight
+    int duration_minutes = 0;
+    std::string subject;
+    std::string outcome;
+    std::string notes;
+    std::string next_step;
+    std::optional<Date> next_step_due;
+    bool next_step_done = false;
+    Timestamp modified;
+    Json extra = Json::object();
+};
+
+using Ring = std::vector<LatLon>;       // closed implicitly; first point not repeated
+using Polygon = std::vector<Ring>;      // outer ring, then holes
+struct Territory {
+    std::string id;
+    std::string name;
+    std::string color = "#0072B2"; // "#RRGGBB"
+    std::vector<Polygon> polygons;   // a multipolygon
+    std::vector<std::string> zip_codes;
+    Timestamp modified;
+    Json extra = Json::object();
+};
+
+struct Stage {
+    std::string name;
+    int probability = 0;
+    ForecastCategory category = ForecastCategory::Pipeline;
+    bool closed = false;
+    bool won = false;
+};
+
+// Activity goals per week, by type.
+struct ActivityGoals {
+    int calls = 0;
+    int visits = 0;
+    int meetings = 0;
+    int emails = 0;
+    int events = 0;
+    int proposals = 0;
+};
+
+struct Quota {
+    Cents monthly_revenue = 0;                // default monthly quota (new MRC sold)
+    std::map<YearMonth, Cents> month_override; // per-month quota where it differs
+    ActivityGoals weekly_goals;
+};
+
+struct CommissionTier {
+    int from_attainment_pct = 0; // tier applies to revenue above this attainment
+    int rate_bp = 0;             // basis points of the MRC sold (100 bp = 1%)
+};
+
+struct CommissionPlan {
+    int base_rate_bp = 0;
+    std::vector<CommissionTier> tiers; // sorted by from_attainment_pct; the last one is uncapped
+    std::map<std::string, int> family_bonus_bp; // extra rate for a product family
+    int winback_bonus_bp = 0;
+    Json extra = Json::object();
+};
+
+struct TermPrice {
+    int term_months = 36;
+    Cents mrc = 0;
+};
+
+struct Product {
+    std::string id;
+    std::string family;
+    std::string name;
+    std::string unit = "per site";
+    int bandwidth_mbps = 0;
+    std::vector<TermPrice> prices;
+    Cents otc = 0;
+    bool example_price = true; // shipped example pricing, to be replaced with the real rate card
+    Json extra = Json::object();
+};
+
+struct Settings {
+    std::string home_label = "Office";
+    std::optional<LatLon> home;
+    int work_start_minute = 8 * 60;
+    int work_end_minute = 17 * 60 + 30;
+    int lunch_start_minute = 12 * 60;
+    int lunch_minutes = 45;
+    double average_speed_kmh = 48.0;
+    double road_factor = 1.3;
+    int default_meeting_minutes = 45;
+    std::string timezone = "America/New_York"; // IANA name, for reports
+    std::string currency = "USD";
+    Json extra = Json::object();
+};
+
+inline constexpr int kPlanFormatVersion = 1;
+
+struct Plan {
+    std::string id;
+    std::string name = "Untitled plan";
+    bool sample = false; // the shipped sample plan, labelled as such in the UI
+    std::string owner;   // the account manager
+    Timestamp created;
+    Timestamp modified;
+    std::vector<Account> accounts;
+    std::vector<Opportunity> opportunities;
+    std::vector<Activity> activities;
+    std::vector<Territory> territories;
+    std::vector<Stage> stages;
+    Quota quota;
+    CommissionPlan commission;
+    std::vector<Product> catalog;
+    Settings settings;
+    Json extra = Json::object();
+};
+
+// Salesforce's default opportunity stages and probabilities.
+std::vector<Stage> default_stages();
+// The shipped example catalog: Internet, Ethernet, Voice, TV, Cloud and managed services.
+std::vector<Product> default_catalog();
+CommissionPlan default_commission_plan();
+// An empty plan with the defaults above filled in.
+Plan make_empty_plan(std::string id, std::string name, Timestamp now);
+
+std::string_view to_string(AccountStatus);
+std::string_view to_string(OpportunityType);
+std::string_view to_string(ForecastCategory);
+std::string_view to_string(ActivityType);
+std::optional<AccountStatus> account_status_from(std::string_view);
+std::optional<OpportunityType> opportunity_type_from(std::string_view);
+std::optional<ForecastCategory> forecast_category_from(std::string_view);
+std::optional<ActivityType> activity_type_from(std::string_view);
+
+// Monthly recurring revenue in place (sum of services' mrc).
+Cents account_mrc(const Account&);
+// Earliest contract end among the account's services, if any.
+std::optional<Date> next_contract_end(const Account&);
+
+} // namespace footprint::core
