@@ -1,0 +1,81 @@
+// The shared actions behind menus, shortcuts and the test API.
+#include "app/app.h"
+
+#include "core/plan_json.h"
+#include "core/sample_plan.h"
+
+namespace footprint::app {
+
+App::App(Clock clock, std::uint64_t id_seed) : clock_(std::move(clock)), ids_(id_seed) {}
+
+void App::replace_plan(core::Plan plan, bool needs_save) {
+    doc_.reset(std::move(plan));
+    if (needs_save)
+        saver_.mark_dirty(clock_.monotonic_ms());
+    else
+        saver_.mark_clean(doc_);
+}
+
+void App::open_stored(core::Plan plan) { replace_plan(std::move(plan), false); }
+
+void App::open_sample() {
+    replace_plan(core::make_sample_plan(clock_.today(), clock_.wall()), true);
+}
+
+void App::new_empty_plan() {
+    replace_plan(core::make_empty_plan(ids_.next("plan"), "My plan", clock_.wall()), true);
+    notify(Notice::Kind::Info, "New empty plan",
+           "Import accounts or add them one by one. The previous plan was replaced; export plans "
+           "you want to keep before starting a new one.");
+}
+
+bool App::open_plan_file(const std::string& file_name, const std::string& text) {
+    core::LoadResult r = core::read_plan(text);
+    if (!r.plan) {
+        std::vector<std::string> lines;
+        for (std::size_t i = 0; i < r.problems.size() && i < 8; ++i)
+            lines.push_back(core::format_problem(file_name, r.problems[i]));
+        if (r.problems.size() > 8)
+            lines.push_back("… and " + std::to_string(r.problems.size() - 8) + " more problems");
+        notify(Notice::Kind::Error, "Could not open " + file_name,
+               "This file is not a valid Footprint plan. Your open plan was not changed.",
+               std::move(lines), true);
+        return false;
+    }
+    std::string name = r.plan->name;
+    replace_plan(std::move(*r.plan), true);
+    notify(Notice::Kind::Success, "Opened " + file_name,
+           "\"" + name + "\" is now the open plan.");
+    return true;
+}
+
+std::string App::export_file_name() const {
+    std::string n;
+    for (char c : plan().name) n += (c == '/' || c == '\\' || c == ':') ? '-' : c;
+    if (n.empty()) n = "plan";
+    return n + ".footprint.json";
+}
+
+void App::execute(Command command) { doc_.execute(std::move(command), clock_.wall()); }
+
+bool App::undo() { return doc_.undo(clock_.wall()); }
+bool App::redo() { return doc_.redo(clock_.wall()); }
+
+void App::rename_plan(std::string name) {
+    if (name == plan().name) return;
+    core::PlanInfo info{std::move(name), plan().owner, plan().sample};
+    execute(Command{"Rename plan", {core::Set<core::PlanInfo>{std::move(info)}}});
+}
+
+void App::put_account(core::Account account, std::string label) {
+    execute(Command{std::move(label), {core::Put<core::Account>{std::move(account), std::nullopt, true}}});
+}
+
+void App::notify(Notice::Kind kind, std::string title, std::string text,
+                 std::vector<std::string> details, bool sticky) {
+    notices_.push_back(Notice{kind, std::move(title), std::move(text), std::move(details),
+                              clock_.monotonic_ms(), sticky});
+    if (notices_.size() > 6) notices_.erase(notices_.begin());
+}
+
+} // namespace footprint::app

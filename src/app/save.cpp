@@ -1,0 +1,157 @@
+// The autosave state machine: debounce, sliced serialisation, write, then one sync at a time.
+#include "app/save.h"
+
+#include <cstdio>
+
+namespace footprint::app {
+
+void SaveScheduler::mark_clean(const Document& doc) {
+    seen_revision_ = written_revision_ = durable_revision_ = doc.revision();
+    dirty_ = false;
+    writer_.reset();
+}
+
+void SaveScheduler::mark_dirty(double now_ms) {
+    dirty_ = true;
+    last_change_ms_ = now_ms - kDebounceMs; // no reason to wait
+    pending_since_ms_ = now_ms;
+}
+
+SaveState SaveScheduler::state() const {
+    if (!error_.empty() && (dirty_ || written_revision_ != durable_revision_))
+        return SaveState::Error;
+    if (writer_ || syncing_) return SaveState::Saving;
+    if (dirty_ || written_revision_ != durable_revision_) return SaveState::Pending;
+    return SaveState::Saved;
+}
+
+double SaveScheduler::progress() const { return writer_ ? writer_->progress() : 0.0; }
+
+void SaveScheduler::note_change(const Document& doc, double now_ms) {
+    if (doc.revision() == seen_revision_) return;
+    if (!dirty_ && !writer_) pending_since_ms_ = now_ms;
+    seen_revision_ = doc.revision();
+    last_change_ms_ = now_ms;
+    dirty_ = true;
+}
+
+void SaveScheduler::frame(const Document& doc, SaveSink& sink, const std::function<double()>& clock,
+                          double budget_ms) {
+    const double start = clock();
+    note_change(doc, start);
+    // An edit while serialising makes the half-written text stale: start again after the debounce.
+    if (writer_ && writing_revision_ != doc.revision()) writer_.reset();
+    if (!writer_) {
+        if (!dirty_ || start - last_change_ms_ < kDebounceMs) return;
+        writer_ = std::make_unique<core::PlanWriter>(doc.plan());
+        writing_revision_ = doc.revision();
+        dirty_ = false;
+    }
+    constexpr std::size_t kSlice = 2000; // records per slice: well under a millisecond natively
+    while (!writer_->step(kSlice))
+        if (clock() - start >= budget_ms) return;
+    std::string text = writer_->take();
+    writer_.reset();
+    finish_write(std::move(text), clock(), sink);
+}
+
+void SaveScheduler::flush(const Document& doc, double now_ms, SaveSink& sink) {
+    note_change(doc, now_ms);
+    if (!dirty_ && !writer_) return;
+    writer_.reset();
+    core::PlanWriter w(doc.plan());
+    while (!w.step(static_cast<std::size_t>(1) << 30)) {
+    }
+    writing_revision_ = doc.revision();
+    dirty_ = false;
+    finish_write(w.take(), now_ms, sink);
+}
+
+void SaveScheduler::finish_write(std::string text, double now_ms, SaveSink& sink) {
+    std::string err;
+    if (!sink.write_save(text, err)) {
+        error_ = "Could not write the plan (" + err +
+                 "). Your last saved plan is intact; export the plan to keep your latest changes.";
+        last_error_ = SyncError::Other;
+        dirty_ = true;
+        last_change_ms_ = now_ms + 2000; // retry in a couple of seconds, not every frame
+        return;
+    }
+    written_revision_ = writing_revision_;
+    request_sync(sink, now_ms);
+}
+
+void SaveScheduler::request_sync(SaveSink& sink, double now_ms) {
+    if (syncing_) {
+        sync_queued_ = true; // a change during a sync queues exactly one more
+        return;
+    }
+    syncing_ = true;
+    syncing_revision_ = written_revision_;
+    syncing_since_ms_ = pending_since_ms_;
+    pending_since_ms_ = now_ms;
+    ++syncs_started_;
+    sink.start_sync();
+}
+
+void SaveScheduler::on_sync_done(SyncError error, const std::string& message, core::Timestamp wall,
+                                 double now_ms, SaveSink& sink) {
+    syncing_ = false;
+    last_error_ = error;
+    if (error == SyncError::None) {
+        durable_revision_ = syncing_revision_;
+        last_saved_ = wall;
+        last_save_ms_ = now_ms - syncing_since_ms_;
+        error_.clear();
+    } else {
+        error_ = std::string(error == SyncError::QuotaExceeded ? "Browser storage is full"
+                                                               : "Saving to browser storage failed") +
+                 " (" + message +
+                 "). Your last saved plan is intact; export the plan to keep your latest changes.";
+    }
+    if (sync_queued_) {
+        sync_queued_ = false;
+        request_sync(sink, now_ms);
+    }
+}
+
+std::string save_file_name(std::uint64_t sequence) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "save-%012llu.json", static_cast<unsigned long long>(sequence));
+    return buf;
+}
+
+std::optional<std::uint64_t> save_sequence(const std::string& name) {
+    if (name.size() != 22 || name.rfind("save-", 0) != 0 || name.substr(17) != ".json")
+        return std::nullopt;
+    std::uint64_t v = 0;
+    for (std::size_t i = 5; i < 17; ++i) {
+        if (name[i] < '0' || name[i] > '9') return std::nullopt;
+        v = v * 10 + static_cast<std::uint64_t>(name[i] - '0');
+    }
+    return v;
+}
+
+StartupResult open_newest_good_save(
+    const std::vector<std::string>& names_newest_first,
+    const std::function<std::optional<std::string>(const std::string&)>& read) {
+    StartupResult r;
+    for (const std::string& name : names_newest_first) {
+        std::optional<std::string> text = read(name);
+        if (!text) {
+            r.skipped.push_back(name + ": could not be read");
+            continue;
+        }
+        core::LoadResult lr = core::read_plan(*text);
+        if (lr.plan) {
+            r.plan = std::move(lr.plan);
+            r.opened = name;
+            return r;
+        }
+        r.skipped.push_back(lr.problems.empty() ? name + ": not a plan"
+                                                : core::format_problem(name, lr.problems.front()));
+    }
+    return r;
+}
+
+} // namespace footprint::app

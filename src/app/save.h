@@ -1,0 +1,103 @@
+// Autosave: when to write the plan, one storage sync at a time, and which save to open at start.
+#pragma once
+
+#include "app/document.h"
+#include "core/plan_json.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace footprint::app {
+
+// What the platform does for the scheduler. The web build writes to IDBFS and syncs to IndexedDB;
+// tests use a fake.
+class SaveSink {
+public:
+    virtual ~SaveSink() = default;
+    // Writes `text` as the newest save (temporary file, then rename into place) and prunes old
+    // saves. Returns false with a message when the write itself failed.
+    virtual bool write_save(const std::string& text, std::string& error) = 0;
+    // Starts pushing written files to durable storage; completion comes back via on_sync_done.
+    virtual void start_sync() = 0;
+};
+
+enum class SaveState {
+    Saved,   // everything is in durable storage
+    Pending, // changed; waiting for the debounce
+    Saving,  // serialising, writing or syncing
+    Error,   // the last attempt failed; the previous save is intact
+};
+
+enum class SyncError { None = 0, QuotaExceeded = 1, Other = 2 };
+
+class SaveScheduler {
+public:
+    // A change is written this long after the last edit (the goal is on disk within 500 ms).
+    static constexpr double kDebounceMs = 150;
+
+    // Marks the open plan as already stored (after loading it from storage).
+    void mark_clean(const Document& doc);
+    // Marks the open plan as needing a save now (a new, opened or recovered plan).
+    void mark_dirty(double now_ms);
+
+    // Called every frame; serialises in slices until `budget_ms` of `clock` has passed, so a big
+    // plan is written across frames and no frame stalls.
+    void frame(const Document& doc, SaveSink& sink, const std::function<double()>& clock,
+               double budget_ms);
+    // Page hidden or closing: finish any pending save at once.
+    void flush(const Document& doc, double now_ms, SaveSink& sink);
+    void on_sync_done(SyncError error, const std::string& message, core::Timestamp wall,
+                      double now_ms, SaveSink& sink);
+
+    SaveState state() const;
+    std::optional<core::Timestamp> last_saved() const { return last_saved_; }
+    const std::string& error() const { return error_; }
+    bool quota_exceeded() const { return last_error_ == SyncError::QuotaExceeded; }
+    double progress() const; // of the serialisation in progress, 0..1
+    int syncs_started() const { return syncs_started_; }
+    // From the first unsaved edit to the plan being durable, for the last completed save.
+    double last_save_ms() const { return last_save_ms_; }
+
+private:
+    void finish_write(std::string text, double now_ms, SaveSink& sink);
+    void note_change(const Document& doc, double now_ms);
+    void request_sync(SaveSink& sink, double now_ms);
+
+    std::uint64_t seen_revision_ = 0;
+    std::uint64_t written_revision_ = 0;
+    std::uint64_t durable_revision_ = 0;
+    std::uint64_t writing_revision_ = 0;
+    double last_change_ms_ = 0;
+    bool dirty_ = false;
+    std::unique_ptr<core::PlanWriter> writer_;
+    bool syncing_ = false;
+    bool sync_queued_ = false;
+    std::uint64_t syncing_revision_ = 0;
+    std::optional<core::Timestamp> last_saved_;
+    std::string error_;
+    SyncError last_error_ = SyncError::None;
+    int syncs_started_ = 0;
+    double last_save_ms_ = 0;
+    double pending_since_ms_ = 0; // first unsaved edit of the revision being saved
+    double syncing_since_ms_ = 0;
+};
+
+// Save files are "save-000000000042.json": the newest sequence number is the current plan.
+std::string save_file_name(std::uint64_t sequence);
+std::optional<std::uint64_t> save_sequence(const std::string& file_name);
+
+struct StartupResult {
+    std::optional<core::Plan> plan;
+    std::string opened;               // the save that was opened
+    std::vector<std::string> skipped; // one line per unreadable newer save, with its first problem
+};
+// Tries saves newest first and opens the first that reads cleanly.
+StartupResult open_newest_good_save(
+    const std::vector<std::string>& names_newest_first,
+    const std::function<std::optional<std::string>(const std::string&)>& read);
+
+} // namespace footprint::app

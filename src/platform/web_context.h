@@ -1,0 +1,49 @@
+// State shared by the web platform files: the app, the UI state, storage and frame timing.
+#pragma once
+
+#include "app/app.h"
+#include "ui/ui.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace footprint::platform {
+
+// Writes saves into the IDBFS mount and syncs them to IndexedDB.
+class WebSaveSink final : public app::SaveSink {
+public:
+    bool write_save(const std::string& text, std::string& error) override;
+    void start_sync() override;
+    std::uint64_t next_sequence = 1;
+};
+
+struct FrameStats {
+    std::uint64_t frames = 0;
+    double first_full_frame_ms = 0; // since navigation start, when the plan was first drawn
+    std::vector<float> recent_ms;   // CPU time of the last frames (ring)
+    std::size_t next = 0;
+    double max_ms = 0;
+    void add(double ms);
+};
+
+struct WebContext {
+    std::unique_ptr<app::App> app;
+    ui::UiState ui;
+    WebSaveSink sink;
+    FrameStats stats;
+};
+
+WebContext& web();
+
+inline constexpr const char* kStorageRoot = "/footprint";
+inline constexpr const char* kSavesDir = "/footprint/saves";
+
+// Called once IndexedDB has been read into the file system.
+void open_plan_from_storage(bool storage_failed);
+// Preferences (view, theme) live in localStorage: tiny, synchronous, and apart from the plan.
+void load_preferences(ui::UiState& ui);
+void store_preferences(const ui::UiState& ui);
+
+} // namespace footprint::platform

@@ -1,0 +1,180 @@
+// The web entry point: GLFW window on the canvas, ImGui with the WebGL2 backend, the frame loop,
+// and sizing the canvas at devicePixelRatio so everything is drawn in device pixels.
+#include "platform/web_context.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
+
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+
+namespace footprint::platform {
+
+namespace {
+
+GLFWwindow* g_window = nullptr;
+float g_font_dpr = 0; // the ratio the font atlas was built for
+
+EM_JS(void, js_set_loading, (const char* text, double fraction), {
+    if (window.FootprintGlue) FootprintGlue.setLoading(UTF8ToString(text), fraction);
+});
+EM_JS(void, js_hide_loading, (), { if (window.FootprintGlue) FootprintGlue.hideLoading(); });
+EM_JS(void, js_mount_storage, (), { FootprintGlue.mountStorage(); });
+EM_JS(void, js_open_file_picker, (), { FootprintGlue.openFilePicker(); });
+EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int len), {
+    FootprintGlue.download(UTF8ToString(name), UTF8ToString(mime), data, len);
+});
+EM_JS(double, js_random_seed, (), {
+    const a = new Uint32Array(2);
+    crypto.getRandomValues(a);
+    return a[0] * 4294967296 + a[1];
+});
+// The user's calendar day in their own time zone.
+EM_JS(int, js_local_ymd, (), {
+    const d = new Date();
+    return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
+});
+
+// Canvas backing store = CSS size x devicePixelRatio; ImGui then works in device pixels.
+void fit_canvas() {
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    double dpr = emscripten_get_device_pixel_ratio();
+    int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
+    int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
+    int cur_w = 0, cur_h = 0;
+    glfwGetWindowSize(g_window, &cur_w, &cur_h);
+    if (cur_w != w || cur_h != h) glfwSetWindowSize(g_window, w, h);
+    web().ui.dpr = static_cast<float>(dpr);
+}
+
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+    fit_canvas();
+    return EM_FALSE;
+}
+
+void rebuild_fonts_if_needed() {
+    ui::UiState& ui = web().ui;
+    if (ui.dpr == g_font_dpr) return;
+    if (g_font_dpr != 0) ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ui::load_fonts(ui.fonts, "/fonts", ui.dpr);
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    ui::apply_theme(ui.dark, ui.dpr);
+    g_font_dpr = ui.dpr;
+}
+
+void frame() {
+    WebContext& w = web();
+    const double t0 = emscripten_get_now();
+    fit_canvas();
+    rebuild_fonts_if_needed();
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    ui::draw_frame(*w.app, w.ui);
+    ImGui::Render();
+
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(g_window, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    if (w.ui.prefs_dirty) {
+        store_preferences(w.ui);
+        w.ui.prefs_dirty = false;
+    }
+    // Autosave gets what is left of a 8 ms slice of this frame.
+    if (w.app->storage_ready)
+        w.app->saver().frame(w.app->doc(), w.sink, [] { return emscripten_get_now(); }, 8.0);
+
+    const double t1 = emscripten_get_now();
+    w.stats.add(t1 - t0);
+    if (w.app->storage_ready && w.stats.first_full_frame_ms == 0) {
+        w.stats.first_full_frame_ms = t1;
+        js_hide_loading();
+    }
+}
+
+} // namespace
+
+void FrameStats::add(double ms) {
+    ++frames;
+    if (recent_ms.size() < 600)
+        recent_ms.push_back(static_cast<float>(ms));
+    else
+        recent_ms[next] = static_cast<float>(ms);
+    next = (next + 1) % 600;
+    max_ms = std::max(max_ms, ms);
+}
+
+WebContext& web() {
+    static WebContext ctx;
+    return ctx;
+}
+
+} // namespace footprint::platform
+
+int main() {
+    using namespace footprint;
+    using namespace footprint::platform;
+    WebContext& w = web();
+
+    app::Clock clock;
+    clock.monotonic_ms = [] { return emscripten_get_now(); };
+    clock.wall = [] {
+        return core::Timestamp{static_cast<std::int64_t>(emscripten_date_now())};
+    };
+    clock.today = [] {
+        int ymd = js_local_ymd();
+        return core::date_from_ymd(ymd / 10000, ymd / 100 % 100, ymd % 100);
+    };
+    w.app = std::make_unique<app::App>(std::move(clock), static_cast<std::uint64_t>(js_random_seed()));
+    w.ui.hooks.open_file_picker = [] { js_open_file_picker(); };
+    w.ui.hooks.download = [](const std::string& name, const std::string& mime, const std::string& data) {
+        js_download(name.c_str(), mime.c_str(), data.data(), static_cast<int>(data.size()));
+    };
+    load_preferences(w.ui);
+
+    if (!glfwInit()) {
+        js_set_loading("Could not start the graphics system (GLFW).", 0);
+        return 1;
+    }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    g_window = glfwCreateWindow(1280, 800, "Footprint", nullptr, nullptr);
+    if (!g_window) {
+        js_set_loading("This browser could not create a WebGL2 context.", 0);
+        return 1;
+    }
+    glfwMakeContextCurrent(g_window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // the layout is ours and is kept in preferences
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    fit_canvas();
+    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, on_resize);
+    rebuild_fonts_if_needed();
+
+    js_set_loading("Opening your plan…", 0.9);
+    js_mount_storage(); // footprint_storage_loaded() continues once IndexedDB has been read
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}

@@ -1,0 +1,212 @@
+// The plan in IndexedDB through IDBFS: saves written as a temporary file renamed into place, the
+// newest good save opened at start, one syncfs at a time, and preferences in localStorage.
+#include "platform/web_context.h"
+#include "ui/theme.h"
+
+#include <emscripten.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace footprint::platform {
+
+namespace {
+
+EM_JS(void, js_sync, (), { FootprintGlue.sync(); });
+EM_JS(char*, js_get_pref, (), {
+    const v = localStorage.getItem("footprint.prefs") || "";
+    const n = lengthBytesUTF8(v) + 1;
+    const p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+});
+EM_JS(void, js_set_pref, (const char* v), {
+    try { localStorage.setItem("footprint.prefs", UTF8ToString(v)); } catch (e) { }
+});
+
+// Keep up to 5 saves, but no more than this many bytes of older saves (IDBFS keeps every file in
+// memory too, so five copies of a 70 MB plan would be too much).
+constexpr std::size_t kKeepSaves = 5;
+constexpr long long kOlderSavesBudget = 160ll * 1024 * 1024;
+
+std::vector<std::string> list_saves_newest_first() {
+    std::vector<std::pair<std::uint64_t, std::string>> found;
+    if (DIR* d = opendir(kSavesDir)) {
+        while (dirent* e = readdir(d)) {
+            std::string name = e->d_name;
+            if (auto seq = app::save_sequence(name)) found.emplace_back(*seq, name);
+        }
+        closedir(d);
+    }
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> names;
+    for (auto& f : found) names.push_back(std::move(f.second));
+    return names;
+}
+
+std::optional<std::string> read_file(const std::string& path) {
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return std::nullopt;
+    std::string data;
+    char buf[1 << 16];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
+    bool bad = std::ferror(f) != 0;
+    std::fclose(f);
+    if (bad) return std::nullopt;
+    return data;
+}
+
+long long file_size(const std::string& path) {
+    struct stat st {};
+    return stat(path.c_str(), &st) == 0 ? static_cast<long long>(st.st_size) : -1;
+}
+
+void prune_saves() {
+    std::vector<std::string> names = list_saves_newest_first();
+    long long older = 0;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        std::string path = std::string(kSavesDir) + "/" + names[i];
+        if (i == 0) continue; // the newest is the plan
+        older += file_size(path);
+        if (i >= kKeepSaves || (i >= 2 && older > kOlderSavesBudget)) unlink(path.c_str());
+    }
+}
+
+} // namespace
+
+bool WebSaveSink::write_save(const std::string& text, std::string& error) {
+    mkdir(kSavesDir, 0755);
+    const std::string final_path = std::string(kSavesDir) + "/" + app::save_file_name(next_sequence);
+    const std::string tmp_path = final_path + ".tmp";
+    FILE* f = std::fopen(tmp_path.c_str(), "wb");
+    if (!f) {
+        error = std::strerror(errno);
+        return false;
+    }
+    bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    ok = (std::fclose(f) == 0) && ok;
+    if (!ok) {
+        error = std::strerror(errno);
+        unlink(tmp_path.c_str());
+        return false;
+    }
+    if (std::rename(tmp_path.c_str(), final_path.c_str()) != 0) {
+        error = std::strerror(errno);
+        unlink(tmp_path.c_str());
+        return false;
+    }
+    ++next_sequence;
+    prune_saves();
+    return true;
+}
+
+void WebSaveSink::start_sync() { js_sync(); }
+
+void open_plan_from_storage(bool storage_failed) {
+    WebContext& w = web();
+    app::App& a = *w.app;
+    mkdir(kSavesDir, 0755);
+    std::vector<std::string> names = list_saves_newest_first();
+    if (!names.empty())
+        w.sink.next_sequence = app::save_sequence(names.front()).value_or(0) + 1;
+
+    app::StartupResult r = app::open_newest_good_save(
+        names, [](const std::string& n) { return read_file(std::string(kSavesDir) + "/" + n); });
+    if (r.plan) {
+        a.open_stored(std::move(*r.plan));
+        if (!r.skipped.empty()) {
+            a.saver().mark_dirty(emscripten_get_now()); // the good save becomes the newest again
+            a.notify(app::Notice::Kind::Warning, "Recovered your plan from an earlier save",
+                     "The latest save could not be read, so Footprint opened the newest good one (" +
+                         r.opened + "). Changes made just before may be missing.",
+                     r.skipped, true);
+        }
+    } else if (!names.empty()) {
+        a.open_sample();
+        a.notify(app::Notice::Kind::Error, "Your saved plan could not be read",
+                 "None of the saves in this browser could be opened, so the sample plan is shown. "
+                 "Open an exported plan file to continue where you left off.",
+                 r.skipped, true);
+    } else {
+        a.open_sample(); // first visit
+    }
+    if (storage_failed)
+        a.notify(app::Notice::Kind::Error, "Browser storage is not available",
+                 "Footprint could not open this browser's storage (private browsing?). You can work, "
+                 "but export your plan before closing the page.",
+                 {}, true);
+    a.storage_ready = true;
+}
+
+void load_preferences(ui::UiState& ui) {
+    char* raw = js_get_pref();
+    core::Json j = core::Json::parse(raw, nullptr, false);
+    std::free(raw);
+    if (!j.is_object()) return;
+    if (auto it = j.find("view"); it != j.end() && it->is_number_integer()) {
+        int v = it->get<int>();
+        if (v >= 0 && v < static_cast<int>(ui::View::Count)) ui.view = static_cast<ui::View>(v);
+    }
+    if (auto it = j.find("dark"); it != j.end() && it->is_boolean()) ui.dark = it->get<bool>();
+}
+
+void store_preferences(const ui::UiState& ui) {
+    core::Json j = {{"view", static_cast<int>(ui.view)}, {"dark", ui.dark}};
+    js_set_pref(j.dump().c_str());
+}
+
+} // namespace footprint::platform
+
+using namespace footprint;
+using namespace footprint::platform;
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void footprint_storage_loaded(int failed) { open_plan_from_storage(failed != 0); }
+
+EMSCRIPTEN_KEEPALIVE void footprint_storage_synced(int kind, const char* message) {
+    WebContext& w = web();
+    w.app->saver().on_sync_done(static_cast<app::SyncError>(kind), message ? message : "",
+                                w.app->clock().wall(), emscripten_get_now(), w.sink);
+}
+
+EMSCRIPTEN_KEEPALIVE void footprint_storage_persisted(int granted) {
+    web().app->storage_persisted = granted != 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void footprint_storage_estimate(double used, double quota) {
+    web().app->storage_used = used;
+    web().app->storage_quota = quota;
+}
+
+EMSCRIPTEN_KEEPALIVE void footprint_page_hidden() {
+    WebContext& w = web();
+    if (w.app->storage_ready) w.app->saver().flush(w.app->doc(), emscripten_get_now(), w.sink);
+}
+
+EMSCRIPTEN_KEEPALIVE void footprint_set_online(int online) { web().app->online = online != 0; }
+
+EMSCRIPTEN_KEEPALIVE void footprint_file_opened(const char* path, const char* name) {
+    WebContext& w = web();
+    std::optional<std::string> text = read_file(path);
+    unlink(path);
+    if (!text) {
+        w.app->notify(app::Notice::Kind::Error, std::string("Could not read ") + name,
+                      "The file could not be read. Your open plan was not changed.", {}, true);
+        return;
+    }
+    w.app->open_plan_file(name, *text);
+}
+
+EMSCRIPTEN_KEEPALIVE void footprint_file_failed(const char* name, const char* error) {
+    web().app->notify(app::Notice::Kind::Error, std::string("Could not read ") + name,
+                      std::string(error) + ". Your open plan was not changed.", {}, true);
+}
+
+} // extern "C"

@@ -1,0 +1,189 @@
+// The JavaScript test API: a few footprint_* functions taking and returning JSON, routed through
+// the same App actions the UI uses. window.footprint in web/footprint-glue.js wraps them.
+#include "core/plan_json.h"
+#include "platform/web_context.h"
+
+#include <emscripten.h>
+
+#include <algorithm>
+
+namespace footprint::platform {
+
+namespace {
+
+std::string g_result; // returned strings live until the next call
+
+const char* reply(const core::Json& j) {
+    g_result = j.dump();
+    return g_result.c_str();
+}
+
+const char* save_state_name(app::SaveState s) {
+    switch (s) {
+    case app::SaveState::Saved: return "saved";
+    case app::SaveState::Pending: return "pending";
+    case app::SaveState::Saving: return "saving";
+    case app::SaveState::Error: return "error";
+    }
+    return "";
+}
+
+core::Json error(std::string message) { return {{"ok", false}, {"error", std::move(message)}}; }
+
+std::string str(const core::Json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+core::Json dispatch(const core::Json& cmd) {
+    WebContext& w = web();
+    app::App& a = *w.app;
+    if (!cmd.is_object()) return error("a command is a JSON object with an \"op\"");
+    const std::string op = str(cmd, "op");
+    if (!a.storage_ready && op != "set_view") return error("not ready: storage is still loading");
+    if (op == "undo") return {{"ok", a.undo()}};
+    if (op == "redo") return {{"ok", a.redo()}};
+    if (op == "new_plan") {
+        a.new_empty_plan();
+        return {{"ok", true}};
+    }
+    if (op == "open_sample") {
+        a.open_sample();
+        return {{"ok", true}};
+    }
+    if (op == "rename_plan") {
+        a.rename_plan(str(cmd, "name"));
+        return {{"ok", true}};
+    }
+    if (op == "set_view") {
+        const std::string v = str(cmd, "view");
+        for (int i = 0; i < static_cast<int>(ui::View::Count); ++i)
+            if (v == ui::view_title(static_cast<ui::View>(i))) {
+                w.ui.view = static_cast<ui::View>(i);
+                w.ui.prefs_dirty = true;
+                return {{"ok", true}};
+            }
+        return error("unknown view: " + v);
+    }
+    if (op == "set_theme") {
+        w.ui.dark = str(cmd, "theme") == "dark";
+        w.ui.prefs_dirty = true;
+        return {{"ok", true}};
+    }
+    if (op == "edit_account") {
+        // {"op":"edit_account","id":"…","name":"…","notes":"…"}: the fields the account page edits.
+        const std::string id = str(cmd, "id");
+        auto idx = a.doc().index().account(id);
+        if (!idx) return error("no account with id " + id);
+        core::Account acc = a.plan().accounts[*idx];
+        if (cmd.contains("name")) acc.name = str(cmd, "name");
+        if (cmd.contains("notes")) acc.notes = str(cmd, "notes");
+        a.put_account(std::move(acc), "Edit account");
+        return {{"ok", true}};
+    }
+    if (op == "open_plan_text") {
+        // The same path as a file chosen in the file picker.
+        bool ok = a.open_plan_file(str(cmd, "file_name"), str(cmd, "text"));
+        return {{"ok", ok}};
+    }
+    if (op == "flush") {
+        a.saver().flush(a.doc(), emscripten_get_now(), w.sink);
+        return {{"ok", true}};
+    }
+    if (op == "select") {
+        w.ui.selection.clear();
+        if (auto it = cmd.find("ids"); it != cmd.end() && it->is_array())
+            for (const auto& v : *it)
+                if (v.is_string()) w.ui.selection.insert(v.get<std::string>());
+        return {{"ok", true}};
+    }
+    return error("unknown op: " + op);
+}
+
+} // namespace
+
+} // namespace footprint::platform
+
+using namespace footprint;
+using namespace footprint::platform;
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE int footprint_ready() {
+    WebContext& w = web();
+    return w.app && w.app->storage_ready && w.stats.first_full_frame_ms > 0 ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* footprint_state() {
+    WebContext& w = web();
+    app::App& a = *w.app;
+    const core::Plan& p = a.plan();
+    std::size_t contacts = 0;
+    for (const auto& acc : p.accounts) contacts += acc.contacts.size();
+    core::Json notices = core::Json::array();
+    for (const auto& n : a.notices()) notices.push_back({{"title", n.title}, {"text", n.text}, {"details", n.details}});
+    const app::SaveScheduler& s = a.saver();
+    return reply({
+        {"ready", footprint_ready() == 1},
+        {"frame", w.stats.frames},
+        {"view", ui::view_title(w.ui.view)},
+        {"theme", w.ui.dark ? "dark" : "light"},
+        {"dpr", w.ui.dpr},
+        {"plan",
+         {{"id", p.id},
+          {"name", p.name},
+          {"sample", p.sample},
+          {"accounts", p.accounts.size()},
+          {"contacts", contacts},
+          {"opportunities", p.opportunities.size()},
+          {"activities", p.activities.size()},
+          {"territories", p.territories.size()}}},
+        {"revision", a.doc().revision()},
+        {"undo_depth", a.doc().undo_depth()},
+        {"save",
+         {{"state", save_state_name(s.state())},
+          {"last_saved", s.last_saved() ? core::format_iso_timestamp(*s.last_saved()) : ""},
+          {"error", s.error()},
+          {"syncs", s.syncs_started()},
+          {"last_save_ms", s.last_save_ms()},
+          {"next_sequence", w.sink.next_sequence}}},
+        {"online", a.online},
+        {"selection", w.ui.selection},
+        {"notices", notices},
+    });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* footprint_frame_stats() {
+    const FrameStats& st = web().stats;
+    std::vector<float> v = st.recent_ms;
+    std::sort(v.begin(), v.end());
+    auto pct = [&](double q) {
+        return v.empty() ? 0.0 : static_cast<double>(v[std::min(v.size() - 1, static_cast<std::size_t>(q * static_cast<double>(v.size())))]);
+    };
+    return reply({{"frames", st.frames},
+                  {"first_full_frame_ms", st.first_full_frame_ms},
+                  {"median_ms", pct(0.5)},
+                  {"p99_ms", pct(0.99)},
+                  {"max_ms", st.max_ms},
+                  {"window", v.size()}});
+}
+
+EMSCRIPTEN_KEEPALIVE const char* footprint_plan_json() {
+    g_result = core::write_plan(web().app->plan());
+    return g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* footprint_dispatch(const char* json) {
+    core::Json cmd = core::Json::parse(json ? json : "", nullptr, false);
+    if (cmd.is_discarded()) return reply(error("the command is not valid JSON"));
+    return reply(dispatch(cmd));
+}
+
+EMSCRIPTEN_KEEPALIVE void footprint_reset_frame_stats() {
+    FrameStats& st = web().stats;
+    st.recent_ms.clear();
+    st.next = 0;
+    st.max_ms = 0;
+}
+
+} // extern "C"

@@ -1,0 +1,106 @@
+// One frame of the UI: top bar, the current view, status bar, notices, and global shortcuts.
+#include "ui/panels.h"
+#include "ui/theme.h"
+#include "ui/ui.h"
+
+#include <imgui.h>
+
+namespace footprint::ui {
+
+const char* view_title(View v) {
+    switch (v) {
+    case View::Map: return "Map";
+    case View::Accounts: return "Accounts";
+    case View::Pipeline: return "Pipeline";
+    case View::Forecast: return "Forecast";
+    case View::Week: return "Plan my week";
+    case View::Reports: return "Reports";
+    case View::Count: break;
+    }
+    return "";
+}
+
+namespace {
+
+void handle_shortcuts(app::App& app, UiState& ui) {
+    ImGuiIO& io = ImGui::GetIO();
+    const bool ctrl = io.KeyCtrl || io.KeySuper;
+    // Text fields keep their own Ctrl+Z; the plan's undo applies everywhere else.
+    const bool typing = io.WantTextInput;
+    if (ctrl && !typing) {
+        if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
+            if (io.KeyShift)
+                app.redo();
+            else
+                app.undo();
+        }
+        if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) app.redo();
+        if (ImGui::IsKeyPressed(ImGuiKey_O, false) && ui.hooks.open_file_picker)
+            ui.hooks.open_file_picker();
+        if (ImGui::IsKeyPressed(ImGuiKey_S, false)) export_plan(app, ui);
+        for (int i = 0; i < static_cast<int>(View::Count); ++i)
+            if (ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_1 + i), false)) {
+                ui.view = static_cast<View>(i);
+                ui.prefs_dirty = true;
+            }
+    }
+    if (!typing && ImGui::IsKeyPressed(ImGuiKey_F1, false)) ui.show_shortcuts = !ui.show_shortcuts;
+}
+
+} // namespace
+
+void export_plan(app::App& app, UiState& ui) {
+    if (!ui.hooks.download) return;
+    core::PlanWriter w(app.plan());
+    while (!w.step(static_cast<std::size_t>(1) << 30)) {
+    }
+    ui.hooks.download(app.export_file_name(), "application/json", w.take());
+    app.notify(app::Notice::Kind::Success, "Plan exported",
+               "Saved as " + app.export_file_name() + " in your downloads.");
+}
+
+void draw_frame(app::App& app, UiState& ui) {
+    handle_shortcuts(app, ui);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+    ImGui::Begin("##root", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar(3);
+
+    draw_top_bar(app, ui);
+    const float status_h = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 2;
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * ui.dpr, 12 * ui.dpr));
+    ImGui::BeginChild("##content", ImVec2(avail.x, avail.y - status_h), ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar();
+    if (!app.storage_ready) {
+        empty_state(ui, ICON_DATABASE, "Opening your plan…",
+                    "Footprint is reading your plan from this browser's storage.");
+    } else {
+        switch (ui.view) {
+        case View::Map: draw_map_panel(app, ui); break;
+        case View::Accounts: draw_accounts_panel(app, ui); break;
+        case View::Pipeline: draw_pipeline_panel(app, ui); break;
+        case View::Forecast: draw_forecast_panel(app, ui); break;
+        case View::Week: draw_week_panel(app, ui); break;
+        case View::Reports: draw_reports_panel(app, ui); break;
+        case View::Count: break;
+        }
+    }
+    ImGui::EndChild();
+    draw_status_bar(app, ui);
+    ImGui::End();
+
+    draw_notices(app, ui);
+    draw_settings_window(app, ui);
+    draw_shortcuts_window(ui);
+}
+
+} // namespace footprint::ui
