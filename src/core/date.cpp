@@ -1,12 +1,16 @@
 // Calendar arithmetic and ISO 8601 parsing for dates, months and timestamps.
 #include "core/date.h"
 
-#include <charconv>
+#include <algorithm>
 #include <cstdio>
 
 namespace footprint::core {
 
 namespace {
+
+// 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z in seconds since the epoch.
+constexpr std::int64_t kMinSeconds = -62135596800;
+constexpr std::int64_t kMaxSeconds = 253402300799;
 
 bool parse_fixed(std::string_view s, std::size_t pos, std::size_t len, int& out) {
     if (pos + len > s.size()) return false;
@@ -148,12 +152,16 @@ std::optional<Timestamp> parse_iso_timestamp(std::string_view s) {
     if (pos != s.size()) return std::nullopt;
     std::int64_t secs = static_cast<std::int64_t>(date->days) * 86400 + hh * 3600 + mm * 60 + ss -
                         offset_min * 60;
+    // The instant must itself be in years 1..9999, so that formatting it gives a string this
+    // parser accepts ("9999-12-31T23:59:59-01:00" is in year 10000).
+    if (secs < kMinSeconds || secs > kMaxSeconds) return std::nullopt;
     return Timestamp{secs * 1000 + ms};
 }
 
 std::string format_iso_timestamp(Timestamp t) {
-    std::int64_t ms = t.ms;
-    std::int64_t days = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
+    // Clamped to years 1..9999 so that extreme values cannot overflow and still read back.
+    std::int64_t ms = std::clamp<std::int64_t>(t.ms, kMinSeconds * 1000, kMaxSeconds * 1000 + 999);
+    std::int64_t days = ms / 86400000 - (ms % 86400000 < 0 ? 1 : 0);
     std::int64_t rem = ms - days * 86400000;
     Ymd ymd = ymd_of(Date{static_cast<std::int32_t>(days)});
     int h = static_cast<int>(rem / 3600000);
@@ -175,6 +183,7 @@ std::optional<int> parse_hhmm(std::string_view s) {
 }
 
 std::string format_hhmm(int minutes) {
+    minutes = ((minutes % 1440) + 1440) % 1440;
     char buf[8];
     std::snprintf(buf, sizeof buf, "%02d:%02d", (minutes / 60) % 24, minutes % 60);
     return buf;
