@@ -33,9 +33,10 @@
     mountStorage() {
       FS.mkdir('/footprint');
       FS.mount(IDBFS, {}, '/footprint');
+      const started = performance.now();
       FS.syncfs(true, (err) => {
         if (err) console.warn('footprint: reading browser storage failed', err);
-        Module._footprint_storage_loaded(err ? 1 : 0);
+        Module._footprint_storage_loaded(err ? 1 : 0, performance.now() - started);
       });
       if (navigator.storage && navigator.storage.persist) {
         navigator.storage.persist().then((granted) => Module._footprint_storage_persisted(granted ? 1 : 0),
@@ -100,12 +101,13 @@
     if (e.dataTransfer.files && e.dataTransfer.files[0]) deliverFile(e.dataTransfer.files[0]);
   });
 
-  function ready() { return typeof Module._footprint_ready === 'function' && Module._footprint_ready() === 1; }
+  let runtimeReady = false; // Module._* exist before the runtime has started; calling them throws
+  function ready() { return runtimeReady && Module._footprint_ready() === 1; }
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden' && ready()) Module._footprint_page_hidden();
   });
   window.addEventListener('pagehide', () => { if (ready()) Module._footprint_page_hidden(); });
-  const reportOnline = () => { if (Module._footprint_set_online) Module._footprint_set_online(navigator.onLine ? 1 : 0); };
+  const reportOnline = () => { if (runtimeReady) Module._footprint_set_online(navigator.onLine ? 1 : 0); };
   window.addEventListener('online', reportOnline);
   window.addEventListener('offline', reportOnline);
 
@@ -119,6 +121,10 @@
     frameStats: () => call('footprint_frame_stats'),
     plan: () => call('footprint_plan_json'),
     dispatch: (command) => call('footprint_dispatch', command),
+    resetFrameStats: () => Module._footprint_reset_frame_stats(),
+    // WebAssembly linear memory plus the JavaScript heap (IDBFS keeps files there).
+    memory: () => ({ wasm: wasmMemory.buffer.byteLength,
+                     js: performance.memory ? performance.memory.usedJSHeapSize : 0 }),
   };
 
   window.Module = {
@@ -130,7 +136,7 @@
       const m = /\((\d+(?:\.\d+)?)\/(\d+)\)/.exec(text || '');
       if (m) setLoading('Loading the planner…', 0.8 * Number(m[1]) / Number(m[2]));
     },
-    onRuntimeInitialized: () => { setLoading('Opening your plan…', 0.85); reportOnline(); },
+    onRuntimeInitialized: () => { runtimeReady = true; setLoading('Opening your plan…', 0.85); reportOnline(); },
   };
   const script = document.createElement('script');
   script.src = 'footprint.js';

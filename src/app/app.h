@@ -48,6 +48,8 @@ public:
     void open_stored(core::Plan plan);
     void open_sample();
     void new_empty_plan();
+    // A plan made elsewhere (a generator, a migration) becomes the open plan and is saved.
+    void open_unsaved(core::Plan plan) { replace_plan(std::move(plan), true); }
     // A plan file chosen or dropped by the user. A bad file changes nothing and is reported with
     // its first problems. Returns true when the plan was replaced.
     bool open_plan_file(const std::string& file_name, const std::string& text);

@@ -33,6 +33,8 @@ struct WebContext {
     ui::UiState ui;
     WebSaveSink sink;
     FrameStats stats;
+    double idb_read_ms = 0;  // syncfs(true): IndexedDB into the file system
+    double plan_open_ms = 0; // reading and parsing the newest good save
 };
 
 WebContext& web();
@@ -41,7 +43,7 @@ inline constexpr const char* kStorageRoot = "/footprint";
 inline constexpr const char* kSavesDir = "/footprint/saves";
 
 // Called once IndexedDB has been read into the file system.
-void open_plan_from_storage(bool storage_failed);
+void open_plan_from_storage(bool storage_failed, double idb_read_ms);
 // Preferences (view, theme) live in localStorage: tiny, synchronous, and apart from the plan.
 void load_preferences(ui::UiState& ui);
 void store_preferences(const ui::UiState& ui);

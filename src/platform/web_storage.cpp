@@ -108,8 +108,10 @@ bool WebSaveSink::write_save(const std::string& text, std::string& error) {
 
 void WebSaveSink::start_sync() { js_sync(); }
 
-void open_plan_from_storage(bool storage_failed) {
+void open_plan_from_storage(bool storage_failed, double idb_read_ms) {
     WebContext& w = web();
+    const double t0 = emscripten_get_now();
+    w.idb_read_ms = idb_read_ms;
     app::App& a = *w.app;
     mkdir(kSavesDir, 0755);
     std::vector<std::string> names = list_saves_newest_first();
@@ -142,6 +144,7 @@ void open_plan_from_storage(bool storage_failed) {
                  "but export your plan before closing the page.",
                  {}, true);
     a.storage_ready = true;
+    w.plan_open_ms = emscripten_get_now() - t0;
 }
 
 void load_preferences(ui::UiState& ui) {
@@ -168,7 +171,9 @@ using namespace footprint::platform;
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void footprint_storage_loaded(int failed) { open_plan_from_storage(failed != 0); }
+EMSCRIPTEN_KEEPALIVE void footprint_storage_loaded(int failed, double idb_read_ms) {
+    open_plan_from_storage(failed != 0, idb_read_ms);
+}
 
 EMSCRIPTEN_KEEPALIVE void footprint_storage_synced(int kind, const char* message) {
     WebContext& w = web();

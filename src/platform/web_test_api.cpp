@@ -1,7 +1,9 @@
 // The JavaScript test API: a few footprint_* functions taking and returning JSON, routed through
 // the same App actions the UI uses. window.footprint in web/footprint-glue.js wraps them.
 #include "core/plan_json.h"
+#include "core/synthetic_plan.h"
 #include "platform/web_context.h"
+#include "ui/theme.h"
 
 #include <emscripten.h>
 
@@ -67,6 +69,7 @@ core::Json dispatch(const core::Json& cmd) {
     }
     if (op == "set_theme") {
         w.ui.dark = str(cmd, "theme") == "dark";
+        ui::apply_theme(w.ui.dark, w.ui.dpr);
         w.ui.prefs_dirty = true;
         return {{"ok", true}};
     }
@@ -85,6 +88,16 @@ core::Json dispatch(const core::Json& cmd) {
         // The same path as a file chosen in the file picker.
         bool ok = a.open_plan_file(str(cmd, "file_name"), str(cmd, "text"));
         return {{"ok", ok}};
+    }
+    if (op == "load_synthetic") {
+        // Benchmarks: a generated plan of the given size becomes the open plan and is saved.
+        auto num = [&](const char* k, int d) {
+            auto it = cmd.find(k);
+            return it != cmd.end() && it->is_number_integer() ? it->get<int>() : d;
+        };
+        a.open_unsaved(core::make_synthetic_plan(num("accounts", 1000), num("activities", 2000),
+                                                 static_cast<std::uint64_t>(num("seed", 1))));
+        return {{"ok", true}};
     }
     if (op == "flush") {
         a.saver().flush(a.doc(), emscripten_get_now(), w.sink);
@@ -148,6 +161,7 @@ EMSCRIPTEN_KEEPALIVE const char* footprint_state() {
           {"last_save_ms", s.last_save_ms()},
           {"next_sequence", w.sink.next_sequence}}},
         {"online", a.online},
+        {"load", {{"idb_read_ms", w.idb_read_ms}, {"plan_open_ms", w.plan_open_ms}}},
         {"selection", w.ui.selection},
         {"notices", notices},
     });

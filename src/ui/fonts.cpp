@@ -45,7 +45,7 @@ bool load_fonts(Fonts& fonts, const char* dir, float dpr) {
     fonts.body = add(dir, "Inter-Regular.otf", 15.0f * dpr, true);
     fonts.bold = add(dir, "Inter-SemiBold.otf", 15.0f * dpr, true);
     fonts.heading = add(dir, "Inter-SemiBold.otf", 20.0f * dpr, true);
-    fonts.big = add(dir, "Inter-SemiBold.otf", 28.0f * dpr, false);
+    fonts.big = add(dir, "Inter-SemiBold.otf", 28.0f * dpr, true);
     if (!fonts.body || !fonts.bold || !fonts.heading || !fonts.big) {
         io.Fonts->Clear();
         ImFontConfig cfg;

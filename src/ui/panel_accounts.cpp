@@ -164,7 +164,7 @@ void accounts_table(app::App& app, UiState& ui, float height) {
             ImGui::TextUnformatted(a.industry.c_str());
             ImGui::TableNextColumn();
             core::Cents mrc = core::account_mrc(a);
-            text_right(mrc ? core::format_mrc(mrc) : std::string("—"));
+            text_right(mrc ? core::format_mrc_rounded(mrc) : std::string("—"));
             ImGui::TableNextColumn();
             contract_cell(a, today);
             ImGui::TableNextColumn();
@@ -282,7 +282,7 @@ void account_page(app::App& app, UiState& ui, const core::Account& a) {
         ImGui::TextColored(to_vec4(p.accent), ICON_BRIEFCASE);
         ImGui::SameLine();
         ImGui::TextUnformatted(o.name.c_str());
-        text_muted("      " + o.stage + " · " + core::format_mrc(o.mrc) +
+        text_muted("      " + o.stage + " · " + core::format_mrc_rounded(o.mrc) +
                    (o.close_date ? " · closes " + core::format_date_short(*o.close_date, today) : ""));
         ++shown;
     }

@@ -1,11 +1,13 @@
 // The Map view: territories and account markers in Web Mercator, with pan, zoom, hover and select.
 #include "core/format.h"
+#include "core/geometry.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
 
 #include <imgui.h>
 
 #include <cmath>
+#include <map>
 
 namespace footprint::ui {
 
@@ -58,6 +60,33 @@ void fit_to_accounts(const core::Plan& plan, MapViewState& st, ImVec2 size) {
     double sy = (maxy - miny) > 0 ? size.y * 0.9 / (maxy - miny) : 1e5;
     st.zoom = std::log2(std::min(sx, sy));
     st.fitted = true;
+}
+
+// Triangles of each territory ring in world units, recomputed only when the territory changes.
+struct TerritoryMesh {
+    std::int64_t modified = -1;
+    std::vector<std::vector<ImVec2>> rings;                         // world coordinates
+    std::vector<std::vector<std::array<std::uint32_t, 3>>> tris;    // per ring
+};
+
+const TerritoryMesh& mesh_of(const core::Territory& t) {
+    static std::map<std::string, TerritoryMesh> cache;
+    TerritoryMesh& m = cache[t.id];
+    if (m.modified == t.modified.ms) return m;
+    m = TerritoryMesh{};
+    m.modified = t.modified.ms;
+    for (const core::Polygon& poly : t.polygons) {
+        if (poly.empty()) continue;
+        std::vector<ImVec2> ring;
+        std::vector<core::Vec2> pts;
+        for (const core::LatLon& ll : poly[0]) {
+            ring.push_back(project(ll.lat, ll.lon));
+            pts.push_back({ring.back().x, ring.back().y});
+        }
+        m.tris.push_back(core::triangulate(pts));
+        m.rings.push_back(std::move(ring));
+    }
+    return m;
 }
 
 } // namespace
@@ -117,30 +146,34 @@ void draw_map_panel(app::App& app, UiState& ui) {
 
     // Territories: translucent fill, solid outline, name at the centroid.
     for (const core::Territory& t : plan.territories) {
-        for (const core::Polygon& poly : t.polygons) {
-            if (poly.empty()) continue;
+        const TerritoryMesh& m = mesh_of(t);
+        const ImU32 fill = parse_colour(t.color, 28), line = parse_colour(t.color, 200);
+        for (std::size_t r = 0; r < m.rings.size(); ++r) {
             std::vector<ImVec2> pts;
-            ImVec2 c(0, 0);
-            for (const core::LatLon& ll : poly[0]) {
-                pts.push_back(v.to_screen(project(ll.lat, ll.lon)));
-                c.x += pts.back().x;
-                c.y += pts.back().y;
-            }
-            c.x /= static_cast<float>(pts.size());
-            c.y /= static_cast<float>(pts.size());
-            // A fan from the centre fills star-shaped outlines; anti-aliased fill is off so the
-            // fan's inner edges leave no seams.
+            pts.reserve(m.rings[r].size());
+            for (ImVec2 w : m.rings[r]) pts.push_back(v.to_screen(w));
+            // Anti-aliased fill is off so the triangles' shared edges leave no seams.
             const ImDrawListFlags saved = dl->Flags;
             dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
-            const ImU32 fill = parse_colour(t.color, 28);
-            for (std::size_t i = 0; i < pts.size(); ++i)
-                dl->AddTriangleFilled(c, pts[i], pts[(i + 1) % pts.size()], fill);
+            for (const auto& tri : m.tris[r])
+                dl->AddTriangleFilled(pts[tri[0]], pts[tri[1]], pts[tri[2]], fill);
             dl->Flags = saved;
-            dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), parse_colour(t.color, 200),
-                            ImDrawFlags_Closed, 2 * ui.dpr);
-            ImVec2 ts = ImGui::CalcTextSize(t.name.c_str());
-            dl->AddText(ui.fonts.bold, ui.fonts.bold->FontSize, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f),
-                        parse_colour(t.color, 230), t.name.c_str());
+            dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), line, ImDrawFlags_Closed, 2 * ui.dpr);
+            // The name at the centre of the largest triangle, which is always inside the outline.
+            float best = -1;
+            ImVec2 at;
+            for (const auto& tri : m.tris[r]) {
+                ImVec2 a = pts[tri[0]], b = pts[tri[1]], c = pts[tri[2]];
+                float area = std::abs((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x));
+                if (area > best) {
+                    best = area;
+                    at = ImVec2((a.x + b.x + c.x) / 3, (a.y + b.y + c.y) / 3);
+                }
+            }
+            ImVec2 ts = ui.fonts.bold->CalcTextSizeA(ui.fonts.bold->FontSize, FLT_MAX, 0, t.name.c_str());
+            if (best > ts.x * ts.y)
+                dl->AddText(ui.fonts.bold, ui.fonts.bold->FontSize, ImVec2(at.x - ts.x / 2, at.y - ts.y / 2),
+                            parse_colour(t.color, 230), t.name.c_str());
         }
     }
 
@@ -174,7 +207,7 @@ void draw_map_panel(app::App& app, UiState& ui) {
         ImGui::PopFont();
         ImGui::TextColored(to_vec4(status_colour(hover->status)), "%s %s", status_icon(hover->status),
                            status_label(hover->status));
-        if (core::Cents m = core::account_mrc(*hover)) ImGui::Text("%s", core::format_mrc(m).c_str());
+        if (core::Cents m = core::account_mrc(*hover)) ImGui::Text("%s", core::format_mrc_rounded(m).c_str());
         if (auto end = core::next_contract_end(*hover))
             ImGui::Text("Contract ends %s (%s)", core::format_date(*end).c_str(),
                         core::format_relative_days(*end, today).c_str());

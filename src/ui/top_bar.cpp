@@ -134,29 +134,32 @@ void draw_top_bar(app::App& app, UiState& ui) {
                          "Plan menu > New empty plan.");
     }
 
-    // Views.
+    // Views, centred, each placed explicitly so they share one baseline.
+    auto tab_width = [&](View v) {
+        std::string label = std::string(view_icon(v)) + "  " + view_title(v);
+        return ImGui::CalcTextSize(label.c_str()).x + 24 * ui.dpr;
+    };
     float tabs_w = 0;
+    for (int i = 0; i < static_cast<int>(View::Count); ++i) tabs_w += tab_width(static_cast<View>(i));
+    const char* right_icons[] = {ICON_UNDO, ICON_REDO, ICON_BARS, ICON_MOON, ICON_COG};
+    float right_w = pad;
+    for (const char* ic : right_icons)
+        right_w += ImGui::CalcTextSize(ic).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
+    float left_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + 24 * ui.dpr;
+    float tabs_x = std::max(left_end, (width - tabs_w) * 0.5f);
+    if (tabs_x + tabs_w > width - right_w) tabs_x = std::max(left_end, width - right_w - tabs_w);
     for (int i = 0; i < static_cast<int>(View::Count); ++i) {
-        std::string label = std::string("  ") + "  " + view_title(static_cast<View>(i));
-        tabs_w += ImGui::CalcTextSize(label.c_str()).x + ImGui::GetFontSize() * 1.15f + 24 * ui.dpr;
-    }
-    float right_w = 5 * (ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x) + pad;
-    float tabs_x = std::max(ImGui::GetCursorPosX() + 24 * ui.dpr,
-                            (width - tabs_w) * 0.5f);
-    if (tabs_x + tabs_w > width - right_w) tabs_x = std::max(0.0f, width - right_w - tabs_w);
-    ImGui::SameLine();
-    ImGui::SetCursorPos(ImVec2(tabs_x, 0));
-    for (int i = 0; i < static_cast<int>(View::Count); ++i) {
-        if (i) ImGui::SameLine(0, 0);
-        if (view_tab(ui, static_cast<View>(i), h)) {
-            ui.view = static_cast<View>(i);
+        View v = static_cast<View>(i);
+        ImGui::SetCursorPos(ImVec2(tabs_x, 0));
+        if (view_tab(ui, v, h)) {
+            ui.view = v;
             ui.prefs_dirty = true;
         }
+        tabs_x += tab_width(v);
     }
 
     // Undo / redo / menu / theme on the right.
-    ImGui::SameLine();
-    ImGui::SetCursorPos(ImVec2(width - right_w, (h - ImGui::GetFrameHeight()) * 0.5f));
+    ImGui::SetCursorPos(ImVec2(width - right_w + ImGui::GetStyle().ItemSpacing.x, (h - ImGui::GetFrameHeight()) * 0.5f));
     std::string undo_tip = app.doc().can_undo() ? "Undo " + app.doc().undo_label() : "Nothing to undo";
     std::string redo_tip = app.doc().can_redo() ? "Redo " + app.doc().redo_label() : "Nothing to redo";
     if (icon_button(ICON_UNDO "##undo", undo_tip.c_str(), app.doc().can_undo(), "Ctrl+Z")) app.undo();
