@@ -16,13 +16,18 @@ void Document::reset(core::Plan plan) {
     redo_.clear();
     ++revision_;
     ++generation_;
+    touched_ = core::TouchedSet{};
+    touched_.everything = true;
 }
 
 std::vector<core::Change> Document::apply_all(std::vector<core::Change> changes,
                                               core::Timestamp now) {
     std::vector<core::Change> inverse;
     inverse.reserve(changes.size());
-    for (auto& c : changes) inverse.push_back(core::apply_change(plan_, index_, std::move(c), now));
+    for (auto& c : changes) {
+        touched_.note(c);
+        inverse.push_back(core::apply_change(plan_, index_, std::move(c), now));
+    }
     std::reverse(inverse.begin(), inverse.end());
     return inverse;
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <deque>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace footprint::app {
@@ -44,6 +45,10 @@ public:
     // Bumps only on reset: a different plan is open.
     std::uint64_t generation() const { return generation_; }
 
+    // What changed since the last take_touched(): autosave journals exactly these records.
+    const core::TouchedSet& touched() const { return touched_; }
+    core::TouchedSet take_touched() { return std::exchange(touched_, core::TouchedSet{}); }
+
 private:
     struct Entry {
         std::string label;
@@ -58,6 +63,7 @@ private:
     std::size_t limit_ = kDefaultUndoLimit;
     std::uint64_t revision_ = 0;
     std::uint64_t generation_ = 0;
+    core::TouchedSet touched_;
 };
 
 } // namespace footprint::app

@@ -18,9 +18,11 @@ namespace footprint::app {
 class SaveSink {
 public:
     virtual ~SaveSink() = default;
-    // Writes `text` as the newest save (temporary file, then rename into place) and prunes old
-    // saves. Returns false with a message when the write itself failed.
+    // Writes `text` as the newest snapshot (temporary file, then rename into place), which starts
+    // a new journal, and prunes old saves. Returns false with a message when the write failed.
     virtual bool write_save(const std::string& text, std::string& error) = 0;
+    // Appends a journal entry (the changes since the last write) to the newest snapshot's journal.
+    virtual bool write_journal(const std::string& text, std::string& error) = 0;
     // Starts pushing written files to durable storage; completion comes back via on_sync_done.
     virtual void start_sync() = 0;
 };
@@ -38,18 +40,24 @@ class SaveScheduler {
 public:
     // A change is written this long after the last edit (the goal is on disk within 500 ms).
     static constexpr double kDebounceMs = 150;
+    // Up to this many changed records go into a journal entry; more, or a long journal, and the
+    // whole plan is written as a new snapshot.
+    static constexpr std::size_t kJournalMaxRecords = 2000;
+    static constexpr int kJournalMaxEntries = 200;
 
     // Marks the open plan as already stored (after loading it from storage).
     void mark_clean(const Document& doc);
-    // Marks the open plan as needing a save now (a new, opened or recovered plan).
+    // Marks the open plan as needing a snapshot now (a new, opened or recovered plan).
     void mark_dirty(double now_ms);
+    // After loading: how many journal entries the open snapshot already has.
+    void set_journal_entries(int n) { journal_entries_ = n; }
 
     // Called every frame; serialises in slices until `budget_ms` of `clock` has passed, so a big
     // plan is written across frames and no frame stalls.
-    void frame(const Document& doc, SaveSink& sink, const std::function<double()>& clock,
+    void frame(Document& doc, SaveSink& sink, const std::function<double()>& clock,
                double budget_ms);
     // Page hidden or closing: finish any pending save at once.
-    void flush(const Document& doc, double now_ms, SaveSink& sink);
+    void flush(Document& doc, double now_ms, SaveSink& sink);
     void on_sync_done(SyncError error, const std::string& message, core::Timestamp wall,
                       double now_ms, SaveSink& sink);
 
@@ -59,10 +67,14 @@ public:
     bool quota_exceeded() const { return last_error_ == SyncError::QuotaExceeded; }
     double progress() const; // of the serialisation in progress, 0..1
     int syncs_started() const { return syncs_started_; }
+    int snapshots_written() const { return snapshots_written_; }
+    int journal_entries() const { return journal_entries_; }
     // From the first unsaved edit to the plan being durable, for the last completed save.
     double last_save_ms() const { return last_save_ms_; }
 
 private:
+    bool wants_snapshot(const Document& doc) const;
+    bool write_journal(Document& doc, double now_ms, SaveSink& sink);
     void finish_write(std::string text, double now_ms, SaveSink& sink);
     void note_change(const Document& doc, double now_ms);
     void request_sync(SaveSink& sink, double now_ms);
@@ -81,23 +93,34 @@ private:
     std::string error_;
     SyncError last_error_ = SyncError::None;
     int syncs_started_ = 0;
+    int snapshots_written_ = 0;
+    int journal_entries_ = 0;
+    bool need_snapshot_ = false;
     double last_save_ms_ = 0;
     double pending_since_ms_ = 0; // first unsaved edit of the revision being saved
     double syncing_since_ms_ = 0;
 };
 
-// Save files are "save-000000000042.json": the newest sequence number is the current plan.
+// Snapshots are "save-000000000042.json": the newest sequence number is the current plan. Its
+// journal entries are "save-000000000042.journal-000001.json", applied in order on top of it.
 std::string save_file_name(std::uint64_t sequence);
 std::optional<std::uint64_t> save_sequence(const std::string& file_name);
+std::string journal_file_name(std::uint64_t snapshot_sequence, std::uint64_t entry);
+// The snapshot sequence and entry number of a journal file name.
+std::optional<std::pair<std::uint64_t, std::uint64_t>> journal_sequence(const std::string& name);
 
 struct StartupResult {
     std::optional<core::Plan> plan;
-    std::string opened;               // the save that was opened
-    std::vector<std::string> skipped; // one line per unreadable newer save, with its first problem
+    std::string opened;               // the snapshot that was opened
+    std::vector<std::string> skipped; // one line per unreadable save or journal entry
+    int journal_applied = 0;          // entries replayed on top of the snapshot
+    bool journal_broken = false;      // an entry could not be read: later ones were not applied
 };
-// Tries saves newest first and opens the first that reads cleanly.
+using ReadFile = std::function<std::optional<std::string>(const std::string&)>;
+// Tries snapshots newest first; the first that reads cleanly is opened and its journal entries
+// (`journal_of(snapshot)` lists them in order) are applied until one cannot be read.
 StartupResult open_newest_good_save(
-    const std::vector<std::string>& names_newest_first,
-    const std::function<std::optional<std::string>(const std::string&)>& read);
+    const std::vector<std::string>& names_newest_first, const ReadFile& read,
+    const std::function<std::vector<std::string>(const std::string&)>& journal_of = {});
 
 } // namespace footprint::app

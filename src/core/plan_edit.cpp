@@ -107,6 +107,42 @@ Change apply_change(Plan& plan, PlanIndex& index, Change change, Timestamp now) 
         std::move(change));
 }
 
+void TouchedSet::note(const Change& change) {
+    std::visit(
+        [&](const auto& c) {
+            using C = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<C, Put<Account>>) accounts.insert(c.value.id);
+            else if constexpr (std::is_same_v<C, Remove<Account>>) accounts.insert(c.id);
+            else if constexpr (std::is_same_v<C, Put<Opportunity>>) opportunities.insert(c.value.id);
+            else if constexpr (std::is_same_v<C, Remove<Opportunity>>) opportunities.insert(c.id);
+            else if constexpr (std::is_same_v<C, Put<Activity>>) activities.insert(c.value.id);
+            else if constexpr (std::is_same_v<C, Remove<Activity>>) activities.insert(c.id);
+            else if constexpr (std::is_same_v<C, Put<Territory>>) territories.insert(c.value.id);
+            else if constexpr (std::is_same_v<C, Remove<Territory>>) territories.insert(c.id);
+            else if constexpr (std::is_same_v<C, Set<Settings>>) settings = true;
+            else if constexpr (std::is_same_v<C, Set<Quota>>) quota = true;
+            else if constexpr (std::is_same_v<C, Set<CommissionPlan>>) commission = true;
+            else if constexpr (std::is_same_v<C, Set<std::vector<Product>>>) catalog = true;
+            else if constexpr (std::is_same_v<C, Set<std::vector<Stage>>>) stages = true;
+            else if constexpr (std::is_same_v<C, Set<PlanInfo>>) info = true;
+        },
+        change);
+}
+
+void TouchedSet::merge(const TouchedSet& o) {
+    accounts.insert(o.accounts.begin(), o.accounts.end());
+    opportunities.insert(o.opportunities.begin(), o.opportunities.end());
+    activities.insert(o.activities.begin(), o.activities.end());
+    territories.insert(o.territories.begin(), o.territories.end());
+    settings |= o.settings;
+    quota |= o.quota;
+    commission |= o.commission;
+    catalog |= o.catalog;
+    stages |= o.stages;
+    info |= o.info;
+    everything |= o.everything;
+}
+
 std::string describe(const Change& change) {
     return std::visit(
         [](const auto& c) -> std::string {

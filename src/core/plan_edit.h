@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <variant>
 #include <vector>
 
@@ -64,6 +65,23 @@ using Change = std::variant<Put<Account>, Remove<Account>, Put<Opportunity>, Rem
                             Put<Activity>, Remove<Activity>, Put<Territory>, Remove<Territory>,
                             Set<Settings>, Set<Quota>, Set<CommissionPlan>,
                             Set<std::vector<Product>>, Set<std::vector<Stage>>, Set<PlanInfo>>;
+
+// Which records and settings changes touched since some point: what a journal entry must hold.
+struct TouchedSet {
+    std::unordered_set<std::string> accounts, opportunities, activities, territories;
+    bool settings = false, quota = false, commission = false, catalog = false, stages = false,
+         info = false;
+    bool everything = false; // the whole plan was replaced
+    void note(const Change& change);
+    std::size_t records() const {
+        return accounts.size() + opportunities.size() + activities.size() + territories.size();
+    }
+    bool empty() const {
+        return !everything && records() == 0 && !settings && !quota && !commission && !catalog &&
+               !stages && !info;
+    }
+    void merge(const TouchedSet& other);
+};
 
 // Applies `change` to `plan` (keeping `index` in step) and returns the change that undoes it.
 // A Remove of an id that does not exist is a no-op whose inverse is also a no-op.

@@ -15,8 +15,11 @@ namespace footprint::platform {
 class WebSaveSink final : public app::SaveSink {
 public:
     bool write_save(const std::string& text, std::string& error) override;
+    bool write_journal(const std::string& text, std::string& error) override;
     void start_sync() override;
-    std::uint64_t next_sequence = 1;
+    std::uint64_t next_sequence = 1; // of the next snapshot
+    std::uint64_t base_sequence = 0; // the snapshot journal entries go to (0: none yet)
+    std::uint64_t next_entry = 1;
 };
 
 struct FrameStats {

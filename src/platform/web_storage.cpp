@@ -49,6 +49,22 @@ std::vector<std::string> list_saves_newest_first() {
     return names;
 }
 
+// Journal entries of snapshot `seq`, in order.
+std::vector<std::string> list_journal(std::uint64_t seq) {
+    std::vector<std::pair<std::uint64_t, std::string>> found;
+    if (DIR* d = opendir(kSavesDir)) {
+        while (dirent* e = readdir(d)) {
+            std::string name = e->d_name;
+            if (auto j = app::journal_sequence(name); j && j->first == seq) found.emplace_back(j->second, name);
+        }
+        closedir(d);
+    }
+    std::sort(found.begin(), found.end());
+    std::vector<std::string> names;
+    for (auto& f : found) names.push_back(std::move(f.second));
+    return names;
+}
+
 std::optional<std::string> read_file(const std::string& path) {
     FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) return std::nullopt;
@@ -74,15 +90,17 @@ void prune_saves() {
         std::string path = std::string(kSavesDir) + "/" + names[i];
         if (i == 0) continue; // the newest is the plan
         older += file_size(path);
-        if (i >= kKeepSaves || (i >= 2 && older > kOlderSavesBudget)) unlink(path.c_str());
+        if (i >= kKeepSaves || (i >= 2 && older > kOlderSavesBudget)) {
+            // A snapshot goes with its journal.
+            for (const std::string& j : list_journal(*app::save_sequence(names[i])))
+                unlink((std::string(kSavesDir) + "/" + j).c_str());
+            unlink(path.c_str());
+        }
     }
 }
 
-} // namespace
-
-bool WebSaveSink::write_save(const std::string& text, std::string& error) {
-    mkdir(kSavesDir, 0755);
-    const std::string final_path = std::string(kSavesDir) + "/" + app::save_file_name(next_sequence);
+// Writes `text` to `final_path` through a temporary file renamed into place.
+bool write_atomically(const std::string& final_path, const std::string& text, std::string& error) {
     const std::string tmp_path = final_path + ".tmp";
     FILE* f = std::fopen(tmp_path.c_str(), "wb");
     if (!f) {
@@ -91,18 +109,35 @@ bool WebSaveSink::write_save(const std::string& text, std::string& error) {
     }
     bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
     ok = (std::fclose(f) == 0) && ok;
-    if (!ok) {
+    if (!ok || std::rename(tmp_path.c_str(), final_path.c_str()) != 0) {
         error = std::strerror(errno);
         unlink(tmp_path.c_str());
         return false;
     }
-    if (std::rename(tmp_path.c_str(), final_path.c_str()) != 0) {
-        error = std::strerror(errno);
-        unlink(tmp_path.c_str());
-        return false;
-    }
-    ++next_sequence;
+    return true;
+}
+
+} // namespace
+
+bool WebSaveSink::write_save(const std::string& text, std::string& error) {
+    mkdir(kSavesDir, 0755);
+    const std::string path = std::string(kSavesDir) + "/" + app::save_file_name(next_sequence);
+    if (!write_atomically(path, text, error)) return false;
+    base_sequence = next_sequence++;
+    next_entry = 1;
     prune_saves();
+    return true;
+}
+
+bool WebSaveSink::write_journal(const std::string& text, std::string& error) {
+    if (base_sequence == 0) {
+        error = "no snapshot to add changes to";
+        return false;
+    }
+    const std::string path =
+        std::string(kSavesDir) + "/" + app::journal_file_name(base_sequence, next_entry);
+    if (!write_atomically(path, text, error)) return false;
+    ++next_entry;
     return true;
 }
 
@@ -119,14 +154,23 @@ void open_plan_from_storage(bool storage_failed, double idb_read_ms) {
         w.sink.next_sequence = app::save_sequence(names.front()).value_or(0) + 1;
 
     app::StartupResult r = app::open_newest_good_save(
-        names, [](const std::string& n) { return read_file(std::string(kSavesDir) + "/" + n); });
+        names, [](const std::string& n) { return read_file(std::string(kSavesDir) + "/" + n); },
+        [](const std::string& snapshot) { return list_journal(*app::save_sequence(snapshot)); });
     if (r.plan) {
         a.open_stored(std::move(*r.plan));
+        // New journal entries continue the opened snapshot's journal.
+        w.sink.base_sequence = *app::save_sequence(r.opened);
+        w.sink.next_entry = 1 + list_journal(w.sink.base_sequence).size();
+        a.saver().set_journal_entries(r.journal_applied);
+        if (r.journal_broken) a.saver().mark_dirty(emscripten_get_now()); // a clean snapshot
         if (!r.skipped.empty()) {
             a.saver().mark_dirty(emscripten_get_now()); // the good save becomes the newest again
+            const bool newest = !names.empty() && r.opened == names.front();
             a.notify(app::Notice::Kind::Warning, "Recovered your plan from an earlier save",
-                     "The latest save could not be read, so Footprint opened the newest good one (" +
-                         r.opened + "). Changes made just before may be missing.",
+                     newest ? "Your most recent changes could not be read back, so Footprint opened "
+                              "your plan as it was just before them. Check your last edits."
+                            : "The latest save could not be read, so Footprint opened the newest "
+                              "good one (" + r.opened + "). Changes made just before may be missing.",
                      r.skipped, true);
         }
     } else if (!names.empty()) {

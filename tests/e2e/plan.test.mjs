@@ -151,3 +151,36 @@ test('export downloads the plan, and opening it with the file input brings it ba
     assert.equal((await state(page)).plan.accounts, exported.accounts.length);
   } finally { await s.close(); }
 });
+
+test('an edit is saved as a small journal entry, and a truncated entry is recovered from', async () => {
+  const profile = newProfileDir();
+  let s = await launch(profile);
+  try {
+    const { page } = await openApp(s, server.url);
+    await waitReady(page);
+    await waitSaved(page);
+    const before = (await state(page)).save;
+    await dispatch(page, { op: 'rename_plan', name: 'First edit' });
+    await waitSaved(page);
+    await dispatch(page, { op: 'rename_plan', name: 'Second edit' });
+    await waitSaved(page);
+    const after = (await state(page)).save;
+    assert.equal(after.snapshots, before.snapshots, 'no new snapshot for small edits');
+    assert.equal(after.journal_entries, before.journal_entries + 2);
+    const entry = await page.evaluate(() => {
+      const names = FS.readdir('/footprint/saves').filter((n) => n.includes('.journal-')).sort();
+      const last = `/footprint/saves/${names[names.length - 1]}`;
+      const size = FS.stat(last).size;
+      const text = FS.readFile(last, { encoding: 'utf8' });
+      FS.writeFile(last, text.slice(0, text.length / 2)); // as if cut off mid-write
+      return { name: last, size };
+    });
+    assert.ok(entry.size < 20000, `a journal entry is small (${entry.size} bytes)`);
+    await page.evaluate(() => new Promise((r, j) => FS.syncfs(false, (e) => (e ? j(e) : r()))));
+    await page.reload();
+    await waitReady(page);
+    const st = await state(page);
+    assert.equal(st.plan.name, 'First edit');
+    assert.ok(st.notices.some((n) => /earlier save/i.test(n.title)), JSON.stringify(st.notices));
+  } finally { await s.close(); }
+});

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
+
 using namespace footprint;
 using core::Account;
 using core::Timestamp;
@@ -124,19 +126,51 @@ TEST_CASE("revision bumps on every change; generation only when the plan is repl
 
 namespace {
 
+// Names files the way the web build does, so tests can reopen them with open_newest_good_save.
 struct FakeSink : app::SaveSink {
-    std::vector<std::string> saves;
-    int syncs = 0;
+    std::map<std::string, std::string> files;
+    std::uint64_t snapshot = 0, entry = 0;
+    int snapshots = 0, journals = 0, syncs = 0;
     bool fail_write = false;
     bool write_save(const std::string& text, std::string& error) override {
         if (fail_write) {
             error = "No space left on device";
             return false;
         }
-        saves.push_back(text);
+        files[app::save_file_name(++snapshot)] = text;
+        entry = 0;
+        ++snapshots;
+        return true;
+    }
+    bool write_journal(const std::string& text, std::string& error) override {
+        if (fail_write) {
+            error = "No space left on device";
+            return false;
+        }
+        files[app::journal_file_name(snapshot, ++entry)] = text;
+        ++journals;
         return true;
     }
     void start_sync() override { ++syncs; }
+
+    app::StartupResult reopen() const {
+        std::vector<std::string> snaps;
+        for (const auto& [name, text] : files)
+            if (app::save_sequence(name)) snaps.insert(snaps.begin(), name);
+        auto read = [this](const std::string& n) -> std::optional<std::string> {
+            auto it = files.find(n);
+            if (it == files.end()) return std::nullopt;
+            return it->second;
+        };
+        auto journal_of = [this](const std::string& snap) {
+            std::vector<std::string> out;
+            auto seq = app::save_sequence(snap);
+            for (const auto& [name, text] : files)
+                if (auto j = app::journal_sequence(name); j && j->first == *seq) out.push_back(name);
+            return out;
+        };
+        return app::open_newest_good_save(snaps, read, journal_of);
+    }
 };
 
 struct Harness {
@@ -144,97 +178,183 @@ struct Harness {
     app::SaveScheduler saver;
     FakeSink sink;
     double now = 1000;
+    Harness() {
+        saver.mark_dirty(now); // a new plan: the first save is a snapshot
+        run(20);
+        saver.on_sync_done(app::SyncError::None, "", Timestamp{1}, now, sink);
+    }
     void frame(double advance_ms = 16) {
         now += advance_ms;
         saver.frame(doc, sink, [this] { return now; }, 8.0);
     }
-    void edit(const std::string& name) {
-        doc.execute(put(account("a", name)), Timestamp{static_cast<std::int64_t>(now)});
+    void run(int frames) {
+        for (int i = 0; i < frames; ++i) frame();
     }
+    void edit(const std::string& name, const std::string& id = "a") {
+        doc.execute(put(account(id, name)), Timestamp{static_cast<std::int64_t>(now)});
+    }
+    void synced() { saver.on_sync_done(app::SyncError::None, "", Timestamp{2}, now, sink); }
 };
 
 } // namespace
 
-TEST_CASE("autosave writes after the debounce, well within 500 ms of the last edit") {
+TEST_CASE("a new plan is written as a snapshot; an edit after it as a small journal entry") {
     Harness h;
-    h.saver.mark_clean(h.doc);
+    CHECK(h.sink.snapshots == 1);
+    CHECK(h.saver.state() == app::SaveState::Saved);
     h.edit("one");
     h.frame();
-    CHECK(h.sink.saves.empty()); // still within the debounce
+    CHECK(h.sink.journals == 0); // still within the debounce
     CHECK(h.saver.state() == app::SaveState::Pending);
-    for (int i = 0; i < 12; ++i) h.frame();
-    REQUIRE(h.sink.saves.size() == 1);
-    CHECK(h.sink.syncs == 1);
+    h.run(12); // 192 ms: within 500 ms of the edit
+    CHECK(h.sink.journals == 1);
+    CHECK(h.sink.snapshots == 1);
     CHECK(h.saver.state() == app::SaveState::Saving);
-    h.saver.on_sync_done(app::SyncError::None, "", Timestamp{5}, h.now, h.sink);
+    h.synced();
     CHECK(h.saver.state() == app::SaveState::Saved);
-    CHECK(h.saver.last_saved()->ms == 5);
-    auto loaded = core::read_plan(h.sink.saves[0]);
-    REQUIRE(loaded.plan);
-    CHECK(loaded.plan->accounts.at(0).name == "one");
+    REQUIRE(h.saver.last_saved());
+    app::StartupResult r = h.sink.reopen();
+    REQUIRE(r.plan);
+    CHECK(r.journal_applied == 1);
+    REQUIRE(r.plan->accounts.size() == 1);
+    CHECK(r.plan->accounts[0].name == "one");
+}
+
+TEST_CASE("journal entries replay in order: edits, removals, settings, undo") {
+    Harness h;
+    h.edit("alpha", "a");
+    h.edit("bravo", "b");
+    h.run(20);
+    h.synced();
+    h.edit("alpha 2", "a");
+    h.doc.execute(app::Command{"Delete", {core::Remove<Account>{"b"}}}, Timestamp{5});
+    core::Settings st = h.doc.plan().settings;
+    st.road_factor = 1.45;
+    h.doc.execute(app::Command{"Settings", {core::Set<core::Settings>{st}}}, Timestamp{6});
+    h.run(20);
+    h.synced();
+    h.doc.undo(Timestamp{7}); // undo the settings change
+    h.run(20);
+    h.synced();
+    CHECK(h.sink.journals == 3);
+    app::StartupResult r = h.sink.reopen();
+    REQUIRE(r.plan);
+    CHECK(r.journal_applied == 3);
+    CHECK_FALSE(r.journal_broken);
+    CHECK(names(*r.plan) == names(h.doc.plan()));
+    CHECK(core::write_plan(*r.plan) == core::write_plan(h.doc.plan()));
+}
+
+TEST_CASE("a truncated journal entry stops the replay there, with a note") {
+    Harness h;
+    h.edit("one");
+    h.run(20);
+    h.synced();
+    h.edit("two");
+    h.run(20);
+    h.synced();
+    h.edit("three");
+    h.run(20);
+    h.synced();
+    std::string& second = h.sink.files[app::journal_file_name(1, 2)];
+    second.resize(second.size() / 2);
+    app::StartupResult r = h.sink.reopen();
+    REQUIRE(r.plan);
+    CHECK(r.journal_applied == 1);
+    CHECK(r.journal_broken);
+    CHECK(r.plan->accounts.at(0).name == "one");
+    REQUIRE(r.skipped.size() == 1);
+    CHECK(r.skipped[0].rfind(app::journal_file_name(1, 2) + ":", 0) == 0);
+}
+
+TEST_CASE("a replaced plan, a big change or a long journal is written as a snapshot") {
+    Harness h;
+    h.doc.reset(core::make_empty_plan("p2", "Other", Timestamp{3}));
+    h.run(20);
+    CHECK(h.sink.snapshots == 2);
+    h.synced();
+    app::Command bulk{"Import", {}};
+    for (std::size_t i = 0; i <= app::SaveScheduler::kJournalMaxRecords; ++i)
+        bulk.changes.push_back(core::Put<Account>{account("x" + std::to_string(i), "x"), std::nullopt, true});
+    h.doc.execute(std::move(bulk), Timestamp{4});
+    h.run(20);
+    CHECK(h.sink.snapshots == 3);
+    CHECK(h.sink.journals == 0);
+    h.synced();
+    for (int i = 0; i < app::SaveScheduler::kJournalMaxEntries; ++i) {
+        h.edit("e" + std::to_string(i));
+        h.run(12);
+        h.synced();
+    }
+    CHECK(h.sink.journals == app::SaveScheduler::kJournalMaxEntries);
+    h.edit("one more");
+    h.run(20);
+    CHECK(h.sink.snapshots == 4); // the journal was compacted into a snapshot
+    h.synced();
+    app::StartupResult r = h.sink.reopen();
+    REQUIRE(r.plan);
+    CHECK(core::write_plan(*r.plan) == core::write_plan(h.doc.plan()));
 }
 
 TEST_CASE("one sync at a time: changes during a sync queue exactly one more") {
     Harness h;
-    h.saver.mark_clean(h.doc);
+    int base = h.sink.syncs;
     h.edit("one");
-    for (int i = 0; i < 20; ++i) h.frame();
-    REQUIRE(h.sink.syncs == 1);
-    // Two more saves are written while the first sync is still running...
+    h.run(20);
+    REQUIRE(h.sink.syncs == base + 1);
     h.edit("two");
-    for (int i = 0; i < 20; ++i) h.frame();
+    h.run(20);
     h.edit("three");
-    for (int i = 0; i < 20; ++i) h.frame();
-    CHECK(h.sink.saves.size() == 3);
-    CHECK(h.sink.syncs == 1); // ...but no second sync starts until the first is done
-    h.saver.on_sync_done(app::SyncError::None, "", Timestamp{1}, h.now, h.sink);
-    CHECK(h.sink.syncs == 2); // exactly one queued sync, covering both saves
+    h.run(20);
+    CHECK(h.sink.journals == 3);
+    CHECK(h.sink.syncs == base + 1); // no second sync starts until the first is done
+    h.synced();
+    CHECK(h.sink.syncs == base + 2); // exactly one queued sync, covering both entries
     CHECK(h.saver.state() == app::SaveState::Saving);
-    h.saver.on_sync_done(app::SyncError::None, "", Timestamp{2}, h.now, h.sink);
-    CHECK(h.sink.syncs == 2);
+    h.synced();
+    CHECK(h.sink.syncs == base + 2);
     CHECK(h.saver.state() == app::SaveState::Saved);
 }
 
 TEST_CASE("a quota error is reported and the plan stays unsaved, not lost") {
     Harness h;
-    h.saver.mark_clean(h.doc);
     h.edit("one");
-    for (int i = 0; i < 20; ++i) h.frame();
+    h.run(20);
     h.saver.on_sync_done(app::SyncError::QuotaExceeded, "QuotaExceededError", Timestamp{1}, h.now, h.sink);
     CHECK(h.saver.state() == app::SaveState::Error);
     CHECK(h.saver.quota_exceeded());
     CHECK(h.saver.error().find("export") != std::string::npos);
-    CHECK_FALSE(h.saver.last_saved());
-    // The next edit tries again, and success clears the error.
     h.edit("two");
-    for (int i = 0; i < 20; ++i) h.frame();
-    h.saver.on_sync_done(app::SyncError::None, "", Timestamp{2}, h.now, h.sink);
+    h.run(20);
+    h.synced();
     CHECK(h.saver.state() == app::SaveState::Saved);
     CHECK(h.saver.error().empty());
 }
 
-TEST_CASE("a failed write keeps the error and retries later") {
+TEST_CASE("a failed write keeps the error, retries later, and then writes everything") {
     Harness h;
-    h.saver.mark_clean(h.doc);
     h.sink.fail_write = true;
     h.edit("one");
-    for (int i = 0; i < 20; ++i) h.frame();
+    h.run(20);
     CHECK(h.saver.state() == app::SaveState::Error);
     CHECK(h.saver.error().find("No space left") != std::string::npos);
     h.sink.fail_write = false;
-    for (int i = 0; i < 200; ++i) h.frame();
-    CHECK(h.sink.saves.size() == 1);
+    h.run(200);
+    CHECK(h.sink.snapshots == 2); // the failed entry's changes are only in memory: a snapshot
+    h.synced();
+    app::StartupResult r = h.sink.reopen();
+    REQUIRE(r.plan);
+    CHECK(r.plan->accounts.at(0).name == "one");
 }
 
 TEST_CASE("flush writes at once when the page is hidden") {
     Harness h;
-    h.saver.mark_clean(h.doc);
+    int before = h.sink.journals;
     h.edit("one");
     h.saver.flush(h.doc, h.now, h.sink);
-    CHECK(h.sink.saves.size() == 1);
-    CHECK(h.sink.syncs == 1);
+    CHECK(h.sink.journals == before + 1);
     h.saver.flush(h.doc, h.now, h.sink); // nothing new: nothing written
-    CHECK(h.sink.saves.size() == 1);
+    CHECK(h.sink.journals == before + 1);
 }
 
 TEST_CASE("save file names sort by sequence and parse back") {
@@ -243,6 +363,11 @@ TEST_CASE("save file names sort by sequence and parse back") {
     CHECK_FALSE(app::save_sequence("save-000000000042.json.tmp"));
     CHECK_FALSE(app::save_sequence("save-00000000004x.json"));
     CHECK_FALSE(app::save_sequence("plan.json"));
+    CHECK(app::journal_file_name(42, 7) == "save-000000000042.journal-000007.json");
+    CHECK(app::journal_sequence("save-000000000042.journal-000007.json") ==
+          std::optional<std::pair<std::uint64_t, std::uint64_t>>({42, 7}));
+    CHECK_FALSE(app::save_sequence("save-000000000042.journal-000007.json"));
+    CHECK_FALSE(app::journal_sequence("save-000000000042.json"));
 }
 
 TEST_CASE("startup opens the newest good save and names the ones it skipped") {
