@@ -43,7 +43,7 @@ for (let i = 0; i < RUNS; i++) {
 console.log(`### Startup\n\nfirst full frame after navigation (first visit, sample plan), ${RUNS} runs: median ${ms(median(first))} (runs: ${first.map(Math.round).join(', ')} ms)\n`);
 
 // 3. A big plan in the page.
-const rows = { save: [], saveMaxFrame: [], idb: [], open: [], firstFrame: [], edit: [], editMaxFrame: [], memLoaded: [], fileSize: [] };
+const rows = { memWasm: [], memJs: [], save: [], saveMaxFrame: [], idb: [], open: [], firstFrame: [], edit: [], editMaxFrame: [], memLoaded: [], fileSize: [] };
 const bigRuns = Math.max(1, Math.min(RUNS, 3));
 for (let i = 0; i < bigRuns; i++) {
   const profile = newProfileDir('big');
@@ -76,6 +76,8 @@ for (let i = 0; i < bigRuns; i++) {
     rows.firstFrame.push((await page.evaluate(() => window.footprint.frameStats())).first_full_frame_ms);
     const mem = await page.evaluate(() => window.footprint.memory());
     rows.memLoaded.push(mem.wasm + mem.js);
+    rows.memWasm.push(mem.wasm);
+    rows.memJs.push(mem.js);
     // One edit on the big plan, autosaved in slices.
     const id = await page.evaluate(() => window.footprint.plan().accounts[5].id);
     await page.evaluate(() => window.footprint.resetFrameStats());
@@ -97,5 +99,7 @@ row('reload: IndexedDB into the file system (syncfs)', rows.idb, ms);
 row('reload: read + parse + open the plan', rows.open, ms);
 row('reload: navigation to first full frame', rows.firstFrame, ms);
 row('page memory after reload (wasm + JS heap)', rows.memLoaded, mb);
+row('… of which WebAssembly memory', rows.memWasm, mb);
+row('… of which JS heap (IDBFS keeps the files there)', rows.memJs, mb);
 row('one edit: change to durable (autosave)', rows.edit, ms);
 row('longest frame during that autosave', rows.editMaxFrame, ms);

@@ -16,17 +16,26 @@ void App::replace_plan(core::Plan plan, bool needs_save) {
         saver_.mark_clean(doc_);
 }
 
+void App::replace_plan_undoably(core::Plan plan, std::string label) {
+    execute(Command{std::move(label),
+                    {core::ReplacePlan{std::make_shared<core::Plan>(std::move(plan))}}});
+}
+
 void App::open_stored(core::Plan plan) { replace_plan(std::move(plan), false); }
 
-void App::open_sample() {
+void App::open_first_sample() {
     replace_plan(core::make_sample_plan(clock_.today(), clock_.wall()), true);
 }
 
+void App::open_sample() {
+    replace_plan_undoably(core::make_sample_plan(clock_.today(), clock_.wall()), "Open the sample plan");
+}
+
 void App::new_empty_plan() {
-    replace_plan(core::make_empty_plan(ids_.next("plan"), "My plan", clock_.wall()), true);
+    replace_plan_undoably(core::make_empty_plan(ids_.next("plan"), "My plan", clock_.wall()),
+                          "New empty plan");
     notify(Notice::Kind::Info, "New empty plan",
-           "Import accounts or add them one by one. The previous plan was replaced; export plans "
-           "you want to keep before starting a new one.");
+           "Import accounts or add them one by one. Undo (Ctrl+Z) brings the previous plan back.");
 }
 
 bool App::open_plan_file(const std::string& file_name, const std::string& text) {
@@ -43,9 +52,9 @@ bool App::open_plan_file(const std::string& file_name, const std::string& text) 
         return false;
     }
     std::string name = r.plan->name;
-    replace_plan(std::move(*r.plan), true);
+    replace_plan_undoably(std::move(*r.plan), "Open " + file_name);
     notify(Notice::Kind::Success, "Opened " + file_name,
-           "\"" + name + "\" is now the open plan.");
+           "\"" + name + "\" is now the open plan. Undo (Ctrl+Z) brings the previous one back.");
     return true;
 }
 

@@ -46,7 +46,8 @@ public:
     // --- the plan as a whole -----------------------------------------------------------------
     // Startup: a plan read from storage (already durable) or none (first visit: the sample).
     void open_stored(core::Plan plan);
-    void open_sample();
+    void open_sample();         // from the menu: undoable
+    void open_first_sample();   // first visit, or nothing readable in storage
     void new_empty_plan();
     // A plan made elsewhere (a generator, a migration) becomes the open plan and is saved.
     void open_unsaved(core::Plan plan) { replace_plan(std::move(plan), true); }
@@ -76,6 +77,8 @@ public:
 
 private:
     void replace_plan(core::Plan plan, bool needs_save);
+    // The user replaces the open plan: an undoable command, saved as a new snapshot.
+    void replace_plan_undoably(core::Plan plan, std::string label);
 
     Clock clock_;
     Document doc_;

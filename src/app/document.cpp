@@ -26,6 +26,7 @@ std::vector<core::Change> Document::apply_all(std::vector<core::Change> changes,
     inverse.reserve(changes.size());
     for (auto& c : changes) {
         touched_.note(c);
+        if (std::holds_alternative<core::ReplacePlan>(c)) ++generation_; // views start afresh
         inverse.push_back(core::apply_change(plan_, index_, std::move(c), now));
     }
     std::reverse(inverse.begin(), inverse.end());

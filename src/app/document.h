@@ -42,7 +42,7 @@ public:
 
     // Bumps on every change of the plan (edit, undo, redo, reset): autosave and views watch it.
     std::uint64_t revision() const { return revision_; }
-    // Bumps only on reset: a different plan is open.
+    // Bumps when a different plan is open (reset, or a ReplacePlan change and its undo).
     std::uint64_t generation() const { return generation_; }
 
     // What changed since the last take_touched(): autosave journals exactly these records.

@@ -7,7 +7,9 @@
 
 namespace footprint::app {
 
-void SaveScheduler::mark_clean(const Document& doc) {
+void SaveScheduler::mark_clean(Document& doc) {
+    doc.take_touched(); // what was loaded is already stored: the next edit is a journal entry
+    need_snapshot_ = false;
     seen_revision_ = written_revision_ = durable_revision_ = doc.revision();
     dirty_ = false;
     writer_.reset();

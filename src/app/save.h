@@ -46,7 +46,7 @@ public:
     static constexpr int kJournalMaxEntries = 200;
 
     // Marks the open plan as already stored (after loading it from storage).
-    void mark_clean(const Document& doc);
+    void mark_clean(Document& doc);
     // Marks the open plan as needing a snapshot now (a new, opened or recovered plan).
     void mark_dirty(double now_ms);
     // After loading: how many journal entries the open snapshot already has.

@@ -83,7 +83,7 @@ void PlanIndex::rebuild(const Plan& plan) {
 }
 
 Change apply_change(Plan& plan, PlanIndex& index, Change change, Timestamp now) {
-    plan.modified = now;
+    if (!std::holds_alternative<ReplacePlan>(change)) plan.modified = now;
     return std::visit(
         [&](auto&& c) -> Change {
             using C = std::decay_t<decltype(c)>;
@@ -91,6 +91,11 @@ Change apply_change(Plan& plan, PlanIndex& index, Change change, Timestamp now) 
                 return apply_put(plan, index, std::move(c), now);
             } else if constexpr (requires { c.id; }) {
                 return apply_remove(plan, index, std::move(c));
+            } else if constexpr (std::is_same_v<C, ReplacePlan>) {
+                auto old = std::make_shared<Plan>(std::move(plan));
+                plan = std::move(*c.plan);
+                index.rebuild(plan);
+                return ReplacePlan{std::move(old)};
             } else if constexpr (std::is_same_v<C, Set<PlanInfo>>) {
                 PlanInfo old{plan.name, plan.owner, plan.sample};
                 plan.name = std::move(c.value.name);
@@ -125,6 +130,7 @@ void TouchedSet::note(const Change& change) {
             else if constexpr (std::is_same_v<C, Set<std::vector<Product>>>) catalog = true;
             else if constexpr (std::is_same_v<C, Set<std::vector<Stage>>>) stages = true;
             else if constexpr (std::is_same_v<C, Set<PlanInfo>>) info = true;
+            else if constexpr (std::is_same_v<C, ReplacePlan>) everything = true;
         },
         change);
 }
@@ -154,6 +160,8 @@ std::string describe(const Change& change) {
                 return std::string("remove ") + c.id;
             } else if constexpr (std::is_same_v<C, Set<PlanInfo>>) {
                 return "set plan info";
+            } else if constexpr (std::is_same_v<C, ReplacePlan>) {
+                return "replace plan";
             } else {
                 return "set plan settings";
             }

@@ -4,6 +4,7 @@
 #include "core/model.h"
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -61,10 +62,16 @@ struct PlanInfo {
     bool sample = false;
 };
 
+// Replaces the whole plan (new, sample, opened file), so that even that can be undone.
+struct ReplacePlan {
+    std::shared_ptr<Plan> plan; // shared: an undo history entry holds it without copying
+};
+
 using Change = std::variant<Put<Account>, Remove<Account>, Put<Opportunity>, Remove<Opportunity>,
                             Put<Activity>, Remove<Activity>, Put<Territory>, Remove<Territory>,
                             Set<Settings>, Set<Quota>, Set<CommissionPlan>,
-                            Set<std::vector<Product>>, Set<std::vector<Stage>>, Set<PlanInfo>>;
+                            Set<std::vector<Product>>, Set<std::vector<Stage>>, Set<PlanInfo>,
+                            ReplacePlan>;
 
 // Which records and settings changes touched since some point: what a journal entry must hold.
 struct TouchedSet {

@@ -29,8 +29,9 @@ EM_JS(void, js_set_pref, (const char* v), {
     try { localStorage.setItem("footprint.prefs", UTF8ToString(v)); } catch (e) { }
 });
 
-// Keep up to 5 saves, but no more than this many bytes of older saves (IDBFS keeps every file in
-// memory too, so five copies of a 70 MB plan would be too much).
+// Keep up to 5 snapshots (each with its journal), but older snapshots only while they add up to
+// no more than this many bytes: IDBFS keeps every file in memory too, so even one extra copy of a
+// 270 MB plan would cost 270 MB. A big plan keeps its newest snapshot plus the journal.
 constexpr std::size_t kKeepSaves = 5;
 constexpr long long kOlderSavesBudget = 160ll * 1024 * 1024;
 
@@ -65,14 +66,20 @@ std::vector<std::string> list_journal(std::uint64_t seq) {
     return names;
 }
 
+long long file_size(const std::string& path);
+
+// Reads a whole file. The string is sized once: growing it by appending would briefly need up
+// to three times a 270 MB plan, and WebAssembly memory never shrinks back.
 std::optional<std::string> read_file(const std::string& path) {
+    long long size = file_size(path);
     FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) return std::nullopt;
-    std::string data;
-    char buf[1 << 16];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
-    bool bad = std::ferror(f) != 0;
+    if (!f || size < 0) {
+        if (f) std::fclose(f);
+        return std::nullopt;
+    }
+    std::string data(static_cast<std::size_t>(size), '\0');
+    std::size_t got = std::fread(data.data(), 1, data.size(), f);
+    bool bad = std::ferror(f) != 0 || got != data.size();
     std::fclose(f);
     if (bad) return std::nullopt;
     return data;
@@ -90,7 +97,7 @@ void prune_saves() {
         std::string path = std::string(kSavesDir) + "/" + names[i];
         if (i == 0) continue; // the newest is the plan
         older += file_size(path);
-        if (i >= kKeepSaves || (i >= 2 && older > kOlderSavesBudget)) {
+        if (i >= kKeepSaves || older > kOlderSavesBudget) {
             // A snapshot goes with its journal.
             for (const std::string& j : list_journal(*app::save_sequence(names[i])))
                 unlink((std::string(kSavesDir) + "/" + j).c_str());
@@ -174,13 +181,13 @@ void open_plan_from_storage(bool storage_failed, double idb_read_ms) {
                      r.skipped, true);
         }
     } else if (!names.empty()) {
-        a.open_sample();
+        a.open_first_sample();
         a.notify(app::Notice::Kind::Error, "Your saved plan could not be read",
                  "None of the saves in this browser could be opened, so the sample plan is shown. "
                  "Open an exported plan file to continue where you left off.",
                  r.skipped, true);
     } else {
-        a.open_sample(); // first visit
+        a.open_first_sample(); // first visit
     }
     if (storage_failed)
         a.notify(app::Notice::Kind::Error, "Browser storage is not available",

@@ -130,8 +130,11 @@ void draw_top_bar(app::App& app, UiState& ui) {
         ImGui::SameLine();
         ImGui::SetCursorPosY((h - ImGui::GetTextLineHeight() - ImGui::GetStyle().FramePadding.y) * 0.5f);
         badge("SAMPLE", p.due_90, true);
-        tooltip_on_hover("This is a made-up sample plan to explore Footprint. Start your own with "
-                         "Plan menu > New empty plan.");
+        tooltip_on_hover("This is a made-up sample plan to explore Footprint.");
+        ImGui::SameLine();
+        ImGui::SetCursorPosY((h - ImGui::GetFrameHeight()) * 0.5f);
+        if (ImGui::Button(ICON_FILE_NEW "  Start my own plan")) app.new_empty_plan();
+        tooltip_on_hover("A new empty plan. Undo (Ctrl+Z) brings the sample back.");
     }
 
     // Views, centred, each placed explicitly so they share one baseline.

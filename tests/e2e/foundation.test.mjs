@@ -67,7 +67,7 @@ test('the canvas follows resizes at the device pixel ratio (crisp on HiDPI)', as
   } finally { await s.close(); }
 });
 
-test('New empty plan is one command away and shows an empty state', async () => {
+test('New empty plan is one click away, shows an empty state, and can be undone', async () => {
   const s = await launch(newProfileDir());
   try {
     const { page } = await openApp(s, server.url);
@@ -79,6 +79,12 @@ test('New empty plan is one command away and shows an empty state', async () => 
     assert.equal(st.plan.accounts, 0);
     assert.equal(st.plan.sample, false);
     await screenshot(page, 'foundation-empty-plan');
+    await page.click('#canvas', { position: { x: 700, y: 600 } });
+    await page.keyboard.press('Control+z');
+    await settle(page);
+    const back = await state(page);
+    assert.equal(back.plan.sample, true, 'undo brings the sample plan back');
+    assert.ok(back.plan.accounts >= 200);
   } finally { await s.close(); }
 });
 

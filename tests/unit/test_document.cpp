@@ -106,6 +106,25 @@ TEST_CASE("the history keeps at least 200 steps and drops the oldest beyond its 
     CHECK(doc.plan().accounts.at(0).name == "v99"); // the 100 oldest steps were dropped
 }
 
+TEST_CASE("replacing the whole plan is undoable and starts the views afresh") {
+    app::Document doc(core::make_empty_plan("p", "First", Timestamp{1}));
+    doc.execute(put(account("a", "Alpha")), Timestamp{2});
+    auto g = doc.generation();
+    auto other = std::make_shared<core::Plan>(core::make_empty_plan("q", "Second", Timestamp{3}));
+    doc.execute(app::Command{"New empty plan", {core::ReplacePlan{other}}}, Timestamp{4});
+    CHECK(doc.plan().name == "Second");
+    CHECK(doc.plan().accounts.empty());
+    CHECK_FALSE(doc.index().account("a"));
+    CHECK(doc.generation() == g + 1);
+    CHECK(doc.touched().everything);
+    REQUIRE(doc.undo(Timestamp{5}));
+    CHECK(doc.plan().name == "First");
+    CHECK(doc.index().account("a") == std::optional<std::size_t>(0));
+    CHECK(doc.generation() == g + 2);
+    REQUIRE(doc.redo(Timestamp{6}));
+    CHECK(doc.plan().name == "Second");
+}
+
 TEST_CASE("revision bumps on every change; generation only when the plan is replaced") {
     app::Document doc;
     auto r0 = doc.revision();
@@ -218,6 +237,18 @@ TEST_CASE("a new plan is written as a snapshot; an edit after it as a small jour
     CHECK(r.journal_applied == 1);
     REQUIRE(r.plan->accounts.size() == 1);
     CHECK(r.plan->accounts[0].name == "one");
+}
+
+TEST_CASE("after opening a stored plan, the first edit is a journal entry, not a snapshot") {
+    Harness h;
+    app::StartupResult stored = h.sink.reopen();
+    REQUIRE(stored.plan);
+    h.doc.reset(std::move(*stored.plan)); // as App::open_stored does
+    h.saver.mark_clean(h.doc);
+    h.edit("after reload");
+    h.run(20);
+    CHECK(h.sink.snapshots == 1);
+    CHECK(h.sink.journals == 1);
 }
 
 TEST_CASE("journal entries replay in order: edits, removals, settings, undo") {
