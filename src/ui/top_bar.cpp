@@ -52,6 +52,12 @@ bool view_tab(UiState& ui, View v, float height) {
 }
 
 void plan_menu(app::App& app, UiState& ui) {
+    const app::Document& doc = app.doc();
+    std::string undo = std::string(ICON_UNDO "  Undo ") + doc.undo_label();
+    std::string redo = std::string(ICON_REDO "  Redo ") + doc.redo_label();
+    if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, doc.can_undo())) app.undo();
+    if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, doc.can_redo())) app.redo();
+    ImGui::Separator();
     if (ImGui::MenuItem(ICON_FILE_NEW "  New empty plan")) app.new_empty_plan();
     if (ImGui::MenuItem(ICON_FLASK "  Open the sample plan")) {
         app.open_sample();
