@@ -22,9 +22,14 @@ const char* view_icon(View v) {
 }
 
 // A tab-like button with an underline in the accent colour when active.
-bool view_tab(UiState& ui, View v, float height) {
+std::string tab_label(View v, bool compact) {
+    return compact ? std::string(view_icon(v)) : std::string(view_icon(v)) + "  " + view_title(v);
+}
+
+// Compact tabs show only their icon (the name is in the tooltip) when the window is narrow.
+bool view_tab(UiState& ui, View v, float height, bool compact) {
     const Palette& p = palette();
-    std::string label = std::string(view_icon(v)) + "  " + view_title(v);
+    std::string label = tab_label(v, compact);
     ImVec2 ts = ImGui::CalcTextSize(label.c_str());
     float pad = 12 * ui.dpr;
     ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -122,8 +127,15 @@ void draw_top_bar(app::App& app, UiState& ui) {
     ImGui::SameLine(0, 20 * ui.dpr);
     ImGui::SetCursorPosY((h - ImGui::GetFrameHeight()) * 0.5f);
     const core::Plan& plan = app.plan();
+    // Narrow windows: a shorter plan name and icon-only buttons (their tooltips say what they do).
+    const bool narrow = width < 1100 * ui.dpr;
     std::string name = app.storage_ready ? plan.name : std::string("Loading…");
-    if (name.size() > 36) name = name.substr(0, 34) + "…";
+    const std::size_t max_name = narrow ? 18 : 36;
+    if (name.size() > max_name) {
+        std::size_t cut = max_name - 2;
+        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut; // UTF-8
+        name = name.substr(0, cut) + "…";
+    }
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     if (ImGui::Button((name + "##planname").c_str())) ImGui::OpenPopup("plan-menu");
     ImGui::PopStyleColor();
@@ -139,28 +151,38 @@ void draw_top_bar(app::App& app, UiState& ui) {
         tooltip_on_hover("This is a made-up sample plan to explore Footprint.");
         ImGui::SameLine();
         ImGui::SetCursorPosY((h - ImGui::GetFrameHeight()) * 0.5f);
-        if (ImGui::Button(ICON_FILE_NEW "  Start my own plan")) app.new_empty_plan();
-        tooltip_on_hover("A new empty plan. Undo (Ctrl+Z) brings the sample back.");
+        if (ImGui::Button(narrow ? ICON_FILE_NEW "##start" : ICON_FILE_NEW "  Start my own plan"))
+            app.new_empty_plan();
+        tooltip_on_hover(narrow ? "Start my own plan: a new empty plan. Undo (Ctrl+Z) brings the sample back."
+                                : "A new empty plan. Undo (Ctrl+Z) brings the sample back.");
     }
 
     // Views, centred, each placed explicitly so they share one baseline.
+    bool compact = false;
     auto tab_width = [&](View v) {
-        std::string label = std::string(view_icon(v)) + "  " + view_title(v);
-        return ImGui::CalcTextSize(label.c_str()).x + 24 * ui.dpr;
+        return ImGui::CalcTextSize(tab_label(v, compact).c_str()).x + 24 * ui.dpr;
     };
-    float tabs_w = 0;
-    for (int i = 0; i < static_cast<int>(View::Count); ++i) tabs_w += tab_width(static_cast<View>(i));
+    auto all_tabs_width = [&] {
+        float w = 0;
+        for (int i = 0; i < static_cast<int>(View::Count); ++i) w += tab_width(static_cast<View>(i));
+        return w;
+    };
+    float tabs_w = all_tabs_width();
     const char* right_icons[] = {ICON_UNDO, ICON_REDO, ICON_BARS, ICON_MOON, ICON_COG};
     float right_w = pad;
     for (const char* ic : right_icons)
         right_w += ImGui::CalcTextSize(ic).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
     float left_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + 24 * ui.dpr;
+    if (left_end + tabs_w > width - right_w) {
+        compact = true;
+        tabs_w = all_tabs_width();
+    }
     float tabs_x = std::max(left_end, (width - tabs_w) * 0.5f);
     if (tabs_x + tabs_w > width - right_w) tabs_x = std::max(left_end, width - right_w - tabs_w);
     for (int i = 0; i < static_cast<int>(View::Count); ++i) {
         View v = static_cast<View>(i);
         ImGui::SetCursorPos(ImVec2(tabs_x, 0));
-        if (view_tab(ui, v, h)) {
+        if (view_tab(ui, v, h, compact)) {
             ui.view = v;
             ui.prefs_dirty = true;
         }
