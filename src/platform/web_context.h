@@ -22,13 +22,15 @@ public:
     std::uint64_t next_entry = 1;
 };
 
+// Timing covers every animation-frame tick (a long autosave slice blocks the page whether or not
+// the tick drew); `frames` counts the ticks that drew.
 struct FrameStats {
     std::uint64_t frames = 0;
     double first_full_frame_ms = 0; // since navigation start, when the plan was first drawn
     std::vector<float> recent_ms;   // CPU time of the last frames (ring)
     std::size_t next = 0;
     double max_ms = 0;
-    void add(double ms);
+    void add(double ms, bool drawn);
 };
 
 struct WebContext {
@@ -36,6 +38,7 @@ struct WebContext {
     ui::UiState ui;
     WebSaveSink sink;
     FrameStats stats;
+    double last_activity_ms = 0; // input, a change, or a test API call: draw for a while
     double idb_read_ms = 0;  // syncfs(true): IndexedDB into the file system
     double plan_open_ms = 0; // reading and parsing the newest good save
 };

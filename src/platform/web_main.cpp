@@ -8,6 +8,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h> // InputEventsQueue: whether input arrived since the last frame
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
@@ -71,10 +72,45 @@ void rebuild_fonts_if_needed() {
     g_font_dpr = ui.dpr;
 }
 
+// What the screen shows depends on these; when none changes and no input arrives, the frame is
+// skipped. Drawing every frame with software GL starves the browser: a tiny IndexedDB sync took
+// 300+ ms while drawing continuously and 2-3 ms with the loop paused.
+struct Watched {
+    std::uint64_t revision = ~0ull;
+    int save_state = -1;
+    std::size_t notices = ~std::size_t{0};
+    bool ready = false, online = true;
+    float dpr = 0;
+    bool operator==(const Watched&) const = default;
+};
+Watched g_watched;
+double g_last_draw_ms = 0;
+constexpr double kKeepDrawingMs = 1000; // after the last input or change: hovers, tooltips
+constexpr double kHeartbeatMs = 1000;   // "Saved 8 s ago" and other clocks stay current
+
+bool should_draw(WebContext& w, double now) {
+    Watched cur{w.app->doc().revision(), static_cast<int>(w.app->saver().state()),
+                w.app->notices().size(), w.app->storage_ready, w.app->online, w.ui.dpr};
+    if (!(cur == g_watched) || !ImGui::GetCurrentContext()->InputEventsQueue.empty()) {
+        g_watched = cur;
+        w.last_activity_ms = now;
+    }
+    return now - w.last_activity_ms < kKeepDrawingMs || now - g_last_draw_ms >= kHeartbeatMs ||
+           w.app->saver().state() == app::SaveState::Saving;
+}
+
 void frame() {
     WebContext& w = web();
     const double t0 = emscripten_get_now();
     fit_canvas();
+    if (!should_draw(w, t0)) {
+        // Idle: no drawing, but autosave keeps its schedule.
+        if (w.app->storage_ready)
+            w.app->saver().frame(w.app->doc(), w.sink, [] { return emscripten_get_now(); }, 8.0);
+        w.stats.add(emscripten_get_now() - t0, false);
+        return;
+    }
+    g_last_draw_ms = t0;
     rebuild_fonts_if_needed();
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -100,7 +136,7 @@ void frame() {
         w.app->saver().frame(w.app->doc(), w.sink, [] { return emscripten_get_now(); }, 8.0);
 
     const double t1 = emscripten_get_now();
-    w.stats.add(t1 - t0);
+    w.stats.add(t1 - t0, true);
     if (w.app->storage_ready && w.stats.first_full_frame_ms == 0) {
         w.stats.first_full_frame_ms = t1;
         js_hide_loading();
@@ -109,8 +145,8 @@ void frame() {
 
 } // namespace
 
-void FrameStats::add(double ms) {
-    ++frames;
+void FrameStats::add(double ms, bool drawn) {
+    if (drawn) ++frames;
     if (recent_ms.size() < 600)
         recent_ms.push_back(static_cast<float>(ms));
     else

@@ -42,7 +42,9 @@ core::Json dispatch(const core::Json& cmd) {
     app::App& a = *w.app;
     if (!cmd.is_object()) return error("a command is a JSON object with an \"op\"");
     const std::string op = str(cmd, "op");
-    if (!a.storage_ready && op != "set_view") return error("not ready: storage is still loading");
+    if (!a.storage_ready && op != "set_view" && op != "redraw")
+        return error("not ready: storage is still loading");
+    if (op == "redraw") return {{"ok", true}}; // draws the next frames (tests, before a screenshot)
     if (op == "undo") return {{"ok", a.undo()}};
     if (op == "redo") return {{"ok", a.redo()}};
     if (op == "new_plan") {
@@ -190,6 +192,7 @@ EMSCRIPTEN_KEEPALIVE const char* footprint_plan_json() {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* footprint_dispatch(const char* json) {
+    web().last_activity_ms = emscripten_get_now(); // like input: what it changes gets drawn
     core::Json cmd = core::Json::parse(json ? json : "", nullptr, false);
     if (cmd.is_discarded()) return reply(error("the command is not valid JSON"));
     return reply(dispatch(cmd));

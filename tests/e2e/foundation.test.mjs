@@ -101,3 +101,20 @@ test('a browser without WebGL2 gets a readable message, not a blank page', async
     await screenshot(page, 'foundation-no-webgl');
   } finally { await s.close(); }
 });
+
+test('an idle page stops drawing, and input wakes it at once', async () => {
+  const s = await launch(newProfileDir());
+  try {
+    const { page } = await openApp(s, server.url);
+    await waitReady(page);
+    await new Promise((r) => setTimeout(r, 1500)); // past the drawing window after the last change
+    const a = (await state(page)).frame;
+    await new Promise((r) => setTimeout(r, 3000));
+    const idle = (await state(page)).frame - a;
+    assert.ok(idle <= 5, `${idle} frames drawn in 3 s of idling (a 1 fps heartbeat at most)`);
+    await page.mouse.move(400, 300);
+    await page.mouse.move(420, 320);
+    const b = (await state(page)).frame;
+    await page.waitForFunction((f) => window.footprint.state().frame >= f + 5, b, { timeout: 5000 });
+  } finally { await s.close(); }
+});

@@ -114,7 +114,9 @@ export async function waitSaved(page, timeout = 10000) {
 }
 
 // A few frames so a change is drawn before a screenshot.
+// The app skips frames when nothing changes; "redraw" asks for fresh ones.
 export async function settle(page, frames = 5) {
+  await dispatch(page, { op: 'redraw' });
   const start = (await state(page)).frame;
   await page.waitForFunction((f) => window.footprint.state().frame >= f, start + frames, { timeout: 10000 });
 }
