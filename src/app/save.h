@@ -68,6 +68,7 @@ public:
     double progress() const; // of the serialisation in progress, 0..1
     int syncs_started() const { return syncs_started_; }
     int snapshots_written() const { return snapshots_written_; }
+    bool syncing() const { return syncing_; }
     int journal_entries() const { return journal_entries_; }
     // From the first unsaved edit to the plan being durable, for the last completed save.
     double last_save_ms() const { return last_save_ms_; }

@@ -88,15 +88,18 @@ double g_last_draw_ms = 0;
 constexpr double kKeepDrawingMs = 1000; // after the last input or change: hovers, tooltips
 constexpr double kHeartbeatMs = 1000;   // "Saved 8 s ago" and other clocks stay current
 
+// Input keeps the UI drawing for a while (hover, tooltips); a change of state draws once. While
+// a save is being pushed to IndexedDB, only fresh input draws, so the sync gets the CPU.
 bool should_draw(WebContext& w, double now) {
+    const bool input = !ImGui::GetCurrentContext()->InputEventsQueue.empty();
+    if (input) w.last_activity_ms = now;
     Watched cur{w.app->doc().revision(), static_cast<int>(w.app->saver().state()),
                 w.app->notices().size(), w.app->storage_ready, w.app->online, w.ui.dpr};
-    if (!(cur == g_watched) || !ImGui::GetCurrentContext()->InputEventsQueue.empty()) {
-        g_watched = cur;
-        w.last_activity_ms = now;
-    }
-    return now - w.last_activity_ms < kKeepDrawingMs || now - g_last_draw_ms >= kHeartbeatMs ||
-           w.app->saver().state() == app::SaveState::Saving;
+    const bool changed = !(cur == g_watched);
+    g_watched = cur;
+    if (input || changed) return true;
+    if (w.app->saver().syncing()) return false;
+    return now - w.last_activity_ms < kKeepDrawingMs || now - g_last_draw_ms >= kHeartbeatMs;
 }
 
 void frame() {
