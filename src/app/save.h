@@ -62,6 +62,12 @@ public:
                       double now_ms, SaveSink& sink);
 
     SaveState state() const;
+    // The state as the user should see it: an edit not yet noticed by frame() is already unsaved.
+    SaveState state(const Document& doc) const {
+        SaveState s = state();
+        if (doc.revision() != seen_revision_ && s == SaveState::Saved) return SaveState::Pending;
+        return s;
+    }
     std::optional<core::Timestamp> last_saved() const { return last_saved_; }
     const std::string& error() const { return error_; }
     bool quota_exceeded() const { return last_error_ == SyncError::QuotaExceeded; }

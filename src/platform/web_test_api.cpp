@@ -156,7 +156,7 @@ EMSCRIPTEN_KEEPALIVE const char* footprint_state() {
         {"revision", a.doc().revision()},
         {"undo_depth", a.doc().undo_depth()},
         {"save",
-         {{"state", save_state_name(s.state())},
+         {{"state", save_state_name(s.state(a.doc()))},
           {"last_saved", s.last_saved() ? core::format_iso_timestamp(*s.last_saved()) : ""},
           {"error", s.error()},
           {"syncs", s.syncs_started()},

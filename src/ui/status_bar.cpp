@@ -36,7 +36,7 @@ void draw_status_bar(app::App& app, UiState& ui) {
     if (!app.storage_ready) {
         ImGui::TextColored(to_vec4(p.text_muted), ICON_SPINNER "  Opening browser storage…");
     } else {
-        switch (s.state()) {
+        switch (s.state(app.doc())) {
         case app::SaveState::Saved:
             ImGui::TextColored(to_vec4(p.success), ICON_CHECK);
             ImGui::SameLine();

@@ -222,6 +222,7 @@ TEST_CASE("a new plan is written as a snapshot; an edit after it as a small jour
     CHECK(h.sink.snapshots == 1);
     CHECK(h.saver.state() == app::SaveState::Saved);
     h.edit("one");
+    CHECK(h.saver.state(h.doc) == app::SaveState::Pending); // before the scheduler's next tick
     h.frame();
     CHECK(h.sink.journals == 0); // still within the debounce
     CHECK(h.saver.state() == app::SaveState::Pending);
