@@ -106,12 +106,9 @@ void SaveScheduler::flush(Document& doc, double now_ms, SaveSink& sink) {
     }
     doc.take_touched();
     need_snapshot_ = true;
-    core::PlanWriter w(doc.plan());
-    while (!w.step(static_cast<std::size_t>(1) << 30)) {
-    }
     writing_revision_ = doc.revision();
     dirty_ = false;
-    finish_write(w.take(), now_ms, sink);
+    finish_write(core::write_plan(doc.plan()), now_ms, sink);
 }
 
 void SaveScheduler::finish_write(std::string text, double now_ms, SaveSink& sink) {

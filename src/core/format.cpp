@@ -49,15 +49,17 @@ std::string format_mrc(Cents c) {
     return format_money(c) + "/mo";
 }
 
-std::string format_mrc_rounded(Cents c) {
+std::string format_money_rounded(Cents c) {
     // Half away from zero to whole dollars. Cannot overflow: rounding up needs a remainder of 50,
     // and INT64_MAX ends in 07 (INT64_MIN in -08).
     Cents dollars = c / 100;
     Cents rest = c % 100;
     if (rest >= 50) ++dollars;
     if (rest <= -50) --dollars;
-    return format_money(dollars * 100) + "/mo";
+    return format_money(dollars * 100);
 }
+
+std::string format_mrc_rounded(Cents c) { return format_money_rounded(c) + "/mo"; }
 
 std::string format_money_short(Cents c) {
     const std::uint64_t mag = magnitude(c);

@@ -13,7 +13,8 @@ namespace footprint::core {
 std::string format_money(Cents c);
 // format_money + "/mo": "$12,400/mo".
 std::string format_mrc(Cents c);
-// Rounded to whole dollars for lists and cards: 249950 -> "$2,500/mo".
+// Rounded to whole dollars for lists and cards: 249950 -> "$2,500" and "$2,500/mo".
+std::string format_money_rounded(Cents c);
 std::string format_mrc_rounded(Cents c);
 // Compact money for tiles, charts and badges, rounded half away from zero:
 //   under $1,000 whole dollars            "$950", "$0"

@@ -7,22 +7,18 @@ template <typename T> struct RecordTraits;
 template <> struct RecordTraits<Account> {
     static std::vector<Account>& vec(Plan& p) { return p.accounts; }
     static PlanIndex::Map& map(PlanIndex& i) { return i.accounts_; }
-    static constexpr const char* kName = "account";
 };
 template <> struct RecordTraits<Opportunity> {
     static std::vector<Opportunity>& vec(Plan& p) { return p.opportunities; }
     static PlanIndex::Map& map(PlanIndex& i) { return i.opportunities_; }
-    static constexpr const char* kName = "opportunity";
 };
 template <> struct RecordTraits<Activity> {
     static std::vector<Activity>& vec(Plan& p) { return p.activities; }
     static PlanIndex::Map& map(PlanIndex& i) { return i.activities_; }
-    static constexpr const char* kName = "activity";
 };
 template <> struct RecordTraits<Territory> {
     static std::vector<Territory>& vec(Plan& p) { return p.territories; }
     static PlanIndex::Map& map(PlanIndex& i) { return i.territories_; }
-    static constexpr const char* kName = "territory";
 };
 
 namespace {
@@ -147,26 +143,6 @@ void TouchedSet::merge(const TouchedSet& o) {
     stages |= o.stages;
     info |= o.info;
     everything |= o.everything;
-}
-
-std::string describe(const Change& change) {
-    return std::visit(
-        [](const auto& c) -> std::string {
-            using C = std::decay_t<decltype(c)>;
-            if constexpr (requires { c.index; }) {
-                using T = std::decay_t<decltype(c.value)>;
-                return std::string("put ") + RecordTraits<T>::kName + " " + c.value.id;
-            } else if constexpr (requires { c.id; }) {
-                return std::string("remove ") + c.id;
-            } else if constexpr (std::is_same_v<C, Set<PlanInfo>>) {
-                return "set plan info";
-            } else if constexpr (std::is_same_v<C, ReplacePlan>) {
-                return "replace plan";
-            } else {
-                return "set plan settings";
-            }
-        },
-        change);
 }
 
 } // namespace footprint::core

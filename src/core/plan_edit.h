@@ -94,7 +94,4 @@ struct TouchedSet {
 // A Remove of an id that does not exist is a no-op whose inverse is also a no-op.
 Change apply_change(Plan& plan, PlanIndex& index, Change change, Timestamp now);
 
-// A short human description for logs and the undo menu ("Edit account Acme Dental").
-std::string describe(const Change& change);
-
 } // namespace footprint::core

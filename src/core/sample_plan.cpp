@@ -11,6 +11,8 @@
 // last day.
 #include "core/sample_plan.h"
 
+#include "core/geometry.h"
+
 #include "core/format.h"
 #include "core/sample_plan_data.h"
 
@@ -151,16 +153,10 @@ const std::vector<TerritoryDef>& territory_defs() {
 
 // Even-odd ray casting, longitude as x and latitude as y.
 bool inside_ring(const Ring& ring, LatLon p) {
-    bool in = false;
-    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-        const LatLon& a = ring[i];
-        const LatLon& b = ring[j];
-        if ((a.lat > p.lat) != (b.lat > p.lat)) {
-            const double x = a.lon + (p.lat - a.lat) * (b.lon - a.lon) / (b.lat - a.lat);
-            if (p.lon < x) in = !in;
-        }
-    }
-    return in;
+    std::vector<Vec2> pts;
+    pts.reserve(ring.size());
+    for (const LatLon& q : ring) pts.push_back({q.lon, q.lat});
+    return point_in_ring({p.lon, p.lat}, pts);
 }
 
 std::string territory_of(const std::vector<Territory>& territories, LatLon p) {

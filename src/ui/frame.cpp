@@ -51,10 +51,7 @@ void handle_shortcuts(app::App& app, UiState& ui) {
 
 void export_plan(app::App& app, UiState& ui) {
     if (!ui.hooks.download) return;
-    core::PlanWriter w(app.plan());
-    while (!w.step(static_cast<std::size_t>(1) << 30)) {
-    }
-    ui.hooks.download(app.export_file_name(), "application/json", w.take());
+    ui.hooks.download(app.export_file_name(), "application/json", core::write_plan(app.plan()));
     app.notify(app::Notice::Kind::Success, "Plan exported",
                "Saved as " + app.export_file_name() + " in your downloads.");
 }

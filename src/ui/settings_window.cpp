@@ -20,7 +20,7 @@ std::string megabytes(double bytes) {
 
 bool time_input(const char* label, int& minutes) {
     int hm[2] = {minutes / 60, minutes % 60};
-    ImGui::SetNextItemWidth(120 * ImGui::GetIO().FontGlobalScale * ImGui::GetFontSize() / 15.0f);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     bool changed = ImGui::InputInt2(label, hm);
     if (changed) {
         hm[0] = std::clamp(hm[0], 0, 23);

@@ -15,22 +15,13 @@ namespace footprint::ui {
 
 namespace {
 
-// Half away from zero, without overflow at the ends of the range.
-core::Cents round_to_dollars(core::Cents c) {
-    core::Cents dollars = c / 100;
-    const core::Cents rem = c % 100;
-    if (rem >= 50 && dollars < INT64_MAX / 100) ++dollars;
-    if (rem <= -50 && dollars > INT64_MIN / 100) --dollars;
-    return dollars * 100;
-}
-
 } // namespace
 
 std::string mrc_whole(core::Cents c) {
     return core::format_mrc_rounded(c);
 }
 std::string money_whole(core::Cents c) {
-    return core::format_money(round_to_dollars(c));
+    return core::format_money_rounded(c);
 }
 
 std::string time_of_day(int minutes) {

@@ -31,7 +31,6 @@ void badge(const std::string& text, ImU32 colour, bool filled) {
     float dot = h * 0.36f;
     float pad = st.FramePadding.x * 0.8f;
     ImVec2 p = ImGui::GetCursorScreenPos();
-    p.y += (ImGui::GetFrameHeight() - h) * 0.5f * 0; // align with text baseline of the row
     ImVec2 size(filled ? ts.x + pad * 2 : ts.x + pad * 2 + dot + st.ItemInnerSpacing.x, h);
     ImU32 bg = filled ? colour : (colour & 0x00FFFFFF) | (40u << 24);
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), bg, h * 0.5f);

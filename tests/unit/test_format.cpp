@@ -47,6 +47,12 @@ TEST_CASE("format_mrc_rounded shows whole dollars, rounding half away from zero"
     CHECK(format_mrc_rounded(INT64_MIN) == "-$92,233,720,368,547,758/mo");
 }
 
+TEST_CASE("format_money_rounded shows whole dollars") {
+    CHECK(format_money_rounded(249950) == "$2,500");
+    CHECK(format_money_rounded(-50050) == "-$501");
+    CHECK(format_money_rounded(INT64_MIN) == "-$92,233,720,368,547,758");
+}
+
 TEST_CASE("format_mrc appends /mo") {
     CHECK(format_mrc(1240000) == "$12,400/mo");
     CHECK(format_mrc(0) == "$0/mo");
