@@ -77,28 +77,35 @@
       setTimeout(() => URL.revokeObjectURL(url), 10000);
     },
 
-    openFilePicker() { $('file-input').value = ''; $('file-input').click(); },
+    // `purpose` travels with the chosen file back to C++ (ui/files.cpp routes it).
+    openFilePicker(purpose, accept) {
+      const input = $('file-input');
+      input.value = '';
+      input.accept = accept || '';
+      input.dataset.purpose = purpose || '';
+      input.click();
+    },
   };
   window.FootprintGlue = glue;
 
   // A file chosen or dropped is copied into the in-memory file system, then handed to C++.
   let incoming = 0;
-  function deliverFile(file) {
+  function deliverFile(file, purpose) {
     file.arrayBuffer().then((buf) => {
       const dir = '/incoming';
       try { FS.mkdir(dir); } catch (e) { /* exists */ }
       const path = `${dir}/${++incoming}`;
       FS.writeFile(path, new Uint8Array(buf));
-      Module.ccall('footprint_file_opened', null, ['string', 'string'], [path, file.name]);
+      Module.ccall('footprint_file_opened', null, ['string', 'string', 'string'], [path, file.name, purpose]);
     }, (err) => Module.ccall('footprint_file_failed', null, ['string', 'string'], [file.name, String(err)]));
   }
   $('file-input').addEventListener('change', (e) => {
-    if (e.target.files && e.target.files[0]) deliverFile(e.target.files[0]);
+    if (e.target.files && e.target.files[0]) deliverFile(e.target.files[0], e.target.dataset.purpose || '');
   });
   window.addEventListener('dragover', (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
   window.addEventListener('drop', (e) => {
     e.preventDefault();
-    if (e.dataTransfer.files && e.dataTransfer.files[0]) deliverFile(e.dataTransfer.files[0]);
+    if (e.dataTransfer.files && e.dataTransfer.files[0]) deliverFile(e.dataTransfer.files[0], '');
   });
 
   let runtimeReady = false; // Module._* exist before the runtime has started; calling them throws

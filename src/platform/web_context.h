@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,17 @@ WebContext& web();
 
 inline constexpr const char* kStorageRoot = "/footprint";
 inline constexpr const char* kSavesDir = "/footprint/saves";
+
+// The test API's commands by area (web_test_api*.cpp). Each returns nullopt for an op it does not
+// know; footprint_dispatch tries the areas in turn. A new area adds a file and a line to the list in
+// web_test_api.cpp.
+using TestOps = std::optional<core::Json> (*)(const std::string& op, const core::Json& cmd);
+std::optional<core::Json> test_ops_plan(const std::string& op, const core::Json& cmd);
+
+// Small helpers the areas share (web_test_api.cpp).
+core::Json test_error(std::string message);                        // {"ok":false,"error":…}
+std::string test_str(const core::Json& cmd, const char* key);      // "" when absent
+int test_int(const core::Json& cmd, const char* key, int fallback); // fallback when absent
 
 // Called once IndexedDB has been read into the file system.
 void open_plan_from_storage(bool storage_failed, double idb_read_ms);

@@ -29,7 +29,9 @@ EM_JS(void, js_set_loading, (const char* text, double fraction), {
 });
 EM_JS(void, js_hide_loading, (), { if (window.FootprintGlue) FootprintGlue.hideLoading(); });
 EM_JS(void, js_mount_storage, (), { FootprintGlue.mountStorage(); });
-EM_JS(void, js_open_file_picker, (), { FootprintGlue.openFilePicker(); });
+EM_JS(void, js_open_file_picker, (const char* purpose, const char* accept), {
+    FootprintGlue.openFilePicker(UTF8ToString(purpose), UTF8ToString(accept));
+});
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int len), {
     FootprintGlue.download(UTF8ToString(name), UTF8ToString(mime), data, len);
 });
@@ -180,7 +182,9 @@ int main() {
         return core::date_from_ymd(ymd / 10000, ymd / 100 % 100, ymd % 100);
     };
     w.app = std::make_unique<app::App>(std::move(clock), static_cast<std::uint64_t>(js_random_seed()));
-    w.ui.hooks.open_file_picker = [] { js_open_file_picker(); };
+    w.ui.hooks.open_file_picker = [](const std::string& purpose, const std::string& accept) {
+        js_open_file_picker(purpose.c_str(), accept.c_str());
+    };
     w.ui.hooks.download = [](const std::string& name, const std::string& mime, const std::string& data) {
         js_download(name.c_str(), mime.c_str(), data.data(), static_cast<int>(data.size()));
     };

@@ -1,6 +1,7 @@
 // The plan in IndexedDB through IDBFS: saves written as a temporary file renamed into place, the
 // newest good save opened at start, one syncfs at a time, and preferences in localStorage.
 #include "platform/web_context.h"
+#include "ui/files.h"
 #include "ui/theme.h"
 
 #include <emscripten.h>
@@ -248,7 +249,8 @@ EMSCRIPTEN_KEEPALIVE void footprint_page_hidden() {
 
 EMSCRIPTEN_KEEPALIVE void footprint_set_online(int online) { web().app->online = online != 0; }
 
-EMSCRIPTEN_KEEPALIVE void footprint_file_opened(const char* path, const char* name) {
+EMSCRIPTEN_KEEPALIVE void footprint_file_opened(const char* path, const char* name,
+                                                const char* purpose) {
     WebContext& w = web();
     std::optional<std::string> text = read_file(path);
     unlink(path);
@@ -257,7 +259,7 @@ EMSCRIPTEN_KEEPALIVE void footprint_file_opened(const char* path, const char* na
                       "The file could not be read. Your open plan was not changed.", {}, true);
         return;
     }
-    w.app->open_plan_file(name, *text);
+    ui::deliver_file(*w.app, w.ui, purpose ? purpose : "", name, *text);
 }
 
 EMSCRIPTEN_KEEPALIVE void footprint_file_failed(const char* name, const char* error) {

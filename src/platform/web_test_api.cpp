@@ -30,12 +30,13 @@ const char* save_state_name(app::SaveState s) {
     return "";
 }
 
-core::Json error(std::string message) { return {{"ok", false}, {"error", std::move(message)}}; }
+core::Json error(std::string message) { return test_error(std::move(message)); }
+std::string str(const core::Json& j, const char* key) { return test_str(j, key); }
 
-std::string str(const core::Json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
+// Every area of the test API, tried in turn.
+constexpr TestOps kAreas[] = {
+    test_ops_plan,
+};
 
 core::Json dispatch(const core::Json& cmd) {
     WebContext& w = web();
@@ -44,20 +45,45 @@ core::Json dispatch(const core::Json& cmd) {
     const std::string op = str(cmd, "op");
     if (!a.storage_ready && op != "set_view" && op != "redraw")
         return error("not ready: storage is still loading");
-    if (op == "redraw") return {{"ok", true}}; // draws the next frames (tests, before a screenshot)
-    if (op == "undo") return {{"ok", a.undo()}};
-    if (op == "redo") return {{"ok", a.redo()}};
+    for (TestOps area : kAreas)
+        if (std::optional<core::Json> answer = area(op, cmd)) return *answer;
+    return error("unknown op: " + op);
+}
+
+} // namespace
+
+core::Json test_error(std::string message) {
+    return {{"ok", false}, {"error", std::move(message)}};
+}
+
+std::string test_str(const core::Json& cmd, const char* key) {
+    auto it = cmd.find(key);
+    return it != cmd.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+int test_int(const core::Json& cmd, const char* key, int fallback) {
+    auto it = cmd.find(key);
+    return it != cmd.end() && it->is_number_integer() ? it->get<int>() : fallback;
+}
+
+// The plan as a whole, views and theme, selection, saving, and benchmark plans.
+std::optional<core::Json> test_ops_plan(const std::string& op, const core::Json& cmd) {
+    WebContext& w = web();
+    app::App& a = *w.app;
+    if (op == "redraw") return core::Json{{"ok", true}}; // draws the next frames (tests, before a screenshot)
+    if (op == "undo") return core::Json{{"ok", a.undo()}};
+    if (op == "redo") return core::Json{{"ok", a.redo()}};
     if (op == "new_plan") {
         a.new_empty_plan();
-        return {{"ok", true}};
+        return core::Json{{"ok", true}};
     }
     if (op == "open_sample") {
         a.open_sample();
-        return {{"ok", true}};
+        return core::Json{{"ok", true}};
     }
     if (op == "rename_plan") {
         a.rename_plan(str(cmd, "name"));
-        return {{"ok", true}};
+        return core::Json{{"ok", true}};
     }
     if (op == "set_view") {
         const std::string v = str(cmd, "view");
@@ -65,7 +91,7 @@ core::Json dispatch(const core::Json& cmd) {
             if (v == ui::view_title(static_cast<ui::View>(i))) {
                 w.ui.view = static_cast<ui::View>(i);
                 w.ui.prefs_dirty = true;
-                return {{"ok", true}};
+                return core::Json{{"ok", true}};
             }
         return error("unknown view: " + v);
     }
@@ -73,7 +99,7 @@ core::Json dispatch(const core::Json& cmd) {
         w.ui.dark = str(cmd, "theme") == "dark";
         ui::apply_theme(w.ui.dark, w.ui.dpr);
         w.ui.prefs_dirty = true;
-        return {{"ok", true}};
+        return core::Json{{"ok", true}};
     }
     if (op == "edit_account") {
         // {"op":"edit_account","id":"…","name":"…","notes":"…"}: the fields the account page edits.
@@ -84,38 +110,33 @@ core::Json dispatch(const core::Json& cmd) {
         if (cmd.contains("name")) acc.name = str(cmd, "name");
         if (cmd.contains("notes")) acc.notes = str(cmd, "notes");
         a.put_account(std::move(acc), "Edit account");
-        return {{"ok", true}};
+        return core::Json{{"ok", true}};
     }
     if (op == "open_plan_text") {
         // The same path as a file chosen in the file picker.
         bool ok = a.open_plan_file(str(cmd, "file_name"), str(cmd, "text"));
-        return {{"ok", ok}};
+        return core::Json{{"ok", ok}};
     }
     if (op == "load_synthetic") {
         // Benchmarks: a generated plan of the given size becomes the open plan and is saved.
-        auto num = [&](const char* k, int d) {
-            auto it = cmd.find(k);
-            return it != cmd.end() && it->is_number_integer() ? it->get<int>() : d;
-        };
-        a.open_unsaved(core::make_synthetic_plan(num("accounts", 1000), num("activities", 2000),
-                                                 static_cast<std::uint64_t>(num("seed", 1))));
-        return {{"ok", true}};
+        a.open_unsaved(core::make_synthetic_plan(test_int(cmd, "accounts", 1000),
+                                                 test_int(cmd, "activities", 2000),
+                                                 static_cast<std::uint64_t>(test_int(cmd, "seed", 1))));
+        return core::Json{{"ok", true}};
     }
     if (op == "flush") {
         a.saver().flush(a.doc(), emscripten_get_now(), w.sink);
-        return {{"ok", true}};
+        return core::Json{{"ok", true}};
     }
     if (op == "select") {
         w.ui.selection.clear();
         if (auto it = cmd.find("ids"); it != cmd.end() && it->is_array())
             for (const auto& v : *it)
                 if (v.is_string()) w.ui.selection.insert(v.get<std::string>());
-        return {{"ok", true}};
+        return core::Json{{"ok", true}};
     }
-    return error("unknown op: " + op);
+    return std::nullopt;
 }
-
-} // namespace
 
 } // namespace footprint::platform
 

@@ -1,4 +1,5 @@
 // One frame of the UI: top bar, the current view, status bar, notices, and global shortcuts.
+#include "ui/files.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
@@ -35,8 +36,8 @@ void handle_shortcuts(app::App& app, UiState& ui) {
                 app.undo();
         }
         if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) app.redo();
-        if (ImGui::IsKeyPressed(ImGuiKey_O, false) && ui.hooks.open_file_picker)
-            ui.hooks.open_file_picker();
+        if (ImGui::IsKeyPressed(ImGuiKey_O, false))
+            pick_plan_file(ui);
         if (ImGui::IsKeyPressed(ImGuiKey_S, false)) export_plan(app, ui);
         for (int i = 0; i < static_cast<int>(View::Count); ++i)
             if (ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_1 + i), false)) {

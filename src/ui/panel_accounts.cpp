@@ -1,5 +1,6 @@
 // The Accounts view: a virtualised, sortable, searchable list and the selected account's page.
 #include "core/format.h"
+#include "ui/files.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
 
@@ -312,8 +313,8 @@ void draw_accounts_panel(app::App& app, UiState& ui) {
         ImGui::SetCursorPosX((ImGui::GetContentRegionAvail().x - 2 * w - 8 * ui.dpr) * 0.5f);
         if (primary_button(ICON_FLASK "  Open the sample plan", ImVec2(w, 0))) app.open_sample();
         ImGui::SameLine();
-        if (ImGui::Button(ICON_FOLDER_OPEN "  Open plan file…", ImVec2(w, 0)) && ui.hooks.open_file_picker)
-            ui.hooks.open_file_picker();
+        if (ImGui::Button(ICON_FOLDER_OPEN "  Open plan file…", ImVec2(w, 0)))
+            pick_plan_file(ui);
         return;
     }
     filter_bar(plan, ui.accounts, ui.dpr);

@@ -1,4 +1,5 @@
 // The top bar: brand and plan name, the main views, undo/redo, the plan menu and theme.
+#include "ui/files.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
 
@@ -70,8 +71,8 @@ void plan_menu(app::App& app, UiState& ui) {
                    "A made-up territory in Columbus, OH, to try every view.");
     }
     ImGui::Separator();
-    if (ImGui::MenuItem(ICON_FOLDER_OPEN "  Open plan file…", "Ctrl+O") && ui.hooks.open_file_picker)
-        ui.hooks.open_file_picker();
+    if (ImGui::MenuItem(ICON_FOLDER_OPEN "  Open plan file…", "Ctrl+O"))
+        pick_plan_file(ui);
     if (ImGui::MenuItem(ICON_DOWNLOAD "  Export plan", "Ctrl+S")) export_plan(app, ui);
     ImGui::Separator();
     if (ImGui::MenuItem(ICON_PENCIL "  Rename plan…")) {

@@ -23,7 +23,10 @@ struct Fonts {
 
 // What the UI asks of the platform; the web build fills these in (src/platform).
 struct PlatformHooks {
-    std::function<void()> open_file_picker;
+    // Opens the browser's file picker. `purpose` says what the chosen file is for (kFilePlan,
+    // or a view's own purpose); the file comes back through deliver_file() in ui/files.h.
+    // `accept` is the picker's filter (".json,.footprint.json").
+    std::function<void(const std::string& purpose, const std::string& accept)> open_file_picker;
     std::function<void(const std::string& name, const std::string& mime, const std::string& data)>
         download;
 };

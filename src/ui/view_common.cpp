@@ -1,4 +1,5 @@
 // Shared pieces of the pipeline, forecast, week and report views (see view_common.h).
+#include "ui/files.h"
 #include "ui/view_common.h"
 
 #include "core/format.h"
@@ -308,8 +309,8 @@ void empty_plan_actions(app::App& app, UiState& ui) {
                          std::max(0.0f, (ImGui::GetContentRegionAvail().x - w) * 0.5f));
     if (primary_button(ICON_FLASK "  Open the sample plan")) app.open_sample();
     ImGui::SameLine();
-    if (ImGui::Button(ICON_FOLDER_OPEN "  Open plan file…") && ui.hooks.open_file_picker)
-        ui.hooks.open_file_picker();
+    if (ImGui::Button(ICON_FOLDER_OPEN "  Open plan file…"))
+        pick_plan_file(ui);
 }
 
 bool CacheKey::refresh(const app::App& app, std::int64_t extra_input) {

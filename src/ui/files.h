@@ -1,0 +1,26 @@
+// Files the user picks or drops: each picker call names a purpose, and the file comes back here to
+// be routed to whatever asked for it (open a plan, import a CSV, import territory shapes, …).
+#pragma once
+
+#include "app/app.h"
+#include "ui/ui.h"
+
+#include <string>
+
+namespace footprint::ui {
+
+// Purposes of a file picker. A view that reads its own kind of file adds one and a branch in
+// deliver_file(). A dropped file has no purpose and is routed by its name.
+inline constexpr const char* kFilePlan = "plan";
+
+// Opens the file picker for `purpose`, showing files that match `accept` (".csv,.txt").
+void pick_file(UiState& ui, const std::string& purpose, const std::string& accept);
+// Ctrl+O and the "Open plan file…" buttons.
+void pick_plan_file(UiState& ui);
+
+// A file the user chose (for `purpose`) or dropped on the page (purpose ""), with its bytes as
+// read from disk. Nothing is assumed about the encoding.
+void deliver_file(app::App& app, UiState& ui, const std::string& purpose, const std::string& name,
+                  const std::string& bytes);
+
+} // namespace footprint::ui
