@@ -1,0 +1,115 @@
+// Route optimizer benchmark: gaps to the published optima on the TSPLIB instances (1 s each, and
+// the nearest-neighbour + 2-opt baseline in the same run), and how long the exact solvers take on
+// up to 12 stops. Prints Markdown tables for bench/RESULTS.md.
+//
+//   build/native-release/bench_routes [TSPLIB_DIR] [--time-limit S] [--seeds N] [--only NAME]
+#include "core/tsp.h"
+#include "core/tsplib.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace footprint::core;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double ms_since(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+struct Row {
+    std::string name;
+    int n = 0;
+    long long optimum = 0;
+    std::vector<double> gaps, kicks;
+    double baseline_gap = 0, baseline_ms = 0;
+};
+
+void tsplib(const std::string& dir, double limit_s, int seeds, const std::string& only) {
+    std::istringstream optima(slurp(dir + "/optima.txt"));
+    std::vector<Row> rows;
+    std::string name;
+    long long opt = 0;
+    while (optima >> name >> opt) {
+        if (!only.empty() && name != only) continue;
+        const std::string file = dir + "/" + name + ".tsp";
+        TsplibResult r = read_tsplib(slurp(file), file);
+        if (!r.instance) {
+            std::fprintf(stderr, "%s\n", r.error.c_str());
+            continue;
+        }
+        const CostMatrix costs = tsplib_costs(*r.instance);
+        Row row{name, costs.size(), opt, {}, {}, 0, 0};
+        for (int s = 1; s <= seeds; ++s) {
+            TourSearchOptions o;
+            o.seed = static_cast<std::uint64_t>(s);
+            o.time_limit_ms = limit_s * 1000;
+            const TourResult t = solve_tour(costs, o);
+            if (!is_tour(t.tour, costs.size()) || tour_length(costs, t.tour) != t.length) {
+                std::fprintf(stderr, "%s: invalid tour\n", name.c_str());
+                return;
+            }
+            row.gaps.push_back(100.0 * static_cast<double>(t.length - opt) / static_cast<double>(opt));
+            row.kicks.push_back(static_cast<double>(t.kicks));
+            std::fprintf(stderr, "%s seed %d: %lld (%.2f%%), %lld kicks, %.0f ms\n", name.c_str(), s,
+                         static_cast<long long>(t.length), row.gaps.back(), static_cast<long long>(t.kicks), t.ms);
+        }
+        const Clock::time_point t0 = Clock::now();
+        std::vector<int> base = nearest_neighbour_tour(costs, 0);
+        two_opt_plain(costs, base);
+        row.baseline_ms = ms_since(t0);
+        row.baseline_gap = 100.0 * static_cast<double>(tour_length(costs, base) - opt) / static_cast<double>(opt);
+        rows.push_back(row);
+    }
+    std::printf("| instance | n | optimum | gap, median of %d seeds | worst seed | kicks (median) | NN + 2-opt gap | NN + 2-opt time |\n",
+                seeds);
+    std::printf("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    double mean = 0, worst = 0, base_mean = 0;
+    for (const Row& r : rows) {
+        const double med = median(r.gaps);
+        const double w = *std::max_element(r.gaps.begin(), r.gaps.end());
+        mean += med;
+        worst = std::max(worst, w);
+        base_mean += r.baseline_gap;
+        std::printf("| %s | %d | %lld | %.2f%% | %.2f%% | %.0f | %.2f%% | %.0f ms |\n", r.name.c_str(), r.n,
+                    r.optimum, med, w, median(r.kicks), r.baseline_gap, r.baseline_ms);
+    }
+    if (!rows.empty())
+        std::printf("| **mean** | | | **%.2f%%** | worst %.2f%% | | %.2f%% | |\n", mean / static_cast<double>(rows.size()),
+                    worst, base_mean / static_cast<double>(rows.size()));
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::string dir = "../shared/data/tsplib", only;
+    double limit = 1.0;
+    int seeds = 3;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--time-limit" && i + 1 < argc) limit = std::atof(argv[++i]);
+        else if (a == "--seeds" && i + 1 < argc) seeds = std::atoi(argv[++i]);
+        else if (a == "--only" && i + 1 < argc) only = argv[++i];
+        else dir = a;
+    }
+    tsplib(dir, limit, seeds, only);
+    return 0;
+}
