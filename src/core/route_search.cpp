@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <climits>
 #include <cmath>
 
 namespace footprint::core {
@@ -83,8 +84,14 @@ struct RouteSearch::Impl {
         if (!(in.days >> d & 1u)) return false;
         const RouteDay& rd = day(d);
         const std::size_t len = r.seq.size();
-        if (pos > 0 && stop(r.seq[pos - 1]).rank > in.rank) return false;
-        if (pos < len && stop(r.seq[pos]).rank < in.rank) return false;
+        int rank = INT_MIN; // see RouteStop: the rank reached so far must suit every later stop
+        for (std::size_t i = 0; i < pos; ++i) rank = std::max(rank, stop(r.seq[i]).rank_min);
+        if (in.rank_max < rank) return false;
+        rank = std::max(rank, in.rank_min);
+        for (std::size_t i = pos; i < len; ++i) {
+            if (stop(r.seq[i]).rank_max < rank) return false;
+            rank = std::max(rank, stop(r.seq[i]).rank_min);
+        }
         const int prev_node = pos == 0 ? rd.start_node : stop(r.seq[pos - 1]).node;
         const int next_node = pos == len ? rd.end_node : stop(r.seq[pos]).node;
         int t = pos == 0 ? rd.hours.start : r.ends[pos - 1];

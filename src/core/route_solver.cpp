@@ -39,6 +39,16 @@ Slot place(const DayHours& h, const RouteStop& s, int arrive) {
 using route_detail::place;
 using route_detail::Slot;
 
+bool ranks_fit(const std::vector<RouteStop>& stops, std::span<const int> order) {
+    int rank = INT_MIN;
+    for (int s : order) {
+        const RouteStop& st = stops[static_cast<std::size_t>(s)];
+        if (st.rank_max < rank) return false;
+        rank = std::max(rank, st.rank_min);
+    }
+    return true;
+}
+
 DayTiming time_day(const RouteProblem& p, int day, std::span<const int> order) {
     const RouteDay& d = p.days[static_cast<std::size_t>(day)];
     DayTiming out;
@@ -96,11 +106,13 @@ RoutePlan exact_day(const RouteProblem& p, int day) {
     const std::size_t masks = std::size_t{1} << n;
     auto stop = [&](int i) -> const RouteStop& { return p.stops[static_cast<std::size_t>(local[static_cast<std::size_t>(i)])]; };
 
+    // The rank a route through `mask` has reached: the largest rank_min in it (each stop takes the
+    // lowest rank it can, so this depends on the set only, not on the order).
     std::vector<int> max_rank(masks, INT_MIN);
     std::vector<std::int64_t> value(masks, 0);
     for (std::size_t m = 1; m < masks; ++m) {
         const int low = std::countr_zero(m);
-        max_rank[m] = std::max(max_rank[m & (m - 1)], stop(low).rank);
+        max_rank[m] = std::max(max_rank[m & (m - 1)], stop(low).rank_min);
         value[m] = value[m & (m - 1)] + stop(low).value;
     }
 
@@ -133,7 +145,7 @@ RoutePlan exact_day(const RouteProblem& p, int day) {
                 const Label l = here[li];
                 for (int k = 0; k < n; ++k) {
                     if (mask >> k & 1u) continue;
-                    if (stop(k).rank < max_rank[mask]) continue;
+                    if (stop(k).rank_max < max_rank[mask]) continue;
                     const std::int32_t ds = p.seconds(stop(last).node, stop(k).node);
                     const Slot s = place(d.hours, stop(k), l.t + drive_minutes_of(ds));
                     if (s.late || s.after_hours) continue;

@@ -36,6 +36,8 @@ struct RouteDay {
 // already planned): no amount of optional value drops a required stop.
 inline constexpr std::int64_t kRequiredValue = 1'000'000'000'000'000; // 1e15
 
+inline constexpr int kAnyRank = 1 << 30;
+
 struct RouteStop {
     int node = 0;      // its place in the travel matrix
     int duration = 0;  // minutes on site
@@ -43,12 +45,18 @@ struct RouteStop {
     std::optional<int> fixed_start;
     // The earliest start (a time already planned, when showing a day as it stands).
     std::optional<int> not_before;
-    // Locked order: along a route, ranks never decrease. Free stops between the locked stops k and
-    // k+1 share rank 2k+1, locked stop k has rank 2k+2, so locked stops keep their places.
-    int rank = 0;
+    // Locked order. Each stop takes a rank within [rank_min, rank_max], never decreasing along a
+    // route. Locked stop k (1, 2, ...) has exactly 2k, the free stops between locked stops k and
+    // k+1 have exactly 2k+1, and a stop with no place yet may take any rank: so locked stops keep
+    // their places and the others stay on their side of them.
+    int rank_min = 0;
+    int rank_max = kAnyRank;
     std::int64_t value = 1;      // what visiting it is worth; more is better
     std::uint32_t days = ~0u;    // bit d set: day d may hold it
 };
+
+// Whether stops can take ranks in this order (each the lowest its predecessors allow).
+bool ranks_fit(const std::vector<RouteStop>& stops, std::span<const int> order);
 
 struct RouteProblem {
     CostMatrix seconds; // driving time between nodes

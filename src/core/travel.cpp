@@ -18,7 +18,9 @@ double great_circle_km(LatLon a, LatLon b) {
 
 std::int32_t TravelModel::drive_seconds(LatLon a, LatLon b) const {
     const double speed = std::max(1.0, speed_kmh);
-    return static_cast<std::int32_t>(std::ceil(road_km(a, b) / speed * 3600.0));
+    // Rounded up (see drive_minutes_of), but a thousandth of a second of floating-point noise
+    // does not make a 600 s drive 601 s.
+    return static_cast<std::int32_t>(std::ceil(road_km(a, b) / speed * 3600.0 - 1e-3));
 }
 
 } // namespace footprint::core

@@ -36,8 +36,13 @@ RouteProblem random_problem(int n, std::uint64_t seed, int days = 1, bool tight 
         s.node = i + 2;
         s.duration = 15 + 15 * rng.below(5);
         if (rng.below(10) < 3) s.fixed_start = 8 * 60 + 30 + 15 * rng.below(30);
-        if (days == 1 && locked < 2 && rng.below(10) < 2) s.rank = 2 + 2 * locked++;
-        else s.rank = 1 + 2 * rng.below(3);
+        if (days == 1 && locked < 2 && rng.below(10) < 2) {
+            s.rank_min = s.rank_max = 2 + 2 * locked++; // locked
+        } else if (rng.below(4) == 0) {
+            s.rank_min = 1; // no place yet: anywhere
+        } else {
+            s.rank_min = s.rank_max = 1 + 2 * rng.below(3); // between given locked stops
+        }
         s.value = 1 + rng.below(5);
         if (days > 1 && rng.below(10) < 3) s.days = 1u << rng.below(days);
         p.stops.push_back(s);
@@ -45,10 +50,19 @@ RouteProblem random_problem(int n, std::uint64_t seed, int days = 1, bool tight 
     return p;
 }
 
+// A non-decreasing choice of ranks within each stop's range exists: each stop takes the lowest
+// rank its predecessors allow (a rank 0..6 here). The solver's own check must agree.
 bool ranks_ok(const RouteProblem& p, const std::vector<int>& order) {
-    for (std::size_t i = 1; i < order.size(); ++i)
-        if (p.stops[std::size_t(order[i - 1])].rank > p.stops[std::size_t(order[i])].rank) return false;
-    return true;
+    bool ok = true;
+    int prev = 0;
+    for (int s : order) {
+        const RouteStop& st = p.stops[std::size_t(s)];
+        const int r = std::max(prev, st.rank_min);
+        if (r > st.rank_max || r > 6) ok = false;
+        prev = r;
+    }
+    CHECK(ranks_fit(p.stops, order) == ok);
+    return ok;
 }
 
 std::int64_t value_of(const RouteProblem& p, const std::vector<int>& order) {
