@@ -37,7 +37,9 @@ struct RouteSearch::Impl {
     struct Route {
         std::vector<int> seq;
         std::vector<int> ends; // end time of each stop in seq
-        std::int64_t drive = 0;
+        int drive = 0;         // minutes, the way back included
+        int back = 0;          // when the route is back at its end place
+        std::int64_t cost() const { return seq.empty() ? 0 : route_cost(drive, back); }
     };
     std::vector<Route> routes;
     std::vector<int> bank;
@@ -47,7 +49,7 @@ struct RouteSearch::Impl {
 
     std::int64_t iterations = 0, since_best = 0, stall_limit = 0;
     double elapsed = 0;
-    double t_start = 0, t_end = 1; // annealing temperatures, seconds of driving
+    double t_start = 0, t_end = 1; // annealing temperatures, in cost units (RouteScore)
     std::size_t polish_day = 0;
 
     Impl(RouteProblem problem, RouteSearchOptions o) : p(std::move(problem)), opt(o), rng(o.seed) {
@@ -70,15 +72,17 @@ struct RouteSearch::Impl {
             const Slot slot = place(rd.hours, s, t + drive_minutes_of(ds));
             ok = ok && !slot.late && !slot.after_hours;
             r.ends[i] = slot.end;
-            r.drive += ds;
+            r.drive += drive_minutes_of(ds);
             t = slot.end;
             at = s.node;
         }
-        if (!r.seq.empty()) r.drive += p.seconds(at, rd.end_node);
+        const int back = drive_minutes_of(p.seconds(at, rd.end_node));
+        r.drive += r.seq.empty() ? 0 : back;
+        r.back = r.seq.empty() ? 0 : t + back;
         return ok;
     }
 
-    // Whether `s` fits at `pos` of route d, and the driving it adds.
+    // Whether `s` fits at `pos` of route d, and the cost it adds.
     bool fits(std::size_t d, const Route& r, int s, std::size_t pos, std::int64_t& delta) const {
         const RouteStop& in = stop(s);
         if (!(in.days >> d & 1u)) return false;
@@ -100,25 +104,34 @@ struct RouteSearch::Impl {
         if (slot.late || slot.after_hours) return false;
         t = slot.end;
         int at = in.node;
+        bool same_end = false; // the stops after the insertion end as before, the last one too
         for (std::size_t i = pos; i < len; ++i) {
             const RouteStop& next = stop(r.seq[i]);
             ds = p.seconds(at, next.node);
             slot = place(rd.hours, next, t + drive_minutes_of(ds));
             if (slot.late || slot.after_hours) return false;
-            if (slot.end <= r.ends[i]) break; // no later than before: the rest is as feasible as it was
+            if (slot.end <= r.ends[i]) { // no later than before: the rest is as feasible as it was
+                same_end = slot.end == r.ends[i];
+                t = slot.end;
+                at = next.node;
+                if (same_end) break;
+                continue;
+            }
             t = slot.end;
             at = next.node;
         }
         // An empty route drives nothing; otherwise the stop replaces the leg prev -> next.
-        delta = static_cast<std::int64_t>(p.seconds(prev_node, in.node)) + p.seconds(in.node, next_node) -
-                (len == 0 ? 0 : p.seconds(prev_node, next_node));
+        const int drive = drive_minutes_of(p.seconds(prev_node, in.node)) + drive_minutes_of(p.seconds(in.node, next_node)) -
+                          (len == 0 ? 0 : drive_minutes_of(p.seconds(prev_node, next_node)));
+        const int back = same_end ? r.back : t + drive_minutes_of(p.seconds(at, rd.end_node));
+        delta = route_cost(r.drive + drive, back) - r.cost();
         return true;
     }
 
     RouteScore score() const {
         RouteScore sc;
         for (const Route& r : routes) {
-            sc.drive_seconds += r.drive;
+            sc.cost += r.cost();
             for (int s : r.seq) sc.value += stop(s).value;
         }
         return sc;
@@ -250,9 +263,10 @@ struct RouteSearch::Impl {
         recreate(all);
         cur = score();
         save_best();
-        // Annealing on driving time: from 2% of the first solution's driving down to one second.
-        t_start = std::max(60.0, 0.02 * static_cast<double>(cur.drive_seconds));
-        t_end = 1.0;
+        // Annealing on cost: from 2% of the first solution's (at least a minute of driving) down to
+        // about a second of driving.
+        t_start = std::max(static_cast<double>(kCostPerDriveMinute), 0.02 * static_cast<double>(cur.cost));
+        t_end = static_cast<double>(kCostPerDriveMinute) / 60.0;
         phase = Phase::Search;
     }
 
@@ -270,7 +284,7 @@ struct RouteSearch::Impl {
         const double u = std::max(1e-12, rng.unit());
         const bool accept = next.value > cur.value ||
                             (next.value == cur.value &&
-                             static_cast<double>(next.drive_seconds) < static_cast<double>(cur.drive_seconds) - temp * std::log(u));
+                             static_cast<double>(next.cost) < static_cast<double>(cur.cost) - temp * std::log(u));
         if (accept) {
             cur = next;
         } else {
@@ -315,8 +329,8 @@ struct RouteSearch::Impl {
         Route old{seq, {}, 0};
         if (!retime(d, r)) return;
         retime(d, old);
-        if (r.drive < old.drive) {
-            best.score.drive_seconds += r.drive - old.drive;
+        if (r.cost() < old.cost()) {
+            best.score.cost += r.cost() - old.cost();
             best.days[d] = std::move(order);
         }
     }

@@ -118,7 +118,7 @@ RoutePlan exact_day(const RouteProblem& p, int day) {
 
     struct Label {
         int t;
-        std::int64_t drive;
+        int drive; // minutes
         std::int8_t prev;      // the stop before (local index), -1: the start place
         std::int32_t prev_at;  // its label in state (mask without this stop, prev)
     };
@@ -135,7 +135,8 @@ RoutePlan exact_day(const RouteProblem& p, int day) {
     for (int j = 0; j < n; ++j) {
         const std::int32_t ds = p.seconds(d.start_node, stop(j).node);
         const Slot s = place(d.hours, stop(j), d.hours.start + drive_minutes_of(ds));
-        if (!s.late && !s.after_hours) offer(labels[state(std::size_t{1} << j, j)], {s.end, ds, -1, 0});
+        if (!s.late && !s.after_hours)
+            offer(labels[state(std::size_t{1} << j, j)], {s.end, drive_minutes_of(ds), -1, 0});
     }
     for (std::size_t mask = 1; mask < masks; ++mask) {
         for (int last = 0; last < n; ++last) {
@@ -150,28 +151,25 @@ RoutePlan exact_day(const RouteProblem& p, int day) {
                     const Slot s = place(d.hours, stop(k), l.t + drive_minutes_of(ds));
                     if (s.late || s.after_hours) continue;
                     offer(labels[state(mask | (std::size_t{1} << k), k)],
-                          {s.end, l.drive + ds, static_cast<std::int8_t>(last), static_cast<std::int32_t>(li)});
+                          {s.end, l.drive + drive_minutes_of(ds), static_cast<std::int8_t>(last),
+                           static_cast<std::int32_t>(li)});
                 }
             }
         }
     }
-    // The best final state: most value, least driving (with the way back), earliest back.
+    // The best final state, the way back included.
     std::size_t best_mask = 0;
     int best_last = -1, best_label = -1;
     RouteScore best_score{0, 0};
-    int best_back = d.hours.start;
     for (std::size_t mask = 1; mask < masks; ++mask)
         for (int last = 0; last < n; ++last) {
             if (!(mask >> last & 1u)) continue;
             const std::vector<Label>& here = labels[state(mask, last)];
-            const std::int32_t back_s = p.seconds(stop(last).node, d.end_node);
+            const int back_min = drive_minutes_of(p.seconds(stop(last).node, d.end_node));
             for (std::size_t li = 0; li < here.size(); ++li) {
-                const RouteScore sc{value[mask], here[li].drive + back_s};
-                const int back = here[li].t + drive_minutes_of(back_s);
-                if (sc.better_than(best_score) ||
-                    (sc.value == best_score.value && sc.drive_seconds == best_score.drive_seconds && back < best_back)) {
+                const RouteScore sc{value[mask], route_cost(here[li].drive + back_min, here[li].t + back_min)};
+                if (sc.better_than(best_score)) {
                     best_score = sc;
-                    best_back = back;
                     best_mask = mask;
                     best_last = last;
                     best_label = static_cast<int>(li);

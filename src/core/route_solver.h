@@ -94,14 +94,20 @@ DayTiming time_day(const RouteProblem& p, int day, std::span<const int> order);
 
 // --- the search --------------------------------------------------------------------------------------
 
-// Better: more value; then less driving. (Finish time breaks ties in the exact search.)
+// Better: more value; then less driving, in the whole minutes the schedule shows; then finishing
+// earlier. `cost` folds the last two: kCostPerDriveMinute for each minute of driving plus the minute
+// of the day each route ends (so equal driving prefers the day that is over sooner).
+inline constexpr std::int64_t kCostPerDriveMinute = 10'000;
 struct RouteScore {
     std::int64_t value = 0;
-    std::int64_t drive_seconds = 0;
-    bool better_than(const RouteScore& o) const {
-        return value != o.value ? value > o.value : drive_seconds < o.drive_seconds;
-    }
+    std::int64_t cost = 0;
+    bool better_than(const RouteScore& o) const { return value != o.value ? value > o.value : cost < o.cost; }
+    std::int64_t drive_minutes() const { return cost / kCostPerDriveMinute; }
 };
+// The cost of one day's route: its driving and the minute it ends (nothing for an empty day).
+inline std::int64_t route_cost(int drive_minutes, int back) {
+    return kCostPerDriveMinute * drive_minutes + back;
+}
 
 struct RoutePlan {
     std::vector<std::vector<int>> days; // stop indices in visiting order, per day
@@ -109,8 +115,8 @@ struct RoutePlan {
     RouteScore score;
 };
 
-// The provably best single day for up to kExactMaxStops stops: the most value, then the least
-// driving, then the earliest finish, with every time window, lunch and locked order respected.
+// The provably best single day for up to kExactMaxStops stops (by RouteScore), with every time
+// window, lunch and locked order respected.
 inline constexpr int kExactMaxStops = 12;
 RoutePlan exact_day(const RouteProblem& p, int day = 0);
 

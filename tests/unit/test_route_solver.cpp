@@ -71,14 +71,10 @@ std::int64_t value_of(const RouteProblem& p, const std::vector<int>& order) {
     return v;
 }
 
-// Every subset in every order: the best (value, driving, back home) a feasible day can have.
-struct Best {
-    std::int64_t value = 0, drive = 0;
-    int back = 0;
-};
-Best brute_force(const RouteProblem& p) {
+// Every subset in every order: the best score a feasible day can have.
+RouteScore brute_force(const RouteProblem& p) {
     const int n = static_cast<int>(p.stops.size());
-    Best best{0, 0, p.days[0].hours.start};
+    RouteScore best{0, 0};
     for (int mask = 1; mask < (1 << n); ++mask) {
         std::vector<int> order;
         for (int i = 0; i < n; ++i)
@@ -87,13 +83,8 @@ Best brute_force(const RouteProblem& p) {
             if (!ranks_ok(p, order)) continue;
             const DayTiming t = time_day(p, 0, order);
             if (!t.feasible) continue;
-            // time_day leaves home as late as possible; the exact search counts from day start,
-            // so compare the finish at the end place through the last stop's end.
-            const int back = t.stops.back().end + t.back_drive_minutes;
-            const std::int64_t v = value_of(p, order);
-            if (v > best.value || (v == best.value && (t.drive_seconds < best.drive ||
-                                                       (t.drive_seconds == best.drive && back < best.back))))
-                best = {v, t.drive_seconds, back};
+            const RouteScore sc{value_of(p, order), route_cost(t.drive_minutes, t.back)};
+            if (sc.better_than(best)) best = sc;
         } while (std::next_permutation(order.begin(), order.end()));
     }
     return best;
@@ -176,13 +167,14 @@ TEST_CASE("the exact day equals brute force over every subset and order (400 ins
         const int n = 1 + static_cast<int>(seed % 7);
         const RouteProblem p = random_problem(n, seed, 1, seed % 2 == 0);
         const RoutePlan plan = exact_day(p, 0);
-        const Best b = brute_force(p);
+        const RouteScore b = brute_force(p);
         CAPTURE(seed);
         CHECK(plan.score.value == b.value);
-        CHECK(plan.score.drive_seconds == b.drive);
+        CHECK(plan.score.cost == b.cost);
         check_feasible(p, plan);
         CHECK(value_of(p, plan.days[0]) == plan.score.value);
-        CHECK(time_day(p, 0, plan.days[0]).drive_seconds == (plan.days[0].empty() ? 0 : plan.score.drive_seconds));
+        const DayTiming t = time_day(p, 0, plan.days[0]);
+        CHECK((plan.days[0].empty() ? 0 : route_cost(t.drive_minutes, t.back)) == plan.score.cost);
     }
 }
 
@@ -210,13 +202,14 @@ TEST_CASE("the search respects windows, lunch, days and locked order, and keeps 
         const RoutePlan& plan = search.best();
         CHECK(plan.days.size() == std::size_t(days));
         check_feasible(p, plan);
-        std::int64_t v = 0, drive = 0;
+        std::int64_t v = 0, cost = 0;
         for (std::size_t d = 0; d < plan.days.size(); ++d) {
             v += value_of(p, plan.days[d]);
-            if (!plan.days[d].empty()) drive += time_day(p, int(d), plan.days[d]).drive_seconds;
+            const DayTiming t = time_day(p, int(d), plan.days[d]);
+            if (!plan.days[d].empty()) cost += route_cost(t.drive_minutes, t.back);
         }
         CHECK(v == plan.score.value);
-        CHECK(drive == plan.score.drive_seconds);
+        CHECK(cost == plan.score.cost);
     }
 }
 
@@ -234,7 +227,7 @@ TEST_CASE("the search finds the exact day's answer on 12-stop days") {
         o.max_iterations = 400;
         const RoutePlan found = solve_routes(p, o);
         CHECK(found.score.value <= exact.score.value);
-        if (found.score.value == exact.score.value && found.score.drive_seconds == exact.score.drive_seconds) ++same;
+        if (found.score.value == exact.score.value && found.score.cost == exact.score.cost) ++same;
     }
     CHECK(same >= 18);
 }
