@@ -3,11 +3,14 @@
 // up to 12 stops. Prints Markdown tables for bench/RESULTS.md.
 //
 //   build/native-release/bench_routes [TSPLIB_DIR] [--time-limit S] [--seeds N] [--only NAME]
+#include "core/rng.h"
+#include "core/route_solver.h"
 #include "core/tsp.h"
 #include "core/tsplib.h"
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -97,6 +100,46 @@ void tsplib(const std::string& dir, double limit_s, int seeds, const std::string
                     worst, base_mean / static_cast<double>(rows.size()));
 }
 
+// Random days around a depot in a 40 x 40 km square, 30% of stops with an appointment: how long
+// the exact day (dynamic programming with time windows) and exact tour (Held-Karp) take.
+void exact_timings() {
+    std::printf("\n| stops | exact day (DP with time windows), worst of 50 | median | Held-Karp tour (stops + depot), worst of 50 |\n");
+    std::printf("|---:|---:|---:|---:|\n");
+    for (int n = 4; n <= 12; ++n) {
+        std::vector<double> day_ms, tour_ms;
+        for (int inst = 0; inst < 50; ++inst) {
+            SplitMix64 rng(static_cast<std::uint64_t>(n * 1000 + inst));
+            std::vector<std::pair<double, double>> xy{{20, 20}, {20, 20}};
+            for (int i = 0; i < n; ++i) xy.emplace_back(rng.below(400) / 10.0, rng.below(400) / 10.0);
+            RouteProblem p;
+            p.seconds = CostMatrix::build(n + 2, [&](int a, int b) {
+                const double km = std::hypot(xy[std::size_t(a)].first - xy[std::size_t(b)].first,
+                                             xy[std::size_t(a)].second - xy[std::size_t(b)].second);
+                return static_cast<std::int32_t>(std::ceil(km * 1.3 / 48.0 * 3600.0));
+            });
+            p.days = {RouteDay{0, 1, DayHours{}}};
+            for (int i = 0; i < n; ++i) {
+                RouteStop s;
+                s.node = i + 2;
+                s.duration = 20 + 5 * rng.below(5); // short meetings: most stops fit, the DP works hardest
+                if (rng.below(10) < 3) s.fixed_start = 8 * 60 + 30 + 15 * rng.below(30);
+                p.stops.push_back(s);
+            }
+            Clock::time_point t0 = Clock::now();
+            const RoutePlan plan = exact_day(p, 0);
+            day_ms.push_back(ms_since(t0));
+            if (plan.days[0].size() > std::size_t(n)) std::fprintf(stderr, "impossible\n");
+            const CostMatrix tour_costs = CostMatrix::build(n + 1, [&](int a, int b) { return p.seconds(a + 1, b + 1); });
+            t0 = Clock::now();
+            const std::vector<int> t = exact_tour(tour_costs);
+            tour_ms.push_back(ms_since(t0));
+            if (!is_tour(t, n + 1)) std::fprintf(stderr, "bad tour\n");
+        }
+        std::printf("| %d | %.2f ms | %.2f ms | %.2f ms |\n", n, *std::max_element(day_ms.begin(), day_ms.end()),
+                    median(day_ms), *std::max_element(tour_ms.begin(), tour_ms.end()));
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -108,8 +151,13 @@ int main(int argc, char** argv) {
         if (a == "--time-limit" && i + 1 < argc) limit = std::atof(argv[++i]);
         else if (a == "--seeds" && i + 1 < argc) seeds = std::atoi(argv[++i]);
         else if (a == "--only" && i + 1 < argc) only = argv[++i];
+        else if (a == "--exact") continue;
         else dir = a;
     }
-    tsplib(dir, limit, seeds, only);
+    bool exact_only = false;
+    for (int i = 1; i < argc; ++i)
+        if (std::string(argv[i]) == "--exact") exact_only = true;
+    if (!exact_only) tsplib(dir, limit, seeds, only);
+    exact_timings();
     return 0;
 }
