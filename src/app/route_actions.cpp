@@ -193,6 +193,15 @@ bool set_day_places(App& app, core::Date date, std::optional<core::RoutePlace> s
     return true;
 }
 
+bool set_home_base(App& app, std::string label, core::LatLon point) {
+    core::Settings s = app.plan().settings;
+    if (s.home && s.home->lat == point.lat && s.home->lon == point.lon && s.home_label == label) return false;
+    s.home = point;
+    s.home_label = label.empty() ? std::string("Home base") : std::move(label);
+    app.execute(Command{"Set the home base", {core::Set<core::Settings>{std::move(s)}}});
+    return true;
+}
+
 // --- jobs --------------------------------------------------------------------------------------------
 
 std::unique_ptr<RouteJob> RouteJob::optimize_day(const App& app, core::Date date, core::RouteSearchOptions o) {
@@ -200,7 +209,9 @@ std::unique_ptr<RouteJob> RouteJob::optimize_day(const App& app, core::Date date
     job->kind_ = Kind::Day;
     job->date_ = date;
     job->revision_ = app.doc().revision();
-    job->day_ = std::make_unique<core::DayOptimizer>(app.plan(), date, o);
+    std::optional<int> now;
+    if (date == app.clock().today() && app.clock().minute_of_day) now = app.clock().minute_of_day();
+    job->day_ = std::make_unique<core::DayOptimizer>(app.plan(), date, o, now);
     return job;
 }
 
@@ -237,6 +248,11 @@ bool apply_day_job(App& app, const RouteJob& job, std::string* summary) {
                core::format_duration_minutes(out.drive_minutes_after) + " of driving";
         if (out.drive_minutes_after < out.drive_minutes_before)
             text += " (" + core::format_duration_minutes(out.drive_minutes_before - out.drive_minutes_after) + " less)";
+        if (out.back_after > 0) {
+            text += ", back by " + core::format_clock(out.back_after);
+            if (out.back_before > out.back_after && out.drive_minutes_after >= out.drive_minutes_before)
+                text += " (" + core::format_duration_minutes(out.back_before - out.back_after) + " earlier)";
+        }
         text += ".";
         if (out.dropped > 0)
             text += " " + core::format_count(out.dropped) + (out.dropped == 1 ? " visit does" : " visits do") +

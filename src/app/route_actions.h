@@ -45,6 +45,9 @@ bool log_visit_outcome(App& app, const std::string& activity_id, const VisitOutc
 bool set_day_places(App& app, core::Date date, std::optional<core::RoutePlace> start,
                     std::optional<core::RoutePlace> end);
 
+// The home base every day starts and ends at unless a day says otherwise.
+bool set_home_base(App& app, std::string label, core::LatLon point);
+
 // --- long work ---------------------------------------------------------------------------------------
 
 // An optimisation running in slices. The plan must not change meanwhile: a job made for one

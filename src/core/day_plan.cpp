@@ -222,13 +222,29 @@ DayRoute day_route(const Plan& plan, Date date) {
 
 // --- optimising -------------------------------------------------------------------------------------
 
-DayOptimizer::DayOptimizer(const Plan& plan, Date date, RouteSearchOptions options)
+DayOptimizer::DayOptimizer(const Plan& plan, Date date, RouteSearchOptions options, std::optional<int> now)
     : date_(date), search_(RouteProblem{}, options) {
     const DayVisits day = load_day(plan, date);
     const TravelModel travel = TravelModel::from(plan.settings);
-    const DayPlace start = day_start_place(plan, date), end = day_end_place(plan, date);
+    DayPlace start = day_start_place(plan, date);
+    const DayPlace end = day_end_place(plan, date);
+    DayHours hours = day_hours(plan.settings);
+    if (now) {
+        // Today: what already happened stays; the rest starts from where the day is now.
+        int resume = (*now + 4) / 5 * 5;
+        for (std::size_t i = 0; i < day.visits.size(); ++i) {
+            const Activity& a = *day.visits[i];
+            if (!a.start_minute || *a.start_minute >= *now) continue;
+            const int ends = *a.start_minute + a.duration_minutes;
+            if (ends >= resume && day.accounts[i] && day.accounts[i]->location) {
+                resume = ends;
+                start = DayPlace{day.accounts[i]->name, day.accounts[i]->location, true};
+            }
+        }
+        hours.start = std::max(hours.start, resume);
+    }
     RouteProblem p;
-    p.days = {RouteDay{0, 1, day_hours(plan.settings)}};
+    p.days = {RouteDay{0, 1, hours}};
     std::vector<LatLon> places;
     int locked_seen = 0;
     for (std::size_t i = 0; i < day.visits.size(); ++i) {
@@ -236,6 +252,7 @@ DayOptimizer::DayOptimizer(const Plan& plan, Date date, RouteSearchOptions optio
         const std::optional<LatLon> at = location_of(day.accounts[i]);
         const bool done = a.checked_in.has_value();
         if (!at || (done && !a.start_minute)) continue; // cannot be routed, or done and unplaceable
+        if (now && a.start_minute && (*a.start_minute < *now || done)) continue; // already happened
         RouteStop s;
         s.node = static_cast<int>(places.size()) + 2;
         s.duration = a.duration_minutes;
@@ -263,7 +280,9 @@ DayOptimizer::DayOptimizer(const Plan& plan, Date date, RouteSearchOptions optio
         ids_.push_back(a.id);
     }
     p.seconds = travel_matrix(travel, start, end, places);
-    drive_before_ = day_route(plan, date).drive_minutes;
+    const DayRoute before = day_route(plan, date);
+    drive_before_ = before.drive_minutes;
+    back_before_ = before.stops.empty() ? 0 : before.back;
     search_ = RouteSearch(std::move(p), options);
 }
 
@@ -303,6 +322,8 @@ DayOptimizer::Outcome DayOptimizer::outcome(const Plan& plan) const {
     out.kept = static_cast<int>(order.size());
     out.drive_minutes_before = drive_before_;
     out.drive_minutes_after = order.empty() ? 0 : t.drive_minutes;
+    out.back_before = back_before_;
+    out.back_after = order.empty() ? 0 : t.back;
     return out;
 }
 

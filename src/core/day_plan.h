@@ -81,9 +81,13 @@ std::vector<const Activity*> day_visits(const Plan& plan, Date date);
 // Orders the day's flexible visits around its appointments (fixed_time), keeping locked visits in
 // their places and checked-in visits where they were, to fit the most visits (the most valuable
 // when some must go) with the least driving. Runs in slices; exact for up to 12 visits.
+//
+// `now` (minutes after midnight) is for optimising today: visits that started before it or are
+// checked in stay as they are, and the rest of the route starts from the last of those (or the
+// start place) no earlier than now.
 class DayOptimizer {
 public:
-    DayOptimizer(const Plan& plan, Date date, RouteSearchOptions options = {});
+    DayOptimizer(const Plan& plan, Date date, RouteSearchOptions options = {}, std::optional<int> now = std::nullopt);
     bool step(double budget_ms); // true once finished
     double progress() const;
     bool done() const;
@@ -95,6 +99,7 @@ public:
         int kept = 0;                   // visits on the route
         int dropped = 0;                // visits that do not fit (their time is cleared)
         int drive_minutes_before = 0, drive_minutes_after = 0;
+        int back_before = 0, back_after = 0; // when the day ends at the end place
     };
     // The edit to apply: valid against the plan the optimizer was made from (check its revision).
     Outcome outcome(const Plan& plan) const;
@@ -102,7 +107,7 @@ public:
 private:
     Date date_;
     std::vector<std::string> ids_; // activity id of each stop of the problem
-    int drive_before_ = 0;
+    int drive_before_ = 0, back_before_ = 0;
     RouteSearch search_;
 };
 

@@ -116,74 +116,86 @@ RoutePlan exact_day(const RouteProblem& p, int day) {
         value[m] = value[m & (m - 1)] + stop(low).value;
     }
 
+    // Leg minutes between the stops, from the start place, and back to the end place.
+    std::vector<int> leg(static_cast<std::size_t>(n) * static_cast<std::size_t>(n == 0 ? 1 : n));
+    std::vector<int> from_start(static_cast<std::size_t>(n)), to_end(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        from_start[static_cast<std::size_t>(i)] = drive_minutes_of(p.seconds(d.start_node, stop(i).node));
+        to_end[static_cast<std::size_t>(i)] = drive_minutes_of(p.seconds(stop(i).node, d.end_node));
+        for (int j = 0; j < n; ++j)
+            leg[static_cast<std::size_t>(i * n + j)] = drive_minutes_of(p.seconds(stop(i).node, stop(j).node));
+    }
+
+    // Labels live in one pool; each state (set, last stop) heads a list of them. A label beaten on
+    // both time and driving by a newer one is marked dead rather than removed, so indices (the
+    // back-pointers) stay valid and no state allocates.
     struct Label {
-        int t;
-        int drive; // minutes
-        std::int8_t prev;      // the stop before (local index), -1: the start place
-        std::int32_t prev_at;  // its label in state (mask without this stop, prev)
+        int t;          // when the last stop ends
+        int drive;      // minutes so far
+        std::int32_t prev; // the label this one extends (-1: from the start place)
+        std::int32_t next; // the next label of the same state
+        std::int8_t last;  // the state's last stop
+        bool dead;
     };
-    std::vector<std::vector<Label>> labels(masks * static_cast<std::size_t>(n == 0 ? 1 : n));
+    std::vector<Label> pool;
+    pool.reserve(1024);
+    std::vector<std::int32_t> head(masks * static_cast<std::size_t>(n == 0 ? 1 : n), -1);
     auto state = [n](std::size_t mask, int last) { return mask * static_cast<std::size_t>(n) + static_cast<std::size_t>(last); };
-    // Keeps only labels no other one beats on both time and driving.
-    auto offer = [&](std::vector<Label>& v, Label l) {
-        for (const Label& o : v)
-            if (o.t <= l.t && o.drive <= l.drive) return;
-        v.erase(std::remove_if(v.begin(), v.end(), [&](const Label& o) { return o.t >= l.t && o.drive >= l.drive; }),
-                v.end());
-        v.push_back(l);
+    auto offer = [&](std::size_t st, int t, int drive, std::int32_t prev, int last) {
+        for (std::int32_t i = head[st]; i >= 0; i = pool[static_cast<std::size_t>(i)].next) {
+            Label& o = pool[static_cast<std::size_t>(i)];
+            if (o.dead) continue;
+            if (o.t <= t && o.drive <= drive) return;
+            if (o.t >= t && o.drive >= drive) o.dead = true;
+        }
+        pool.push_back({t, drive, prev, head[st], static_cast<std::int8_t>(last), false});
+        head[st] = static_cast<std::int32_t>(pool.size() - 1);
     };
     for (int j = 0; j < n; ++j) {
-        const std::int32_t ds = p.seconds(d.start_node, stop(j).node);
-        const Slot s = place(d.hours, stop(j), d.hours.start + drive_minutes_of(ds));
-        if (!s.late && !s.after_hours)
-            offer(labels[state(std::size_t{1} << j, j)], {s.end, drive_minutes_of(ds), -1, 0});
+        const Slot s = place(d.hours, stop(j), d.hours.start + from_start[static_cast<std::size_t>(j)]);
+        if (!s.late && !s.after_hours) offer(state(std::size_t{1} << j, j), s.end, from_start[static_cast<std::size_t>(j)], -1, j);
     }
     for (std::size_t mask = 1; mask < masks; ++mask) {
         for (int last = 0; last < n; ++last) {
             if (!(mask >> last & 1u)) continue;
-            const std::vector<Label>& here = labels[state(mask, last)];
-            for (std::size_t li = 0; li < here.size(); ++li) {
-                const Label l = here[li];
-                for (int k = 0; k < n; ++k) {
-                    if (mask >> k & 1u) continue;
-                    if (stop(k).rank_max < max_rank[mask]) continue;
-                    const std::int32_t ds = p.seconds(stop(last).node, stop(k).node);
-                    const Slot s = place(d.hours, stop(k), l.t + drive_minutes_of(ds));
-                    if (s.late || s.after_hours) continue;
-                    offer(labels[state(mask | (std::size_t{1} << k), k)],
-                          {s.end, l.drive + drive_minutes_of(ds), static_cast<std::int8_t>(last),
-                           static_cast<std::int32_t>(li)});
+            for (std::int32_t li = head[state(mask, last)]; li >= 0;) {
+                const Label l = pool[static_cast<std::size_t>(li)];
+                if (!l.dead) {
+                    for (int k = 0; k < n; ++k) {
+                        if (mask >> k & 1u) continue;
+                        if (stop(k).rank_max < max_rank[mask]) continue;
+                        const int dm = leg[static_cast<std::size_t>(last * n + k)];
+                        const Slot s = place(d.hours, stop(k), l.t + dm);
+                        if (s.late || s.after_hours) continue;
+                        offer(state(mask | (std::size_t{1} << k), k), s.end, l.drive + dm, li, k);
+                    }
                 }
+                li = l.next;
             }
         }
     }
     // The best final state, the way back included.
     std::size_t best_mask = 0;
-    int best_last = -1, best_label = -1;
+    std::int32_t best_label = -1;
     RouteScore best_score{0, 0};
     for (std::size_t mask = 1; mask < masks; ++mask)
         for (int last = 0; last < n; ++last) {
             if (!(mask >> last & 1u)) continue;
-            const std::vector<Label>& here = labels[state(mask, last)];
-            const int back_min = drive_minutes_of(p.seconds(stop(last).node, d.end_node));
-            for (std::size_t li = 0; li < here.size(); ++li) {
-                const RouteScore sc{value[mask], route_cost(here[li].drive + back_min, here[li].t + back_min)};
+            const int back_min = to_end[static_cast<std::size_t>(last)];
+            for (std::int32_t li = head[state(mask, last)]; li >= 0; li = pool[static_cast<std::size_t>(li)].next) {
+                const Label& l = pool[static_cast<std::size_t>(li)];
+                if (l.dead) continue;
+                const RouteScore sc{value[mask], route_cost(l.drive + back_min, l.t + back_min)};
                 if (sc.better_than(best_score)) {
                     best_score = sc;
                     best_mask = mask;
-                    best_last = last;
-                    best_label = static_cast<int>(li);
+                    best_label = li;
                 }
             }
         }
     std::vector<int> order;
-    for (std::size_t mask = best_mask; best_last >= 0;) {
-        const Label& l = labels[state(mask, best_last)][static_cast<std::size_t>(best_label)];
-        order.push_back(local[static_cast<std::size_t>(best_last)]);
-        mask &= ~(std::size_t{1} << best_last);
-        best_last = l.prev;
-        best_label = l.prev_at;
-    }
+    for (std::int32_t li = best_label; li >= 0; li = pool[static_cast<std::size_t>(li)].prev)
+        order.push_back(local[static_cast<std::size_t>(pool[static_cast<std::size_t>(li)].last)]);
     std::reverse(order.begin(), order.end());
     for (int i = 0; i < n; ++i)
         if (!(best_mask >> i & 1u)) plan.unassigned.push_back(local[static_cast<std::size_t>(i)]);

@@ -68,7 +68,10 @@ WeekPlanner::WeekPlanner(const Plan& plan, WeekPlanRequest request, RouteSearchO
         has_point_.push_back(from.point.has_value());
         points_.push_back(to.point.value_or(LatLon{}));
         has_point_.push_back(to.point.has_value());
-        p.days.push_back(RouteDay{2 * d, 2 * d + 1, day_hours(st)});
+        DayHours hours = day_hours(st);
+        if (date == request_.today && request_.now_minute)
+            hours.start = std::max(hours.start, (*request_.now_minute + 4) / 5 * 5);
+        p.days.push_back(RouteDay{2 * d, 2 * d + 1, hours});
         if (date >= request_.today) open_days |= 1u << d;
     }
     auto add_stop = [&](RouteStop s, LatLon at, StopRef ref) {
@@ -93,6 +96,10 @@ WeekPlanner::WeekPlanner(const Plan& plan, WeekPlanRequest request, RouteSearchO
         if (acc == accounts.end() || !acc->second->location) continue;
         const bool done = a.checked_in.has_value();
         if (done && !a.start_minute) continue;
+        // Today's visits that already started, or are done, are not planned again.
+        if (a.date == request_.today && request_.now_minute && a.start_minute &&
+            (*a.start_minute < *request_.now_minute || done))
+            continue;
         RouteStop s;
         s.duration = a.duration_minutes;
         s.value = kRequiredValue;

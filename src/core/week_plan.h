@@ -33,6 +33,7 @@ std::vector<VisitCandidate> week_candidates(const Plan& plan, Date monday, Date 
 struct WeekPlanRequest {
     Date monday;
     Date today;                         // days before it are not planned
+    std::optional<int> now_minute;      // today's visits start no earlier (minutes after midnight)
     std::vector<VisitCandidate> candidates;
     // Flexible visits already planned this week (not appointments, not locked, not checked in)
     // may move to another day; otherwise every planned visit stays on its day.

@@ -3,6 +3,7 @@
 #include "ui/panels.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
+#include "ui/week_actions.h"
 
 #include <imgui.h>
 
@@ -59,6 +60,7 @@ void export_plan(app::App& app, UiState& ui) {
 
 void draw_frame(app::App& app, UiState& ui) {
     handle_shortcuts(app, ui);
+    week::step_job(app, ui); // route optimisation in slices, whichever view is showing
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);

@@ -115,6 +115,10 @@ void draw_shortcuts_window(UiState& ui) {
         {"Ctrl+O", "Open a plan file"},
         {"Ctrl+S", "Export the plan as a file"},
         {"F1", "Show or hide this list"},
+        {"Left, Right", "Plan my week: previous or next week (or day)"},
+        {"W, D", "Plan my week: the week, or one day's route"},
+        {"O, P", "Plan my week: optimize the day's route, plan the week"},
+        {"Esc", "Plan my week: cancel the optimization"},
     };
     if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_PadOuterX)) {
         for (const auto& r : kRows) {

@@ -412,3 +412,25 @@ TEST_CASE("route fields round-trip through the plan file, and bad ones are probl
     REQUIRE_FALSE(rb2.plan);
     CHECK(rb2.problems[0].path == "/activities/0/locked");
 }
+
+TEST_CASE("optimizing today keeps what already happened and plans the rest from now") {
+    Plan p = base_plan();
+    add_account(p, "a", north(10));
+    add_account(p, "b", north(20));
+    add_account(p, "c", north(5));
+    add_visit(p, "past", "a", 9 * 60, 60);         // 9:00-10:00, before now
+    add_visit(p, "later", "b", 15 * 60, 45);       // flexible, this afternoon
+    add_visit(p, "new", "c", std::nullopt, 45);    // no time yet
+    DayOptimizer opt(p, kFriday, {}, 11 * 60 + 2); // it is 11:02
+    while (!opt.step(5)) {
+    }
+    apply_edits(p, opt.outcome(p).changed);
+    const DayRoute r = day_route(p, kFriday);
+    CHECK(stop_of(r, "past")->start == 9 * 60); // unchanged
+    for (const DayStop& s : r.stops)
+        if (s.visit->id != "past") CHECK(s.start >= 11 * 60 + 5);
+    CHECK(r.problems == 0);
+    // The first visit after now leaves from where the morning ended (10 km north), not the office.
+    const DayStop* first = stop_of(r, route_ids(r)[1]);
+    CHECK(first->start == 11 * 60 + 5 + (first->visit->id == "new" ? 5 : 10));
+}
