@@ -80,7 +80,30 @@ std::string fit_at_end(const RouteProblem& base, const std::vector<int>& order, 
 } // namespace
 
 DayHours day_hours(const Settings& s) {
-    return DayHours{s.work_start_minute, s.work_end_minute, s.lunch_start_minute, s.lunch_minutes};
+    DayHours h;
+    h.start = s.work_start_minute;
+    h.end = s.work_end_minute;
+    h.lunch_start = s.lunch_start_minute;
+    h.lunch_minutes = s.lunch_minutes;
+    return h;
+}
+
+std::vector<const Activity*> busy_activities(const Plan& plan, Date date) {
+    std::vector<const Activity*> out;
+    for (const Activity& a : plan.activities)
+        if (a.date == date && (a.type == ActivityType::Meeting || a.type == ActivityType::Event) && a.start_minute &&
+            a.duration_minutes > 0)
+            out.push_back(&a);
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Activity* a, const Activity* b) { return *a->start_minute < *b->start_minute; });
+    return out;
+}
+
+DayHours day_hours(const Plan& plan, Date date) {
+    DayHours h = day_hours(plan.settings);
+    for (const Activity* a : busy_activities(plan, date))
+        h.busy.emplace_back(*a->start_minute, *a->start_minute + a->duration_minutes);
+    return h;
 }
 
 DayPlace day_start_place(const Plan& plan, Date date) {
@@ -113,7 +136,7 @@ DayRoute day_route(const Plan& plan, Date date) {
     r.date = date;
     r.start = day_start_place(plan, date);
     r.end = day_end_place(plan, date);
-    r.hours = day_hours(plan.settings);
+    r.hours = day_hours(plan, date);
     const TravelModel travel = TravelModel::from(plan.settings);
     const DayVisits day = load_day(plan, date);
 
@@ -179,6 +202,17 @@ DayRoute day_route(const Plan& plan, Date date) {
             s.issue = StopIssue::BehindPlan;
             s.issue_text = "arrives " + format_clock(st.arrive) + ", " + minutes_text(st.arrive - planned) +
                            " after its planned " + format_clock(planned) + " start";
+        } else if (st.conflict >= 0) {
+            const std::vector<const Activity*> busy = busy_activities(plan, date);
+            s.issue = StopIssue::Conflict;
+            if (static_cast<std::size_t>(st.conflict) < busy.size()) {
+                const Activity& b = *busy[static_cast<std::size_t>(st.conflict)];
+                std::string with;
+                for (const Account& acc : plan.accounts)
+                    if (acc.id == b.account_id) with = " with " + acc.name;
+                s.issue_text = "overlaps the " + format_clock(*b.start_minute) + " " +
+                               (b.type == ActivityType::Event ? "event" : "meeting") + with;
+            }
         } else if (st.over_lunch) {
             s.issue = StopIssue::OverLunch;
             s.issue_text = "overlaps lunch (" + format_clock(r.hours.lunch_start) + " \xE2\x80\x93 " +
@@ -228,7 +262,7 @@ DayOptimizer::DayOptimizer(const Plan& plan, Date date, RouteSearchOptions optio
     const TravelModel travel = TravelModel::from(plan.settings);
     DayPlace start = day_start_place(plan, date);
     const DayPlace end = day_end_place(plan, date);
-    DayHours hours = day_hours(plan.settings);
+    DayHours hours = day_hours(plan, date);
     if (now) {
         // Today: what already happened stays; the rest starts from where the day is now.
         int resume = (*now + 4) / 5 * 5;
@@ -338,7 +372,7 @@ std::vector<std::optional<int>> pack(const Plan& plan, Date date, const std::vec
     const TravelModel travel = TravelModel::from(plan.settings);
     DayPlace start = day_start_place(plan, date), end = day_end_place(plan, date);
     RouteProblem p;
-    p.days = {RouteDay{0, 1, day_hours(plan.settings)}};
+    p.days = {RouteDay{0, 1, day_hours(plan, date)}};
     std::vector<LatLon> places;
     std::vector<int> order;
     std::vector<std::size_t> which;
@@ -401,7 +435,7 @@ std::vector<Activity> add_visits(const Plan& plan, Date date, const std::vector<
     }
     std::vector<Activity> made;
     made.reserve(accounts.size());
-    const DayHours hours = day_hours(plan.settings);
+    const DayHours hours = day_hours(plan, date);
     for (std::size_t i = 0; i < accounts.size() && i < ids.size(); ++i) {
         Activity a;
         a.id = ids[i];

@@ -26,6 +26,11 @@ struct DayPlace {
 DayPlace day_start_place(const Plan& plan, Date date);
 DayPlace day_end_place(const Plan& plan, Date date);
 DayHours day_hours(const Settings& s);
+// The working hours of `date` with its other commitments as busy blocks: meetings and events that
+// have a start time and a length (calls and e-mails fit between visits).
+DayHours day_hours(const Plan& plan, Date date);
+// The activities behind day_hours(plan, date).busy, in the same order.
+std::vector<const Activity*> busy_activities(const Plan& plan, Date date);
 
 enum class StopIssue {
     None,
@@ -35,6 +40,7 @@ enum class StopIssue {
     AfterHours,  // ends after the working day
     BehindPlan,  // arrives after its planned start (a flexible visit: re-time or optimise)
     OverLunch,   // overlaps the lunch break
+    Conflict,    // overlaps a meeting or event of the day
 };
 
 struct DayStop {

@@ -88,6 +88,7 @@ struct RouteSearch::Impl {
         if (!(in.days >> d & 1u)) return false;
         const RouteDay& rd = day(d);
         const std::size_t len = r.seq.size();
+        if (static_cast<int>(len) >= rd.max_stops) return false;
         int rank = INT_MIN; // see RouteStop: the rank reached so far must suit every later stop
         for (std::size_t i = 0; i < pos; ++i) rank = std::max(rank, stop(r.seq[i]).rank_min);
         if (in.rank_max < rank) return false;

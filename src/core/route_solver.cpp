@@ -21,13 +21,28 @@ Slot place(const DayHours& h, const RouteStop& s, int arrive) {
         int start = std::max(arrive, h.start);
         if (s.not_before) {
             start = std::max(start, *s.not_before);
-        } else if (h.lunch_minutes > 0 && start < h.lunch_start + h.lunch_minutes &&
-                   start + s.duration > h.lunch_start) {
-            start = h.lunch_start + h.lunch_minutes; // never through lunch: after it
+        } else {
+            // Never through lunch or a busy block: after it. A push can run into the next block,
+            // so repeat until the start stays put (it only moves later, so this ends).
+            for (bool moved = true; moved;) {
+                moved = false;
+                if (h.lunch_minutes > 0 && start < h.lunch_start + h.lunch_minutes && start + s.duration > h.lunch_start) {
+                    start = h.lunch_start + h.lunch_minutes;
+                    moved = true;
+                }
+                for (const auto& [b0, b1] : h.busy)
+                    if (start < b1 && start + s.duration > b0) {
+                        start = b1;
+                        moved = true;
+                    }
+            }
         }
         r.start = start;
     }
     r.end = r.start + s.duration;
+    if (s.fixed_start || s.not_before)
+        for (std::size_t i = 0; i < h.busy.size() && r.conflict < 0; ++i)
+            if (r.start < h.busy[i].second && r.end > h.busy[i].first && s.duration > 0) r.conflict = static_cast<int>(i);
     r.after_hours = r.end > h.end;
     r.over_lunch = h.lunch_minutes > 0 && r.start < h.lunch_start + h.lunch_minutes &&
                    r.end > h.lunch_start && s.duration > 0;
@@ -67,6 +82,7 @@ DayTiming time_day(const RouteProblem& p, int day, std::span<const int> order) {
         st.late = slot.late;
         st.after_hours = slot.after_hours;
         st.over_lunch = slot.over_lunch;
+        st.conflict = slot.conflict;
         out.feasible = out.feasible && !slot.late && !slot.after_hours;
         out.drive_seconds += st.drive_seconds;
         out.drive_minutes += st.drive_minutes;
@@ -151,13 +167,14 @@ RoutePlan exact_day(const RouteProblem& p, int day) {
         pool.push_back({t, drive, prev, head[st], static_cast<std::int8_t>(last), false});
         head[st] = static_cast<std::int32_t>(pool.size() - 1);
     };
-    for (int j = 0; j < n; ++j) {
+    for (int j = 0; j < n && d.max_stops > 0; ++j) {
         const Slot s = place(d.hours, stop(j), d.hours.start + from_start[static_cast<std::size_t>(j)]);
         if (!s.late && !s.after_hours) offer(state(std::size_t{1} << j, j), s.end, from_start[static_cast<std::size_t>(j)], -1, j);
     }
     for (std::size_t mask = 1; mask < masks; ++mask) {
         for (int last = 0; last < n; ++last) {
             if (!(mask >> last & 1u)) continue;
+            if (std::popcount(mask) >= d.max_stops) continue;
             for (std::int32_t li = head[state(mask, last)]; li >= 0;) {
                 const Label l = pool[static_cast<std::size_t>(li)];
                 if (!l.dead) {

@@ -24,12 +24,16 @@ struct DayHours {
     int end = 17 * 60 + 30;
     int lunch_start = 12 * 60;
     int lunch_minutes = 45;
+    // Other commitments of the day (meetings, events) as [start, end) minutes, sorted: a stop
+    // without a set time never overlaps one either.
+    std::vector<std::pair<int, int>> busy;
 };
 
 struct RouteDay {
     int start_node = 0; // where the day starts and ends (nodes of the travel matrix)
     int end_node = 0;
     DayHours hours;
+    int max_stops = 1 << 20; // at most this many stops on the day
 };
 
 // The value a stop always outweighs when it is required (an appointment, a locked stop, a visit
@@ -74,6 +78,7 @@ struct StopTiming {
     bool late = false;        // arrives after its appointment (fixed_start)
     bool after_hours = false; // ends after the working day
     bool over_lunch = false;  // overlaps the lunch break (only a set time can)
+    int conflict = -1;        // the busy block it overlaps (only a set time can), or -1
 };
 
 struct DayTiming {
@@ -88,8 +93,9 @@ struct DayTiming {
 };
 
 // Times the stops of `order` on `day`. A stop starts when you arrive, or at its appointment or
-// not_before time if later; a stop without a set time never overlaps the lunch break (it starts
-// after lunch instead). Arriving after an appointment starts it late, and is flagged.
+// not_before time if later; a stop without a set time never overlaps the lunch break or a busy
+// block (it starts after them instead). Arriving after an appointment starts it late, and is
+// flagged.
 DayTiming time_day(const RouteProblem& p, int day, std::span<const int> order);
 
 // --- the search --------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ namespace footprint::core::route_detail {
 struct Slot {
     int start = 0, end = 0;
     bool late = false, after_hours = false, over_lunch = false;
+    int conflict = -1; // a busy block a set time overlaps
 };
 // The stop's start and end when arriving at `arrive` (see time_day for the rules).
 Slot place(const DayHours& h, const RouteStop& s, int arrive);

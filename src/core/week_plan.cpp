@@ -68,7 +68,7 @@ WeekPlanner::WeekPlanner(const Plan& plan, WeekPlanRequest request, RouteSearchO
         has_point_.push_back(from.point.has_value());
         points_.push_back(to.point.value_or(LatLon{}));
         has_point_.push_back(to.point.has_value());
-        DayHours hours = day_hours(st);
+        DayHours hours = day_hours(plan, date);
         if (date == request_.today && request_.now_minute)
             hours.start = std::max(hours.start, (*request_.now_minute + 4) / 5 * 5);
         p.days.push_back(RouteDay{2 * d, 2 * d + 1, hours});
@@ -86,6 +86,7 @@ WeekPlanner::WeekPlanner(const Plan& plan, WeekPlanRequest request, RouteSearchO
     std::unordered_map<std::string_view, const Account*> accounts;
     for (const Account& a : plan.accounts) accounts.emplace(a.id, &a);
     std::unordered_set<std::string_view> visited;
+    int pinned_on[kWeekDays] = {};
     for (const Activity& a : plan.activities) {
         if (a.type != ActivityType::Visit) continue;
         const int d = days_between(request_.monday, a.date);
@@ -105,7 +106,8 @@ WeekPlanner::WeekPlanner(const Plan& plan, WeekPlanRequest request, RouteSearchO
         s.value = kRequiredValue;
         const bool pinned = a.fixed_time || a.locked || done || !request_.move_planned;
         s.days = pinned ? (1u << d) : open_days;
-        if ((a.fixed_time || done) && a.start_minute) s.fixed_start = a.start_minute;
+        if ((pinned || a.fixed_time || done) && a.start_minute) s.fixed_start = a.start_minute;
+        if (pinned) ++pinned_on[d];
         add_stop(s, *acc->second->location,
                  StopRef{a.id, -1, a.account_id, 0, d, a.start_minute.value_or(-1)});
     }
@@ -135,6 +137,9 @@ WeekPlanner::WeekPlanner(const Plan& plan, WeekPlanRequest request, RouteSearchO
         }
         add_stop(s, *c.location, StopRef{{}, ci, c.account_id, c.value, -1, -1});
     }
+    if (request_.max_visits_per_day > 0)
+        for (int d = 0; d < kWeekDays; ++d)
+            p.days[static_cast<std::size_t>(d)].max_stops = std::max(request_.max_visits_per_day, pinned_on[d]);
     p.seconds = CostMatrix::build(static_cast<int>(points_.size()), [&](int i, int j) -> std::int32_t {
         if (!has_point_[static_cast<std::size_t>(i)] || !has_point_[static_cast<std::size_t>(j)]) return 0;
         return travel.drive_seconds(points_[static_cast<std::size_t>(i)], points_[static_cast<std::size_t>(j)]);

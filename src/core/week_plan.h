@@ -36,8 +36,10 @@ struct WeekPlanRequest {
     std::optional<int> now_minute;      // today's visits start no earlier (minutes after midnight)
     std::vector<VisitCandidate> candidates;
     // Flexible visits already planned this week (not appointments, not locked, not checked in)
-    // may move to another day; otherwise every planned visit stays on its day.
-    bool move_planned = true;
+    // may move to another day and time; otherwise every planned visit keeps its day and time, and
+    // the new visits fit around them.
+    bool move_planned = false;
+    int max_visits_per_day = 0; // 0: as many as the hours hold
 };
 
 struct WeekVisit {

@@ -27,6 +27,7 @@ const char* issue_name(core::StopIssue i) {
     case core::StopIssue::AfterHours: return "after_hours";
     case core::StopIssue::BehindPlan: return "behind_plan";
     case core::StopIssue::OverLunch: return "over_lunch";
+    case core::StopIssue::Conflict: return "conflict";
     }
     return "";
 }
@@ -134,6 +135,7 @@ std::optional<core::Json> test_ops_routes(const std::string& op, const core::Jso
                           {"proposal", proposal},
                           {"candidates", candidates},
                           {"focus_stop", ui.week.focus_stop},
+                          {"checkin", {{"id", ui.week.checkin_id}, {"outcome", ui.week.outcome}}},
                           {"rects", rects}};
     }
     if (op == "route_add_visits") return core::Json{{"ok", true}, {"ids", app::add_visits(a, *date, strings(cmd, "accounts"))}};

@@ -64,7 +64,12 @@ void draw_timeline(app::App& app, UiState& ui, const core::DayRoute& r, float w,
     auto y_of = [&](int m) { return top + static_cast<float>(m - first) * per_min; };
     const float gutter = ImGui::CalcTextSize("12 PM").x + pad * 1.5f;
     const float x0 = o.x + gutter, x1 = o.x + w - pad;
-    const float marks_w = others.empty() ? 0 : std::min(110 * ui.dpr, (x1 - x0) * 0.3f);
+    float marks_w = 0; // the chips of the other activities: as wide as the widest
+    for (const core::Activity* a : others) {
+        const std::string t = std::string(activity_icon(a->type)) + " " + time_of_day(*a->start_minute);
+        marks_w = std::max(marks_w, ImGui::CalcTextSize(t.c_str()).x + 14 * ui.dpr);
+    }
+    marks_w = std::min(marks_w, (x1 - x0) * 0.3f);
     const float lane_x0 = x0 + 26 * ui.dpr, lane_x1 = x1 - marks_w - (marks_w > 0 ? 6 * ui.dpr : 0);
 
     // Working hours and lunch.

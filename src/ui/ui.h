@@ -66,7 +66,8 @@ struct WeekViewState {
     std::vector<std::string> added;       // accounts the user added (the selection)
     std::set<std::string> excluded;       // suggested accounts the user took out
     std::map<std::string, int> pinned;    // account -> weekday 0..4
-    bool move_planned = true;             // planned visits may move to another day
+    bool move_planned = false;            // planned visits may move to another day
+    int max_per_day = 6;                  // visits a day, at most (0: as many as fit)
     // Long work, stepped every frame (ui/week_actions.h).
     std::shared_ptr<app::RouteJob> job;
     // The week plan under review.

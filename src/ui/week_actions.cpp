@@ -114,6 +114,7 @@ void start_week_job(app::App& app, UiState& ui) {
     req.today = app.clock().today();
     if (app.clock().minute_of_day) req.now_minute = app.clock().minute_of_day();
     req.move_planned = ui.week.move_planned;
+    req.max_visits_per_day = ui.week.max_per_day;
     for (const Candidate& k : candidates(app, ui))
         if (!k.excluded) req.candidates.push_back(k.c);
     core::RouteSearchOptions o;

@@ -138,7 +138,7 @@ void card(app::App& app, UiState& ui, const Item& item, int day) {
         tag = pv->activity_id.empty() ? "Suggested" : "Moved";
         tag_colour = p.accent;
     } else if (moving) {
-        tag = "Moves to " + std::string(weekday_short(moving->day));
+        tag = "\xE2\x86\x92 " + std::string(weekday_short(moving->day)); // "→ Tue"
         tag_colour = p.warning;
     } else if (a->checked_in) {
         tag = ICON_CHECK " Done";

@@ -26,7 +26,7 @@ void check_in_dialog(app::App& app, UiState& ui) {
     }
     const auto idx = app.doc().index().activity(w.checkin_id);
     ImGui::SetNextWindowSize(ImVec2(480 * ui.dpr, 0), ImGuiCond_Always);
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal("Check in##dialog", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar)) return;
     if (!idx) {
         ImGui::CloseCurrentPopup();
@@ -87,7 +87,7 @@ void places_dialog(app::App& app, UiState& ui) {
         w.places_open = false;
     }
     ImGui::SetNextWindowSize(ImVec2(500 * ui.dpr, 0), ImGuiCond_Always);
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal("Places##dialog", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar)) return;
     const Palette& p = palette();
     const core::Date date = shown_day(app, ui);
@@ -225,6 +225,7 @@ ImU32 issue_colour(core::StopIssue issue) {
     case core::StopIssue::NoLocation:
     case core::StopIssue::NotScheduled:
     case core::StopIssue::BehindPlan: return p.warning;
+    case core::StopIssue::Conflict: return p.warning;
     case core::StopIssue::OverLunch:
     case core::StopIssue::None: return p.text_muted;
     }
@@ -239,6 +240,7 @@ const char* issue_icon(core::StopIssue issue) {
     case core::StopIssue::NotScheduled: return ICON_CLOCK;
     case core::StopIssue::BehindPlan: return ICON_CLOCK;
     case core::StopIssue::OverLunch: return ICON_CUTLERY;
+    case core::StopIssue::Conflict: return ICON_USERS;
     case core::StopIssue::None: return "";
     }
     return "";

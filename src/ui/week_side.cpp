@@ -336,9 +336,19 @@ void suggestions(app::App& app, UiState& ui, float w, float h) {
     side_card_end();
     // The footer: the option and the action.
     ImGui::Dummy(ImVec2(0, 4 * ui.dpr));
-    ImGui::Checkbox("Planned visits may move to another day", &ui.week.move_planned);
-    tooltip_on_hover("Visits already planned this week (not appointments, locked or checked-in ones) may move to "
-                     "the day that suits the route best");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("At most");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
+    if (ImGui::InputInt("##perday", &ui.week.max_per_day, 1, 1)) ui.week.max_per_day = std::clamp(ui.week.max_per_day, 1, 15);
+    ImGui::SameLine();
+    ImGui::TextUnformatted("visits a day");
+    tooltip_on_hover("Visits already planned count too; a day never holds more than its working hours allow");
+    ImGui::SameLine(0, 16 * ui.dpr);
+    ImGui::Checkbox("Move planned visits", &ui.week.move_planned);
+    tooltip_on_hover("Off: visits already planned keep their day and time, and new ones fit around them. On: "
+                     "flexible planned visits (not appointments, locked or checked-in ones) may move to the day "
+                     "and time that suit the route best.");
     (void)p;
     ImGui::EndChild();
 }

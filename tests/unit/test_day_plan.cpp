@@ -434,3 +434,83 @@ TEST_CASE("optimizing today keeps what already happened and plans the rest from 
     const DayStop* first = stop_of(r, route_ids(r)[1]);
     CHECK(first->start == 11 * 60 + 5 + (first->visit->id == "new" ? 5 : 10));
 }
+
+TEST_CASE("a week keeps planned visits where they are unless asked, and caps visits a day") {
+    Plan p = base_plan();
+    const Date monday = day(2026, 11, 23);
+    std::vector<VisitCandidate> cands;
+    for (int i = 0; i < 8; ++i) {
+        const std::string id = "c" + std::to_string(i);
+        add_account(p, id, north(5 + i));
+        cands.push_back({id, p.accounts.back().location, 1000, 45, std::nullopt, std::nullopt, ""});
+    }
+    add_account(p, "far", north(60));
+    Activity& planned = add_visit(p, "planned", "far", 14 * 60, 45); // flexible, Tuesday 2 PM
+    planned.date = add_days(monday, 1);
+    WeekPlanRequest req;
+    req.monday = monday;
+    req.today = monday;
+    req.candidates = cands;
+    req.max_visits_per_day = 2;
+    RouteSearchOptions o;
+    o.time_limit_ms = 0;
+    o.max_iterations = 300;
+    const WeekProposal w = plan_week(p, req, o);
+    int per_day[kWeekDays] = {};
+    for (const WeekVisit& v : w.visits) {
+        ++per_day[v.day];
+        if (v.activity_id == "planned") {
+            CHECK(v.day == 1);
+            CHECK(v.start_minute == 14 * 60);
+            CHECK_FALSE(v.moved);
+        }
+    }
+    for (int d = 0; d < kWeekDays; ++d) CHECK(per_day[d] <= 2);
+    CHECK(w.new_visits == 8); // ten places, Tuesday's planned visit takes one: room for all eight
+    CHECK(w.moved_visits == 0);
+
+    req.move_planned = true;
+    req.max_visits_per_day = 0;
+    const WeekProposal free = plan_week(p, req, o);
+    CHECK(free.new_visits == 8);
+}
+
+TEST_CASE("meetings and events are busy: new visits go around them, set times over them are flagged") {
+    Plan p = base_plan();
+    add_account(p, "a", north(5));
+    add_account(p, "b", north(6));
+    add_account(p, "m", north(7));
+    p.accounts.back().name = "Silverpine";
+    Activity meeting;
+    meeting.id = "meet";
+    meeting.account_id = "m";
+    meeting.type = ActivityType::Meeting;
+    meeting.date = kFriday;
+    meeting.start_minute = 8 * 60 + 30;
+    meeting.duration_minutes = 90; // 8:30-10:00
+    p.activities.push_back(meeting);
+    Activity call = meeting; // a call is not busy: it fits between visits
+    call.id = "call";
+    call.type = ActivityType::Call;
+    call.start_minute = 10 * 60;
+    call.duration_minutes = 15;
+    p.activities.push_back(call);
+    const DayHours h = day_hours(p, kFriday);
+    REQUIRE(h.busy.size() == 1);
+    CHECK(h.busy[0] == std::pair<int, int>{8 * 60 + 30, 10 * 60});
+
+    const std::vector<Activity> made = add_visits(p, kFriday, {&p.accounts[0], &p.accounts[1]}, {"v1", "v2"});
+    REQUIRE(made.size() == 2);
+    CHECK(made[0].start_minute == 10 * 60); // 8:05 would run into the 8:30 meeting: after it
+    apply_edits(p, made);
+    DayRoute r = day_route(p, kFriday);
+    for (const DayStop& s : r.stops) CHECK((s.end <= 8 * 60 + 30 || s.start >= 10 * 60));
+    CHECK(r.problems == 0);
+
+    auto v1 = std::find_if(p.activities.begin(), p.activities.end(), [](const Activity& a) { return a.id == "v1"; });
+    v1->start_minute = 9 * 60;
+    v1->fixed_time = true;
+    r = day_route(p, kFriday);
+    CHECK(stop_of(r, "v1")->issue == StopIssue::Conflict);
+    CHECK(stop_of(r, "v1")->issue_text == "overlaps the 8:30 AM meeting with Silverpine");
+}
