@@ -4,7 +4,11 @@
 //
 //   build/native-release/bench_routes [TSPLIB_DIR] [--time-limit S] [--seeds N] [--only NAME]
 #include "core/rng.h"
+#include "core/day_plan.h"
 #include "core/route_solver.h"
+#include "core/summary.h"
+#include "core/synthetic_plan.h"
+#include "core/week_plan.h"
 #include "core/tsp.h"
 #include "core/tsplib.h"
 
@@ -148,6 +152,53 @@ void exact_timings() {
     }
 }
 
+// The page's heavy cases, natively: a day with 200 visits on it and a week from 200 candidates,
+// in the synthetic plan the page benchmark uses. How the answer improves with compute time.
+void page_cases() {
+    Plan plan = make_synthetic_plan(2000, 100, 7);
+    const Date monday = add_days(week_start(date_from_ymd(2026, 11, 27)), 7);
+    std::vector<const Account*> located;
+    for (const Account& a : plan.accounts)
+        if (a.location) located.push_back(&a);
+    std::vector<const Account*> day200(located.begin(), located.begin() + 200);
+    std::vector<std::string> ids;
+    for (int i = 0; i < 200; ++i) ids.push_back("bench-" + std::to_string(i));
+    for (Activity& a : add_visits(plan, monday, day200, ids)) plan.activities.push_back(a);
+    std::printf("\nCPU time, 200 visits on one day (synthetic plan, seed 7): visits kept and driving by time limit\n\n");
+    std::printf("| time limit | kept | driving | iterations | CPU time |\n|---:|---:|---:|---:|---:|\n");
+    for (double limit : {100.0, 250.0, 500.0, 800.0, 1200.0}) {
+        RouteSearchOptions o;
+        o.time_limit_ms = limit;
+        const double t0 = cpu_ms();
+        DayOptimizer opt(plan, monday, o);
+        while (!opt.step(20)) {
+        }
+        const double t = cpu_ms() - t0;
+        const DayOptimizer::Outcome out = opt.outcome(plan);
+        std::printf("| %.0f ms | %d | %d min | %lld | %.0f ms |\n", limit, out.kept, out.drive_minutes_after,
+                    static_cast<long long>(opt.iterations()), t);
+    }
+    WeekPlanRequest req;
+    req.monday = add_days(monday, 7);
+    req.today = monday;
+    req.max_visits_per_day = 6;
+    for (std::size_t i = 200; i < 400; ++i) req.candidates.push_back(candidate_for(plan, *located[i], monday));
+    std::printf("\nCPU time, a week from 200 candidates (at most 6 visits a day)\n\n");
+    std::printf("| time limit | new visits | value | driving | iterations | CPU time |\n|---:|---:|---:|---:|---:|---:|\n");
+    for (double limit : {100.0, 250.0, 500.0, 800.0, 1500.0}) {
+        RouteSearchOptions o;
+        o.time_limit_ms = limit;
+        const double t0 = cpu_ms();
+        WeekPlanner wp(plan, req, o);
+        while (!wp.step(20)) {
+        }
+        const double t = cpu_ms() - t0;
+        const WeekProposal p = wp.proposal();
+        std::printf("| %.0f ms | %d | $%lld/mo | %d min | %lld | %.0f ms |\n", limit, p.new_visits,
+                    static_cast<long long>(p.new_value / 100), p.drive_minutes, static_cast<long long>(wp.iterations()), t);
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -159,13 +210,21 @@ int main(int argc, char** argv) {
         if (a == "--time-limit" && i + 1 < argc) limit = std::atof(argv[++i]);
         else if (a == "--seeds" && i + 1 < argc) seeds = std::atoi(argv[++i]);
         else if (a == "--only" && i + 1 < argc) only = argv[++i];
-        else if (a == "--exact") continue;
+        else if (a == "--exact" || a == "--page") continue;
         else dir = a;
     }
     bool exact_only = false;
     for (int i = 1; i < argc; ++i)
         if (std::string(argv[i]) == "--exact") exact_only = true;
+    bool page_only = false;
+    for (int i = 1; i < argc; ++i)
+        if (std::string(argv[i]) == "--page") page_only = true;
+    if (page_only) {
+        page_cases();
+        return 0;
+    }
     if (!exact_only) tsplib(dir, limit, seeds, only);
     exact_timings();
+    if (!exact_only) page_cases();
     return 0;
 }

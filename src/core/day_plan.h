@@ -98,6 +98,7 @@ public:
     double progress() const;
     bool done() const;
     bool proven_optimal() const;
+    std::int64_t iterations() const { return search_.iterations(); }
     int stop_count() const { return static_cast<int>(ids_.size()); }
 
     struct Outcome {

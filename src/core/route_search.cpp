@@ -53,7 +53,7 @@ struct RouteSearch::Impl {
     std::size_t polish_day = 0;
 
     Impl(RouteProblem problem, RouteSearchOptions o) : p(std::move(problem)), opt(o), rng(o.seed) {
-        stall_limit = std::max<std::int64_t>(1500, 40 * static_cast<std::int64_t>(p.stops.size()));
+        stall_limit = 500 * static_cast<std::int64_t>(std::max<std::size_t>(1, p.days.size()));
     }
 
     const RouteStop& stop(int s) const { return p.stops[static_cast<std::size_t>(s)]; }
@@ -264,9 +264,9 @@ struct RouteSearch::Impl {
         recreate(all);
         cur = score();
         save_best();
-        // Annealing on cost: from 2% of the first solution's (at least a minute of driving) down to
-        // about a second of driving.
-        t_start = std::max(static_cast<double>(kCostPerDriveMinute), 0.02 * static_cast<double>(cur.cost));
+        // Annealing on cost: from 0.5% of the first solution's (at least a minute of driving) down
+        // to about a second of driving.
+        t_start = std::max(static_cast<double>(kCostPerDriveMinute), 0.005 * static_cast<double>(cur.cost));
         t_end = static_cast<double>(kCostPerDriveMinute) / 60.0;
         phase = Phase::Search;
     }
@@ -342,7 +342,8 @@ struct RouteSearch::Impl {
         } else if (opt.time_limit_ms > 0 && used_ms >= opt.time_limit_ms) {
             return true;
         }
-        return since_best >= stall_limit;
+        // Converged: nothing better in the last half of the rounds (and at least stall_limit).
+        return since_best >= std::max(stall_limit, iterations / 2);
     }
 
     bool step(double budget_ms) {
@@ -383,7 +384,8 @@ bool RouteSearch::done() const { return impl_->phase == Impl::Phase::Done; }
 double RouteSearch::progress() const {
     if (done()) return 1;
     if (impl_->phase == Impl::Phase::Start) return 0;
-    const double stall = static_cast<double>(impl_->since_best) / static_cast<double>(impl_->stall_limit);
+    const double stall = static_cast<double>(impl_->since_best) /
+                         static_cast<double>(std::max(impl_->stall_limit, impl_->iterations / 2));
     return std::min(0.99, std::max(impl_->progress_fraction(), stall));
 }
 const RoutePlan& RouteSearch::best() const { return impl_->best; }

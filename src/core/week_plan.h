@@ -89,6 +89,7 @@ public:
     // The plan as it stands when the search ends (or now, for a preview while it runs).
     WeekProposal proposal() const;
     const WeekPlanRequest& request() const { return request_; }
+    std::int64_t iterations() const { return search_.iterations(); }
 
 private:
     struct StopRef {

@@ -132,6 +132,7 @@ std::optional<core::Json> test_ops_routes(const std::string& op, const core::Jso
                           {"monday", core::format_iso_date(ui::week::shown_monday(a, ui))},
                           {"day", day_json(core::day_route(a.plan(), *date))},
                           {"job", job},
+                          {"last_job_ms", ui.week.last_job_ms},
                           {"proposal", proposal},
                           {"candidates", candidates},
                           {"focus_stop", ui.week.focus_stop},

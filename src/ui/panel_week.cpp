@@ -64,13 +64,25 @@ void job_progress(app::App& app, UiState& ui, float w) {
     const std::string what = day ? "Optimizing " + app::short_day(job.date()) + " (" +
                                        core::format_count(job.stops()) + (job.stops() == 1 ? " visit)" : " visits)")
                                  : "Planning the week (" + core::format_count(job.stops()) + " candidates)";
-    const float cancel_w = ImGui::CalcTextSize("Cancel").x + ImGui::GetStyle().FramePadding.x * 2;
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float cancel_w = ImGui::CalcTextSize("Cancel").x + st.FramePadding.x * 2;
+    const float bar_w = 90 * ui.dpr;
+    std::string label = what;
+    fit_text(label, std::max(40 * ui.dpr, w - cancel_w - bar_w - st.ItemSpacing.x * 3));
     ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(to_vec4(palette().accent), ICON_SPINNER);
+    ImGui::TextUnformatted(label.c_str());
+    tooltip_on_hover(what.c_str());
     ImGui::SameLine();
-    const float bar_w = std::max(60 * ui.dpr, w - cancel_w - ImGui::GetStyle().ItemSpacing.x * 2 - 22 * ui.dpr);
-    ImGui::ProgressBar(static_cast<float>(job.progress()), ImVec2(bar_w, ImGui::GetFrameHeight()), what.c_str());
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float bar_h = 6 * ui.dpr;
+    ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + (ImGui::GetFrameHeight() - bar_h) * 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, to_vec4(palette().accent));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, bar_h * 0.5f);
+    ImGui::ProgressBar(static_cast<float>(job.progress()), ImVec2(bar_w, bar_h), "");
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
     week::record_rect(ui, "progress");
+    ImGui::SetCursorScreenPos(ImVec2(at.x + bar_w, at.y));
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) week::cancel_job(app, ui);
     week::record_rect(ui, "cancel");

@@ -70,6 +70,7 @@ struct WeekViewState {
     int max_per_day = 6;                  // visits a day, at most (0: as many as fit)
     // Long work, stepped every frame (ui/week_actions.h).
     std::shared_ptr<app::RouteJob> job;
+    double last_job_ms = 0; // compute time of the last job that finished
     // The week plan under review.
     std::shared_ptr<const core::WeekProposal> proposal;
     core::WeekPlanRequest proposal_request;

@@ -144,6 +144,7 @@ void step_job(app::App& app, UiState& ui) {
         return;
     }
     if (!job.step(kSliceMs)) return;
+    ui.week.last_job_ms = job.elapsed_ms();
     if (day) {
         std::string summary;
         if (app::apply_day_job(app, job, &summary))
