@@ -36,7 +36,7 @@ void start_week_job(app::App& app, UiState& ui);
 void cancel_job(app::App& app, UiState& ui);
 // Called once per frame: works for a slice of the frame, and applies or presents the result.
 void step_job(app::App& app, UiState& ui);
-inline constexpr double kSliceMs = 40; // a frame's share of the optimisation (frames stay under 100 ms)
+inline constexpr double kSliceMs = 30; // a frame's share of the optimisation (frames stay under 100 ms)
 
 // Checks in at a visit (when not yet) and opens the dialog for its outcome, notes and next step.
 void begin_check_in(app::App& app, UiState& ui, const std::string& activity_id);

@@ -332,7 +332,12 @@ void suggestions(app::App& app, UiState& ui, float w, float h) {
     if (all.empty())
         empty_line(ui, "No account has a renewal due or an open deal this week. Select accounts on the map or in "
                        "the list and add them here.");
-    for (std::size_t i = 0; i < all.size(); ++i) candidate_row(ui, all[i], i);
+    ImGuiListClipper clipper; // rows of one height: only those in view are drawn
+    clipper.Begin(static_cast<int>(all.size()),
+                  16 * ui.dpr + ImGui::GetTextLineHeight() * 2 + 3 * ui.dpr + ImGui::GetStyle().ItemSpacing.y);
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+            candidate_row(ui, all[static_cast<std::size_t>(i)], static_cast<std::size_t>(i));
     side_card_end();
     // The footer: the option and the action.
     ImGui::Dummy(ImVec2(0, 4 * ui.dpr));
