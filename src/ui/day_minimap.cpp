@@ -69,6 +69,18 @@ void draw_minimap(app::App& app, UiState& ui, const core::DayRoute& r, float w, 
         lon_min = std::min(lon_min, q.lon);
         lon_max = std::max(lon_max, q.lon);
     }
+    // At least about 6 km across, so one place (or a few close together) sits in the middle.
+    constexpr double kMinSpan = 0.055;
+    if (lat_max - lat_min < kMinSpan) {
+        const double mid = (lat_min + lat_max) * 0.5;
+        lat_min = mid - kMinSpan * 0.5;
+        lat_max = mid + kMinSpan * 0.5;
+    }
+    if (lon_max - lon_min < kMinSpan) {
+        const double mid = (lon_min + lon_max) * 0.5;
+        lon_min = mid - kMinSpan * 0.5;
+        lon_max = mid + kMinSpan * 0.5;
+    }
     Projection pr;
     pr.cosl = std::cos((lat_min + lat_max) * 0.5 * 3.14159265358979 / 180.0);
     const double span_x = std::max(1e-4, (lon_max - lon_min) * pr.cosl), span_y = std::max(1e-4, lat_max - lat_min);

@@ -39,8 +39,9 @@ void summary_strip(app::App& app, UiState& ui, const core::DayRoute& r) {
         ImGui::SameLine(0, 22 * ui.dpr);
     };
     const int n = static_cast<int>(r.stops.size());
-    chip(ICON_CAR, core::format_count(n) + (n == 1 ? " visit on the route" : " visits on the route"), p.accent,
-         "Visits of the day with a time and a location, in the order you drive");
+    chip(ICON_CAR, n == 0 ? std::string("No visits on the route yet")
+                          : core::format_count(n) + (n == 1 ? " visit on the route" : " visits on the route"),
+         p.accent, "Visits of the day with a time and a location, in the order you drive");
     if (n > 0) {
         chip(ICON_ROAD, core::format_duration_minutes(r.drive_minutes) + " driving  ·  " + miles(r.km), p.text_muted,
              "Straight-line distance times the road factor, at your average speed (Settings)");

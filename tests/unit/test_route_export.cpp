@@ -1,6 +1,7 @@
 // iCalendar and CSV exports (src/core/route_export.cpp): RFC 5545 folding, TEXT escaping and
 // VTIMEZONE rules, CSV quoting and formula-injection safety, and whole files for a day of visits.
 // (The command-line tests also parse an exported file back with Python's icalendar.)
+#include "core/format.h"
 #include "core/route_export.h"
 
 #include <doctest/doctest.h>
@@ -200,4 +201,14 @@ TEST_CASE("a day's itinerary as CSV for Excel") {
     CHECK(rows[3].find(",Yes,") != std::string::npos);
     CHECK(rows[4].rfind("2026-07-01,End,Office,", 0) == 0);
     CHECK(rows[5].find("Not on the route: no location") != std::string::npos);
+}
+
+TEST_CASE("times of day as US users read them") {
+    CHECK(format_clock(0) == "12:00 AM");
+    CHECK(format_clock(8 * 60 + 15) == "8:15 AM");
+    CHECK(format_clock(12 * 60) == "12:00 PM");
+    CHECK(format_clock(17 * 60 + 30) == "5:30 PM");
+    CHECK(format_clock(23 * 60 + 59) == "11:59 PM");
+    CHECK(format_clock(24 * 60 + 30) == "12:30 AM"); // past midnight wraps
+    CHECK(format_clock(-30) == "11:30 PM");
 }
