@@ -100,6 +100,7 @@ void draw_frame(app::App& app, UiState& ui) {
 
     draw_notices(app, ui);
     draw_settings_window(app, ui);
+    week::draw_dialogs(app, ui); // check-in, where a day starts (opened from Plan my week or Settings)
     draw_shortcuts_window(ui);
 }
 

@@ -202,7 +202,6 @@ void draw_week_panel(app::App& app, UiState& ui) {
         ImGui::SameLine(0, gap * 2);
         week::draw_side(app, ui, side_w, avail.y);
     }
-    week::draw_dialogs(app, ui);
 }
 
 } // namespace footprint::ui

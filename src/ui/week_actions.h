@@ -38,6 +38,11 @@ void cancel_job(app::App& app, UiState& ui);
 void step_job(app::App& app, UiState& ui);
 inline constexpr double kSliceMs = 30; // a frame's share of the optimisation (frames stay under 100 ms)
 
+// Opens the editor of where the shown day starts (which 0), ends (1), or the home base (2).
+void edit_places(const app::App& app, UiState& ui, int which);
+// The check-in and place dialogs, drawn over whichever view is showing (the frame calls it).
+void draw_dialogs(app::App& app, UiState& ui);
+
 // Checks in at a visit (when not yet) and opens the dialog for its outcome, notes and next step.
 void begin_check_in(app::App& app, UiState& ui, const std::string& activity_id);
 

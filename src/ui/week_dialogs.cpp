@@ -133,6 +133,7 @@ void places_dialog(app::App& app, UiState& ui) {
     }
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##label", "Name: Office, Home…", w.place_label, sizeof w.place_label);
+    text_muted("Latitude and longitude (degrees; west is negative)");
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f - 4 * ui.dpr);
     ImGui::InputDouble("##lat", &w.place_lat, 0, 0, "%.6f");
     tooltip_on_hover("Latitude, degrees north (-90 to 90)");

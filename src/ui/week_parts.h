@@ -22,9 +22,6 @@ void draw_day(app::App& app, UiState& ui);
 void draw_route_list(app::App& app, UiState& ui, const core::DayRoute& r, float w, float h);
 void draw_timeline(app::App& app, UiState& ui, const core::DayRoute& r, float w, float h);
 void draw_minimap(app::App& app, UiState& ui, const core::DayRoute& r, float w, float h);
-void draw_dialogs(app::App& app, UiState& ui);
-// Opens the editor of where a day starts (which 0), ends (1), or the home base (2).
-void edit_places(const app::App& app, UiState& ui, int which);
 // The export menu's items (used in the header's popup).
 void export_menu(app::App& app, UiState& ui, core::Date day);
 
