@@ -23,10 +23,12 @@ DayVisits load_day(const Plan& plan, Date date) {
     DayVisits d;
     d.visits = day_visits(plan, date);
     std::unordered_map<std::string_view, const Account*> wanted;
-    for (const Activity* a : d.visits) wanted.emplace(a->account_id, nullptr);
+    for (const Activity* a : d.visits)
+        wanted.emplace(a->account_id, nullptr);
     for (const Account& acc : plan.accounts)
         if (auto it = wanted.find(acc.id); it != wanted.end()) it->second = &acc;
-    for (const Activity* a : d.visits) d.accounts.push_back(wanted[a->account_id]);
+    for (const Activity* a : d.visits)
+        d.accounts.push_back(wanted[a->account_id]);
     return d;
 }
 
@@ -51,11 +53,14 @@ CostMatrix travel_matrix(const TravelModel& travel, const DayPlace& start, const
     });
 }
 
-double leg_km(const TravelModel& travel, const std::optional<LatLon>& a, const std::optional<LatLon>& b) {
+double leg_km(const TravelModel& travel, const std::optional<LatLon>& a,
+              const std::optional<LatLon>& b) {
     return a && b ? travel.road_km(*a, *b) : 0.0;
 }
 
-std::string minutes_text(int m) { return format_duration_minutes(m); }
+std::string minutes_text(int m) {
+    return format_duration_minutes(m);
+}
 
 std::string after_hours_text(int arrive, int end, const DayHours& h) {
     const std::string limit = "after working hours end at " + format_clock(h.end);
@@ -65,8 +70,8 @@ std::string after_hours_text(int arrive, int end, const DayHours& h) {
 
 // What happens when a flexible visit goes after the last visit of the route: a reason it does not
 // fit, or empty when it fits.
-std::string fit_at_end(const RouteProblem& base, const std::vector<int>& order, const RouteStop& extra,
-                       const DayHours& h) {
+std::string fit_at_end(const RouteProblem& base, const std::vector<int>& order,
+                       const RouteStop& extra, const DayHours& h) {
     RouteProblem p = base;
     p.stops.push_back(extra);
     std::vector<int> o = order;
@@ -91,11 +96,12 @@ DayHours day_hours(const Settings& s) {
 std::vector<const Activity*> busy_activities(const Plan& plan, Date date) {
     std::vector<const Activity*> out;
     for (const Activity& a : plan.activities)
-        if (a.date == date && (a.type == ActivityType::Meeting || a.type == ActivityType::Event) && a.start_minute &&
-            a.duration_minutes > 0)
+        if (a.date == date && (a.type == ActivityType::Meeting || a.type == ActivityType::Event) &&
+            a.start_minute && a.duration_minutes > 0)
             out.push_back(&a);
-    std::stable_sort(out.begin(), out.end(),
-                     [](const Activity* a, const Activity* b) { return *a->start_minute < *b->start_minute; });
+    std::stable_sort(out.begin(), out.end(), [](const Activity* a, const Activity* b) {
+        return *a->start_minute < *b->start_minute;
+    });
     return out;
 }
 
@@ -164,7 +170,8 @@ DayRoute day_route(const Plan& plan, Date date) {
 
     RouteProblem p;
     std::vector<LatLon> places;
-    for (const DayStop& s : r.stops) places.push_back(*s.location);
+    for (const DayStop& s : r.stops)
+        places.push_back(*s.location);
     p.seconds = travel_matrix(travel, start, end, places);
     p.days = {RouteDay{0, 1, r.hours}};
     std::vector<int> order;
@@ -173,8 +180,10 @@ DayRoute day_route(const Plan& plan, Date date) {
         RouteStop rs;
         rs.node = static_cast<int>(k) + 2;
         rs.duration = s.visit->duration_minutes;
-        if (s.fixed || s.done) rs.fixed_start = s.visit->start_minute;
-        else rs.not_before = s.visit->start_minute;
+        if (s.fixed || s.done)
+            rs.fixed_start = s.visit->start_minute;
+        else
+            rs.not_before = s.visit->start_minute;
         p.stops.push_back(rs);
         order.push_back(static_cast<int>(k));
     }
@@ -193,15 +202,17 @@ DayRoute day_route(const Plan& plan, Date date) {
         const int planned = *s.visit->start_minute;
         if (st.late) {
             s.issue = StopIssue::Late;
-            s.issue_text = "arrives " + format_clock(st.arrive) + ", " + minutes_text(st.arrive - planned) +
-                           " after the " + format_clock(planned) + " appointment";
+            s.issue_text = "arrives " + format_clock(st.arrive) + ", " +
+                           minutes_text(st.arrive - planned) + " after the " +
+                           format_clock(planned) + " appointment";
         } else if (st.after_hours) {
             s.issue = StopIssue::AfterHours;
             s.issue_text = after_hours_text(st.arrive, st.end, r.hours);
         } else if (!s.fixed && !s.done && st.arrive > planned) {
             s.issue = StopIssue::BehindPlan;
-            s.issue_text = "arrives " + format_clock(st.arrive) + ", " + minutes_text(st.arrive - planned) +
-                           " after its planned " + format_clock(planned) + " start";
+            s.issue_text = "arrives " + format_clock(st.arrive) + ", " +
+                           minutes_text(st.arrive - planned) + " after its planned " +
+                           format_clock(planned) + " start";
         } else if (st.conflict >= 0) {
             const std::vector<const Activity*> busy = busy_activities(plan, date);
             s.issue = StopIssue::Conflict;
@@ -215,7 +226,8 @@ DayRoute day_route(const Plan& plan, Date date) {
             }
         } else if (st.over_lunch) {
             s.issue = StopIssue::OverLunch;
-            s.issue_text = "overlaps lunch (" + format_clock(r.hours.lunch_start) + " \xE2\x80\x93 " +
+            s.issue_text = "overlaps lunch (" + format_clock(r.hours.lunch_start) +
+                           " \xE2\x80\x93 " +
                            format_clock(r.hours.lunch_start + r.hours.lunch_minutes) + ")";
         }
         if (s.blocking()) ++r.problems;
@@ -233,8 +245,9 @@ DayRoute day_route(const Plan& plan, Date date) {
     for (DayStop& s : r.unrouted) {
         if (!s.location) {
             s.issue = StopIssue::NoLocation;
-            s.issue_text = s.account ? "no location: add the account's address to put it on the route"
-                                     : "its account is missing from the plan";
+            s.issue_text = s.account
+                               ? "no location: add the account's address to put it on the route"
+                               : "its account is missing from the plan";
             continue;
         }
         s.issue = StopIssue::NotScheduled;
@@ -254,9 +267,11 @@ DayRoute day_route(const Plan& plan, Date date) {
     return r;
 }
 
-// --- optimising -------------------------------------------------------------------------------------
+// --- optimising
+// -------------------------------------------------------------------------------------
 
-DayOptimizer::DayOptimizer(const Plan& plan, Date date, RouteSearchOptions options, std::optional<int> now)
+DayOptimizer::DayOptimizer(const Plan& plan, Date date, RouteSearchOptions options,
+                           std::optional<int> now)
     : date_(date), search_(RouteProblem{}, options) {
     const DayVisits day = load_day(plan, date);
     const TravelModel travel = TravelModel::from(plan.settings);
@@ -320,10 +335,18 @@ DayOptimizer::DayOptimizer(const Plan& plan, Date date, RouteSearchOptions optio
     search_ = RouteSearch(std::move(p), options);
 }
 
-bool DayOptimizer::step(double budget_ms) { return search_.step(budget_ms); }
-double DayOptimizer::progress() const { return search_.progress(); }
-bool DayOptimizer::done() const { return search_.done(); }
-bool DayOptimizer::proven_optimal() const { return search_.proven_optimal(); }
+bool DayOptimizer::step(double budget_ms) {
+    return search_.step(budget_ms);
+}
+double DayOptimizer::progress() const {
+    return search_.progress();
+}
+bool DayOptimizer::done() const {
+    return search_.done();
+}
+bool DayOptimizer::proven_optimal() const {
+    return search_.proven_optimal();
+}
 
 DayOptimizer::Outcome DayOptimizer::outcome(const Plan& plan) const {
     Outcome out;
@@ -348,7 +371,8 @@ DayOptimizer::Outcome DayOptimizer::outcome(const Plan& plan) const {
         if (it == by_id.end()) continue;
         const Activity& a = *it->second;
         ++out.dropped;
-        if (a.fixed_time || a.checked_in || !a.start_minute) continue; // appointments keep their time
+        if (a.fixed_time || a.checked_in || !a.start_minute)
+            continue; // appointments keep their time
         Activity c = a;
         c.start_minute.reset();
         out.changed.push_back(std::move(c));
@@ -361,13 +385,15 @@ DayOptimizer::Outcome DayOptimizer::outcome(const Plan& plan) const {
     return out;
 }
 
-// --- re-timing ---------------------------------------------------------------------------------------
+// --- re-timing
+// ---------------------------------------------------------------------------------------
 
 namespace {
 
 // Packs `visits` in order: flexible ones start as early as the drive, lunch and appointments
 // allow. Returns each visit's new start (nullopt for visits without a location).
-std::vector<std::optional<int>> pack(const Plan& plan, Date date, const std::vector<const Activity*>& visits,
+std::vector<std::optional<int>> pack(const Plan& plan, Date date,
+                                     const std::vector<const Activity*>& visits,
                                      const std::vector<const Account*>& accounts) {
     const TravelModel travel = TravelModel::from(plan.settings);
     DayPlace start = day_start_place(plan, date), end = day_end_place(plan, date);
@@ -394,13 +420,15 @@ std::vector<std::optional<int>> pack(const Plan& plan, Date date, const std::vec
     p.seconds = travel_matrix(travel, start, end, places);
     const DayTiming t = time_day(p, 0, order);
     std::vector<std::optional<int>> out(visits.size());
-    for (std::size_t k = 0; k < which.size(); ++k) out[which[k]] = t.stops[k].start;
+    for (std::size_t k = 0; k < which.size(); ++k)
+        out[which[k]] = t.stops[k].start;
     return out;
 }
 
 } // namespace
 
-std::vector<Activity> retime_day(const Plan& plan, Date date, const std::vector<std::string>& order) {
+std::vector<Activity> retime_day(const Plan& plan, Date date,
+                                 const std::vector<std::string>& order) {
     const DayVisits day = load_day(plan, date);
     std::vector<const Activity*> visits;
     std::vector<const Account*> accounts;
@@ -422,7 +450,8 @@ std::vector<Activity> retime_day(const Plan& plan, Date date, const std::vector<
     return changed;
 }
 
-std::vector<Activity> add_visits(const Plan& plan, Date date, const std::vector<const Account*>& accounts,
+std::vector<Activity> add_visits(const Plan& plan, Date date,
+                                 const std::vector<const Account*>& accounts,
                                  const std::vector<std::string>& ids) {
     std::vector<Activity> out;
     const DayRoute route = day_route(plan, date);
@@ -464,7 +493,8 @@ std::vector<Activity> add_visits(const Plan& plan, Date date, const std::vector<
             fixed_copy.push_back(std::move(c));
         }
         std::vector<const Activity*> as_fixed;
-        for (const Activity& c : fixed_copy) as_fixed.push_back(&c);
+        for (const Activity& c : fixed_copy)
+            as_fixed.push_back(&c);
         as_fixed.push_back(&probe);
         const std::vector<std::optional<int>> starts = pack(plan, date, as_fixed, trial_acc);
         const std::optional<int> start = starts.back();
@@ -474,7 +504,8 @@ std::vector<Activity> add_visits(const Plan& plan, Date date, const std::vector<
         visits.push_back(&a);
         with.push_back(acc);
     }
-    for (Activity& a : made) out.push_back(std::move(a));
+    for (Activity& a : made)
+        out.push_back(std::move(a));
     return out;
 }
 

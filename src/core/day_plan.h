@@ -34,13 +34,13 @@ std::vector<const Activity*> busy_activities(const Plan& plan, Date date);
 
 enum class StopIssue {
     None,
-    NoLocation,  // the account has no location: it cannot be routed
+    NoLocation,   // the account has no location: it cannot be routed
     NotScheduled, // no start time yet (with why it does not fit, when it does not)
-    Late,        // arrives after its appointment
-    AfterHours,  // ends after the working day
-    BehindPlan,  // arrives after its planned start (a flexible visit: re-time or optimise)
-    OverLunch,   // overlaps the lunch break
-    Conflict,    // overlaps a meeting or event of the day
+    Late,         // arrives after its appointment
+    AfterHours,   // ends after the working day
+    BehindPlan,   // arrives after its planned start (a flexible visit: re-time or optimise)
+    OverLunch,    // overlaps the lunch break
+    Conflict,     // overlaps a meeting or event of the day
 };
 
 struct DayStop {
@@ -52,9 +52,9 @@ struct DayStop {
     int arrive = 0, start = 0, end = 0;
     int drive_minutes = 0; // from the previous place
     double drive_km = 0;
-    bool fixed = false;  // an appointment (fixed_time)
+    bool fixed = false; // an appointment (fixed_time)
     bool locked = false;
-    bool done = false;   // checked in
+    bool done = false; // checked in
     StopIssue issue = StopIssue::None;
     std::string issue_text; // "arrives 5:40 PM, after working hours end at 5:30 PM"
     bool blocking() const { return issue == StopIssue::Late || issue == StopIssue::AfterHours; }
@@ -71,10 +71,10 @@ struct DayRoute {
     int leave = 0, back = 0;       // from and to the start/end places (minutes after midnight)
     int back_drive_minutes = 0;
     double back_km = 0;
-    int drive_minutes = 0;         // every leg, the way back included
+    int drive_minutes = 0; // every leg, the way back included
     double km = 0;
     int meeting_minutes = 0;
-    int problems = 0;              // stops late or after hours
+    int problems = 0; // stops late or after hours
 };
 DayRoute day_route(const Plan& plan, Date date);
 
@@ -82,7 +82,8 @@ DayRoute day_route(const Plan& plan, Date date);
 // a time last, then in plan order.
 std::vector<const Activity*> day_visits(const Plan& plan, Date date);
 
-// --- optimising a day -----------------------------------------------------------------------------
+// --- optimising a day
+// -----------------------------------------------------------------------------
 
 // Orders the day's flexible visits around its appointments (fixed_time), keeping locked visits in
 // their places and checked-in visits where they were, to fit the most visits (the most valuable
@@ -92,8 +93,9 @@ std::vector<const Activity*> day_visits(const Plan& plan, Date date);
 // checked in stay as they are, and the rest of the route starts from the last of those (or the
 // start place) no earlier than now.
 class DayOptimizer {
-public:
-    DayOptimizer(const Plan& plan, Date date, RouteSearchOptions options = {}, std::optional<int> now = std::nullopt);
+  public:
+    DayOptimizer(const Plan& plan, Date date, RouteSearchOptions options = {},
+                 std::optional<int> now = std::nullopt);
     bool step(double budget_ms); // true once finished
     double progress() const;
     bool done() const;
@@ -103,15 +105,15 @@ public:
 
     struct Outcome {
         std::vector<Activity> changed; // visits whose start_minute changes (set or cleared)
-        int kept = 0;                   // visits on the route
-        int dropped = 0;                // visits that do not fit (their time is cleared)
+        int kept = 0;                  // visits on the route
+        int dropped = 0;               // visits that do not fit (their time is cleared)
         int drive_minutes_before = 0, drive_minutes_after = 0;
         int back_before = 0, back_after = 0; // when the day ends at the end place
     };
     // The edit to apply: valid against the plan the optimizer was made from (check its revision).
     Outcome outcome(const Plan& plan) const;
 
-private:
+  private:
     Date date_;
     std::vector<std::string> ids_; // activity id of each stop of the problem
     int drive_before_ = 0, back_before_ = 0;
@@ -121,12 +123,14 @@ private:
 // Re-times the day's visits in `order` (activity ids; the day's other visits keep their times):
 // flexible visits start as soon as the drive, appointments and lunch allow; appointments keep
 // their times. For a drag-and-drop reorder or a new stop added at the end.
-std::vector<Activity> retime_day(const Plan& plan, Date date, const std::vector<std::string>& order);
+std::vector<Activity> retime_day(const Plan& plan, Date date,
+                                 const std::vector<std::string>& order);
 
 // New visits of `date` for `accounts` (with the given ids), each with the default meeting length
 // and scheduled after the day's last visit when it fits there (otherwise without a time, and the
 // day says why). Accounts without a location get no time either.
-std::vector<Activity> add_visits(const Plan& plan, Date date, const std::vector<const Account*>& accounts,
+std::vector<Activity> add_visits(const Plan& plan, Date date,
+                                 const std::vector<const Account*>& accounts,
                                  const std::vector<std::string>& ids);
 
 } // namespace footprint::core

@@ -77,7 +77,9 @@ const Zone* find_zone(std::string_view name) {
     return nullptr;
 }
 
-bool is_utc(std::string_view tz) { return tz == "UTC" || tz == "Etc/UTC" || tz == "GMT" || tz == "Etc/GMT"; }
+bool is_utc(std::string_view tz) {
+    return tz == "UTC" || tz == "Etc/UTC" || tz == "GMT" || tz == "Etc/GMT";
+}
 
 std::string offset(int minutes) { // "-0500"
     char buf[8];
@@ -98,8 +100,8 @@ std::string local_stamp(Date d, int minutes) {
     const int m = ((minutes % 1440) + 1440) % 1440;
     const Ymd y = ymd_of(day);
     char buf[24];
-    std::snprintf(buf, sizeof buf, "%04d%02d%02dT%02d%02d00", y.year % 10000, y.month % 100, y.day % 100, m / 60 % 100,
-                  m % 60);
+    std::snprintf(buf, sizeof buf, "%04d%02d%02dT%02d%02d00", y.year % 10000, y.month % 100,
+                  y.day % 100, m / 60 % 100, m % 60);
     return buf;
 }
 
@@ -109,8 +111,9 @@ std::string utc_stamp(Timestamp t) { // "20261127T213928Z"
     const std::int64_t rest = secs - days * 86400;
     const Ymd y = ymd_of(Date{static_cast<std::int32_t>(days)});
     char buf[24];
-    std::snprintf(buf, sizeof buf, "%04d%02d%02dT%02d%02d%02dZ", y.year % 10000, y.month % 100, y.day % 100,
-                  static_cast<int>(rest / 3600), static_cast<int>(rest / 60 % 60), static_cast<int>(rest % 60));
+    std::snprintf(buf, sizeof buf, "%04d%02d%02dT%02d%02d%02dZ", y.year % 10000, y.month % 100,
+                  y.day % 100, static_cast<int>(rest / 3600), static_cast<int>(rest / 60 % 60),
+                  static_cast<int>(rest % 60));
     return buf;
 }
 
@@ -161,7 +164,9 @@ std::string number1(double v) {
     return buf;
 }
 
-std::string account_name(const DayStop& s) { return s.account ? s.account->name : "Unknown account"; }
+std::string account_name(const DayStop& s) {
+    return s.account ? s.account->name : "Unknown account";
+}
 
 // How the DTSTART/DTEND of the calendar are written.
 struct TimeStyle {
@@ -178,16 +183,20 @@ TimeStyle time_style(std::string_view tz) {
 
 std::string time_property(const char* name, const TimeStyle& style, Date d, int minutes) {
     switch (style.kind) {
-    case TimeStyle::Zoned: return std::string(name) + ";TZID=" + style.tzid + ":" + local_stamp(d, minutes);
-    case TimeStyle::Utc: return std::string(name) + ":" + local_stamp(d, minutes) + "Z";
-    case TimeStyle::Floating: return std::string(name) + ":" + local_stamp(d, minutes);
+    case TimeStyle::Zoned:
+        return std::string(name) + ";TZID=" + style.tzid + ":" + local_stamp(d, minutes);
+    case TimeStyle::Utc:
+        return std::string(name) + ":" + local_stamp(d, minutes) + "Z";
+    case TimeStyle::Floating:
+        return std::string(name) + ":" + local_stamp(d, minutes);
     }
     return {};
 }
 
 } // namespace
 
-// --- iCalendar ----------------------------------------------------------------------------------------
+// --- iCalendar
+// ----------------------------------------------------------------------------------------
 
 std::string ics_escape_text(std::string_view s) {
     std::string out;
@@ -195,14 +204,25 @@ std::string ics_escape_text(std::string_view s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
         switch (c) {
-        case '\\': out += "\\\\"; break;
-        case ';': out += "\\;"; break;
-        case ',': out += "\\,"; break;
-        case '\n': out += "\\n"; break;
-        case '\r':
-            if (i + 1 >= s.size() || s[i + 1] != '\n') out += "\\n"; // a lone CR is a line break too
+        case '\\':
+            out += "\\\\";
             break;
-        case '\t': out += c; break;
+        case ';':
+            out += "\\;";
+            break;
+        case ',':
+            out += "\\,";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            if (i + 1 >= s.size() || s[i + 1] != '\n')
+                out += "\\n"; // a lone CR is a line break too
+            break;
+        case '\t':
+            out += c;
+            break;
         default:
             if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out += c;
         }
@@ -218,9 +238,12 @@ std::string ics_fold(std::string_view line) {
         // The whole UTF-8 sequence that starts here stays together.
         std::size_t len = 1;
         const auto lead = static_cast<unsigned char>(line[i]);
-        if (lead >= 0xF0) len = 4;
-        else if (lead >= 0xE0) len = 3;
-        else if (lead >= 0xC0) len = 2;
+        if (lead >= 0xF0)
+            len = 4;
+        else if (lead >= 0xE0)
+            len = 3;
+        else if (lead >= 0xC0)
+            len = 2;
         len = std::min(len, line.size() - i);
         if (width + len > 75) {
             out += kCrlf;
@@ -258,15 +281,19 @@ std::string ics_vtimezone(std::string_view tzid) {
         const bool na = z->rule == DstRule::NorthAmerica;
         const int eu_start = 60 + z->std_minutes, eu_end = 60 + z->std_minutes + 60;
         line("BEGIN:DAYLIGHT");
-        line(na ? std::string("DTSTART:20070311T020000") : "DTSTART:19960331T" + two(eu_start / 60) + two(eu_start % 60) + "00");
-        line(na ? std::string("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU") : std::string("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"));
+        line(na ? std::string("DTSTART:20070311T020000")
+                : "DTSTART:19960331T" + two(eu_start / 60) + two(eu_start % 60) + "00");
+        line(na ? std::string("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU")
+                : std::string("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"));
         line("TZOFFSETFROM:" + std_off);
         line("TZOFFSETTO:" + dst_off);
         line(std::string("TZNAME:") + z->dst_abbr);
         line("END:DAYLIGHT");
         line("BEGIN:STANDARD");
-        line(na ? std::string("DTSTART:20071104T020000") : "DTSTART:19961027T" + two(eu_end / 60) + two(eu_end % 60) + "00");
-        line(na ? std::string("RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU") : std::string("RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"));
+        line(na ? std::string("DTSTART:20071104T020000")
+                : "DTSTART:19961027T" + two(eu_end / 60) + two(eu_end % 60) + "00");
+        line(na ? std::string("RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU")
+                : std::string("RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"));
         line("TZOFFSETFROM:" + dst_off);
         line("TZOFFSETTO:" + std_off);
         line(std::string("TZNAME:") + z->std_abbr);
@@ -276,8 +303,8 @@ std::string ics_vtimezone(std::string_view tzid) {
     return s;
 }
 
-std::string export_ics(const Plan& plan, const std::vector<Date>& dates, Timestamp now, const IcsOptions& options,
-                       ExportCounts* counts) {
+std::string export_ics(const Plan& plan, const std::vector<Date>& dates, Timestamp now,
+                       const IcsOptions& options, ExportCounts* counts) {
     const TimeStyle style = time_style(plan.settings.timezone);
     std::string s;
     auto line = [&](const std::string& l) { s += ics_fold(l); };
@@ -286,8 +313,10 @@ std::string export_ics(const Plan& plan, const std::vector<Date>& dates, Timesta
     line("PRODID:-//Footprint//Route planner " FOOTPRINT_VERSION "//EN");
     line("CALSCALE:GREGORIAN");
     line("METHOD:PUBLISH");
-    line("X-WR-CALNAME:" + ics_escape_text(plan.name.empty() ? "Footprint visits" : plan.name + " \xE2\x80\x94 visits"));
-    if (style.kind != TimeStyle::Utc) line("X-WR-TIMEZONE:" + ics_escape_text(plan.settings.timezone));
+    line("X-WR-CALNAME:" + ics_escape_text(plan.name.empty() ? "Footprint visits"
+                                                             : plan.name + " \xE2\x80\x94 visits"));
+    if (style.kind != TimeStyle::Utc)
+        line("X-WR-TIMEZONE:" + ics_escape_text(plan.settings.timezone));
     if (style.kind == TimeStyle::Zoned) s += ics_vtimezone(style.tzid);
     const std::string stamp = utc_stamp(now);
     ExportCounts n;
@@ -299,7 +328,8 @@ std::string export_ics(const Plan& plan, const std::vector<Date>& dates, Timesta
             const Activity& a = *st.visit;
             const std::string name = account_name(st);
             // SEQUENCE grows with each change of the visit, so a re-import updates the event.
-            const std::int64_t seq = std::max<std::int64_t>(0, (a.modified.ms - 1'704'067'200'000) / 1000); // since 2024
+            const std::int64_t seq =
+                std::max<std::int64_t>(0, (a.modified.ms - 1'704'067'200'000) / 1000); // since 2024
             if (options.drive_events && st.drive_minutes > 0) {
                 line("BEGIN:VEVENT");
                 line("UID:" + ics_escape_text(a.id) + "-drive@footprint");
@@ -307,7 +337,8 @@ std::string export_ics(const Plan& plan, const std::vector<Date>& dates, Timesta
                 line(time_property("DTSTART", style, d, st.arrive - st.drive_minutes));
                 line(time_property("DTEND", style, d, st.arrive));
                 line("SUMMARY:" + ics_escape_text("Drive to " + name));
-                line("DESCRIPTION:" + ics_escape_text("From " + prev_label + ": " + format_duration_minutes(st.drive_minutes) +
+                line("DESCRIPTION:" + ics_escape_text("From " + prev_label + ": " +
+                                                      format_duration_minutes(st.drive_minutes) +
                                                       ", " + miles_text(st.drive_km)));
                 line("SEQUENCE:" + std::to_string(seq));
                 line("CATEGORIES:Travel");
@@ -343,7 +374,8 @@ std::string export_ics(const Plan& plan, const std::vector<Date>& dates, Timesta
                 add(who);
             }
             if (st.drive_minutes > 0)
-                add("Drive from " + prev_label + ": " + format_duration_minutes(st.drive_minutes) + ", " + miles_text(st.drive_km));
+                add("Drive from " + prev_label + ": " + format_duration_minutes(st.drive_minutes) +
+                    ", " + miles_text(st.drive_km));
             if (!a.notes.empty()) add("Notes: " + a.notes);
             if (!st.issue_text.empty() && st.blocking()) add("Warning: " + st.issue_text);
             add("Planned with Footprint");
@@ -351,7 +383,9 @@ std::string export_ics(const Plan& plan, const std::vector<Date>& dates, Timesta
             line("SEQUENCE:" + std::to_string(seq));
             line("LAST-MODIFIED:" + utc_stamp(a.modified));
             line("CATEGORIES:Visit");
-            line(std::string("STATUS:") + (a.checked_in ? "CONFIRMED" : st.fixed ? "CONFIRMED" : "TENTATIVE"));
+            line(std::string("STATUS:") + (a.checked_in ? "CONFIRMED"
+                                           : st.fixed   ? "CONFIRMED"
+                                                        : "TENTATIVE"));
             line("TRANSP:OPAQUE");
             line("END:VEVENT");
             prev_label = name;
@@ -363,13 +397,16 @@ std::string export_ics(const Plan& plan, const std::vector<Date>& dates, Timesta
     return s;
 }
 
-// --- CSV ----------------------------------------------------------------------------------------------
+// --- CSV
+// ----------------------------------------------------------------------------------------------
 
 std::string csv_cell(std::string_view v) {
     std::string s(v);
-    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
+    if (!s.empty() &&
+        (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
         s.insert(s.begin(), '\'');
-    const bool quote = s.find_first_of(",\"\r\n") != std::string::npos || (!s.empty() && (s.front() == ' ' || s.back() == ' '));
+    const bool quote = s.find_first_of(",\"\r\n") != std::string::npos ||
+                       (!s.empty() && (s.front() == ' ' || s.back() == ' '));
     if (!quote) return s;
     std::string out = "\"";
     for (char c : s) {
@@ -379,7 +416,8 @@ std::string csv_cell(std::string_view v) {
     return out + "\"";
 }
 
-std::string export_itinerary_csv(const Plan& plan, const std::vector<Date>& dates, ExportCounts* counts) {
+std::string export_itinerary_csv(const Plan& plan, const std::vector<Date>& dates,
+                                 ExportCounts* counts) {
     std::string out = "\xEF\xBB\xBF";
     auto row = [&](const std::vector<std::string>& cells) {
         for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -388,31 +426,36 @@ std::string export_itinerary_csv(const Plan& plan, const std::vector<Date>& date
         }
         out += kCrlf;
     };
-    row({"Date", "Stop", "Account", "Arrive", "Start", "End", "Drive (min)", "Distance (mi)", "Distance (km)",
-         "Appointment", "Address", "City", "State", "ZIP", "Contact", "Phone", "Subject", "Status"});
+    row({"Date", "Stop", "Account", "Arrive", "Start", "End", "Drive (min)", "Distance (mi)",
+         "Distance (km)", "Appointment", "Address", "City", "State", "ZIP", "Contact", "Phone",
+         "Subject", "Status"});
     ExportCounts n;
     for (Date d : dates) {
         const DayRoute r = day_route(plan, d);
         const std::string date = format_iso_date(d);
         if (!r.stops.empty())
-            row({date, "Start", r.start.label, "", "", format_clock(r.leave), "", "", "", "", "", "", "", "", "", "", "", ""});
+            row({date, "Start", r.start.label, "", "", format_clock(r.leave), "", "", "", "", "",
+                 "", "", "", "", "", "", ""});
         for (const DayStop& st : r.stops) {
             const Contact* c = contact_of(st);
             const Address addr = st.account ? st.account->address : Address{};
             const std::string status = st.done ? "Checked in" : st.issue_text;
-            row({date, std::to_string(st.number), account_name(st), format_clock(st.arrive), format_clock(st.start),
-                 format_clock(st.end), std::to_string(st.drive_minutes), number1(st.drive_km / kKmPerMile),
-                 number1(st.drive_km), st.fixed ? "Yes" : "", addr.street, addr.city, addr.state, addr.postal_code,
-                 c ? c->name : "", c ? c->phone : "", st.visit->subject, status});
+            row({date, std::to_string(st.number), account_name(st), format_clock(st.arrive),
+                 format_clock(st.start), format_clock(st.end), std::to_string(st.drive_minutes),
+                 number1(st.drive_km / kKmPerMile), number1(st.drive_km), st.fixed ? "Yes" : "",
+                 addr.street, addr.city, addr.state, addr.postal_code, c ? c->name : "",
+                 c ? c->phone : "", st.visit->subject, status});
             ++n.visits;
         }
         if (!r.stops.empty())
-            row({date, "End", r.end.label, format_clock(r.back), "", "", std::to_string(r.back_drive_minutes),
-                 number1(r.back_km / kKmPerMile), number1(r.back_km), "", "", "", "", "", "", "", "", ""});
+            row({date, "End", r.end.label, format_clock(r.back), "", "",
+                 std::to_string(r.back_drive_minutes), number1(r.back_km / kKmPerMile),
+                 number1(r.back_km), "", "", "", "", "", "", "", "", ""});
         for (const DayStop& st : r.unrouted) {
             const Address addr = st.account ? st.account->address : Address{};
-            row({date, "", account_name(st), "", "", "", "", "", "", "", addr.street, addr.city, addr.state,
-                 addr.postal_code, "", "", st.visit->subject, "Not on the route: " + st.issue_text});
+            row({date, "", account_name(st), "", "", "", "", "", "", "", addr.street, addr.city,
+                 addr.state, addr.postal_code, "", "", st.visit->subject,
+                 "Not on the route: " + st.issue_text});
             ++n.unscheduled;
         }
     }

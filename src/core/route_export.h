@@ -30,9 +30,11 @@ std::string export_ics(const Plan& plan, const std::vector<Date>& dates, Timesta
 std::string export_itinerary_csv(const Plan& plan, const std::vector<Date>& dates,
                                  ExportCounts* counts = nullptr);
 
-// --- the pieces, public for tests --------------------------------------------------------------------
+// --- the pieces, public for tests
+// --------------------------------------------------------------------
 
-// RFC 5545 TEXT: backslash, semicolon, comma and newlines escaped; other control characters dropped.
+// RFC 5545 TEXT: backslash, semicolon, comma and newlines escaped; other control characters
+// dropped.
 std::string ics_escape_text(std::string_view s);
 // Folds a content line to at most 75 octets per physical line (CRLF + space), never splitting a
 // UTF-8 sequence, and ends it with CRLF.

@@ -1,5 +1,6 @@
-// RouteSearch: ruin and recreate over one or more days. Each route keeps the end time of every stop,
-// so trying an insertion re-times only the stops after it, and stops as soon as a time is unchanged.
+// RouteSearch: ruin and recreate over one or more days. Each route keeps the end time of every
+// stop, so trying an insertion re-times only the stops after it, and stops as soon as a time is
+// unchanged.
 #include "core/rng.h"
 #include "core/route_solver.h"
 #include "core/route_solver_detail.h"
@@ -18,9 +19,9 @@ double ms_since(Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
 }
 
-constexpr int kMaxRuin = 10;      // stops removed per round, at most
-constexpr int kNearList = 40;     // neighbours kept per stop for the ruin
-constexpr double kBlink = 0.01;   // chance to skip an insertion position (diversity)
+constexpr int kMaxRuin = 10;    // stops removed per round, at most
+constexpr int kNearList = 40;   // neighbours kept per stop for the ruin
+constexpr double kBlink = 0.01; // chance to skip an insertion position (diversity)
 
 } // namespace
 
@@ -90,7 +91,8 @@ struct RouteSearch::Impl {
         const std::size_t len = r.seq.size();
         if (static_cast<int>(len) >= rd.max_stops) return false;
         int rank = INT_MIN; // see RouteStop: the rank reached so far must suit every later stop
-        for (std::size_t i = 0; i < pos; ++i) rank = std::max(rank, stop(r.seq[i]).rank_min);
+        for (std::size_t i = 0; i < pos; ++i)
+            rank = std::max(rank, stop(r.seq[i]).rank_min);
         if (in.rank_max < rank) return false;
         rank = std::max(rank, in.rank_min);
         for (std::size_t i = pos; i < len; ++i) {
@@ -122,7 +124,8 @@ struct RouteSearch::Impl {
             at = next.node;
         }
         // An empty route drives nothing; otherwise the stop replaces the leg prev -> next.
-        const int drive = drive_minutes_of(p.seconds(prev_node, in.node)) + drive_minutes_of(p.seconds(in.node, next_node)) -
+        const int drive = drive_minutes_of(p.seconds(prev_node, in.node)) +
+                          drive_minutes_of(p.seconds(in.node, next_node)) -
                           (len == 0 ? 0 : drive_minutes_of(p.seconds(prev_node, next_node)));
         const int back = same_end ? r.back : t + drive_minutes_of(p.seconds(at, rd.end_node));
         delta = route_cost(r.drive + drive, back) - r.cost();
@@ -133,7 +136,8 @@ struct RouteSearch::Impl {
         RouteScore sc;
         for (const Route& r : routes) {
             sc.cost += r.cost();
-            for (int s : r.seq) sc.value += stop(s).value;
+            for (int s : r.seq)
+                sc.value += stop(s).value;
         }
         return sc;
     }
@@ -143,14 +147,17 @@ struct RouteSearch::Impl {
         // Most valuable first, usually; sometimes farthest from the start first, or at random.
         const int how = rng.below(4);
         std::vector<std::uint64_t> noise(todo.size());
-        for (auto& x : noise) x = rng.next();
+        for (auto& x : noise)
+            x = rng.next();
         std::vector<std::size_t> idx(todo.size());
-        for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+        for (std::size_t i = 0; i < idx.size(); ++i)
+            idx[i] = i;
         std::sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
             const RouteStop &x = stop(todo[a]), &y = stop(todo[b]);
             if (how <= 1 && x.value != y.value) return x.value > y.value;
             if (how == 2) {
-                const int ax = p.seconds(day(0).start_node, x.node), ay = p.seconds(day(0).start_node, y.node);
+                const int ax = p.seconds(day(0).start_node, x.node),
+                          ay = p.seconds(day(0).start_node, y.node);
                 if (ax != ay) return ax > ay;
             }
             return noise[a] < noise[b];
@@ -187,12 +194,16 @@ struct RouteSearch::Impl {
     // Removes a random stop and its nearest scheduled neighbours (at most kMaxRuin).
     void ruin(std::vector<int>& removed) {
         std::vector<int> scheduled;
-        for (const Route& r : routes) scheduled.insert(scheduled.end(), r.seq.begin(), r.seq.end());
+        for (const Route& r : routes)
+            scheduled.insert(scheduled.end(), r.seq.begin(), r.seq.end());
         if (scheduled.empty()) return;
         std::vector<char> on_route(p.stops.size(), 0);
-        for (int s : scheduled) on_route[static_cast<std::size_t>(s)] = 1;
-        const int seed = scheduled[static_cast<std::size_t>(rng.below(static_cast<int>(scheduled.size())))];
-        const int cap = static_cast<int>(std::min<std::size_t>(scheduled.size(), static_cast<std::size_t>(kMaxRuin)));
+        for (int s : scheduled)
+            on_route[static_cast<std::size_t>(s)] = 1;
+        const int seed =
+            scheduled[static_cast<std::size_t>(rng.below(static_cast<int>(scheduled.size())))];
+        const int cap = static_cast<int>(
+            std::min<std::size_t>(scheduled.size(), static_cast<std::size_t>(kMaxRuin)));
         const int count = 1 + rng.below(cap);
         removed.push_back(seed);
         for (int s : near[static_cast<std::size_t>(seed)]) {
@@ -200,12 +211,15 @@ struct RouteSearch::Impl {
             if (on_route[static_cast<std::size_t>(s)]) removed.push_back(s);
         }
         std::vector<char> gone(p.stops.size(), 0);
-        for (int s : removed) gone[static_cast<std::size_t>(s)] = 1;
+        for (int s : removed)
+            gone[static_cast<std::size_t>(s)] = 1;
         for (std::size_t d = 0; d < routes.size(); ++d) {
             Route& r = routes[d];
             const std::size_t before = r.seq.size();
-            r.seq.erase(std::remove_if(r.seq.begin(), r.seq.end(), [&](int s) { return gone[static_cast<std::size_t>(s)] != 0; }),
-                        r.seq.end());
+            r.seq.erase(
+                std::remove_if(r.seq.begin(), r.seq.end(),
+                               [&](int s) { return gone[static_cast<std::size_t>(s)] != 0; }),
+                r.seq.end());
             if (r.seq.size() == before) continue;
             // Removing stops never makes a route later; should rounding ever do so, the stop
             // that no longer fits goes back to be re-inserted.
@@ -225,14 +239,17 @@ struct RouteSearch::Impl {
 
     double progress_fraction() const {
         double f = 0;
-        if (opt.max_iterations > 0) f = static_cast<double>(iterations) / static_cast<double>(opt.max_iterations);
-        else if (opt.time_limit_ms > 0) f = elapsed / opt.time_limit_ms;
+        if (opt.max_iterations > 0)
+            f = static_cast<double>(iterations) / static_cast<double>(opt.max_iterations);
+        else if (opt.time_limit_ms > 0)
+            f = elapsed / opt.time_limit_ms;
         return std::clamp(f, 0.0, 1.0);
     }
 
     void save_best() {
         best.days.assign(routes.size(), {});
-        for (std::size_t d = 0; d < routes.size(); ++d) best.days[d] = routes[d].seq;
+        for (std::size_t d = 0; d < routes.size(); ++d)
+            best.days[d] = routes[d].seq;
         best.unassigned = bank;
         std::sort(best.unassigned.begin(), best.unassigned.end());
         best.score = cur;
@@ -252,21 +269,25 @@ struct RouteSearch::Impl {
             for (int o = 0; o < n; ++o)
                 if (o != s) v.push_back(o);
             const std::size_t keep = std::min<std::size_t>(v.size(), kNearList);
-            std::partial_sort(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(keep), v.end(), [&](int a, int b) {
-                const int da = p.seconds(stop(s).node, stop(a).node), db = p.seconds(stop(s).node, stop(b).node);
-                return da != db ? da < db : a < b;
-            });
+            std::partial_sort(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(keep), v.end(),
+                              [&](int a, int b) {
+                                  const int da = p.seconds(stop(s).node, stop(a).node),
+                                            db = p.seconds(stop(s).node, stop(b).node);
+                                  return da != db ? da < db : a < b;
+                              });
             v.resize(keep);
         }
         routes.assign(p.days.size(), {});
         std::vector<int> all(static_cast<std::size_t>(n));
-        for (int s = 0; s < n; ++s) all[static_cast<std::size_t>(s)] = s;
+        for (int s = 0; s < n; ++s)
+            all[static_cast<std::size_t>(s)] = s;
         recreate(all);
         cur = score();
         save_best();
         // Annealing on cost: from 0.5% of the first solution's (at least a minute of driving) down
         // to about a second of driving.
-        t_start = std::max(static_cast<double>(kCostPerDriveMinute), 0.005 * static_cast<double>(cur.cost));
+        t_start = std::max(static_cast<double>(kCostPerDriveMinute),
+                           0.005 * static_cast<double>(cur.cost));
         t_end = static_cast<double>(kCostPerDriveMinute) / 60.0;
         phase = Phase::Search;
     }
@@ -283,9 +304,10 @@ struct RouteSearch::Impl {
         const RouteScore next = score();
         const double temp = t_start * std::pow(t_end / t_start, progress_fraction());
         const double u = std::max(1e-12, rng.unit());
-        const bool accept = next.value > cur.value ||
-                            (next.value == cur.value &&
-                             static_cast<double>(next.cost) < static_cast<double>(cur.cost) - temp * std::log(u));
+        const bool accept =
+            next.value > cur.value ||
+            (next.value == cur.value &&
+             static_cast<double>(next.cost) < static_cast<double>(cur.cost) - temp * std::log(u));
         if (accept) {
             cur = next;
         } else {
@@ -310,9 +332,11 @@ struct RouteSearch::Impl {
         const int m = static_cast<int>(seq.size());
         const RouteDay& rd = day(d);
         std::vector<int> nodes{rd.start_node, rd.end_node};
-        for (int s : seq) nodes.push_back(stop(s).node);
+        for (int s : seq)
+            nodes.push_back(stop(s).node);
         sub.seconds = CostMatrix::build(m + 2, [&](int i, int j) {
-            return p.seconds(nodes[static_cast<std::size_t>(i)], nodes[static_cast<std::size_t>(j)]);
+            return p.seconds(nodes[static_cast<std::size_t>(i)],
+                             nodes[static_cast<std::size_t>(j)]);
         });
         sub.days = {RouteDay{0, 1, rd.hours}};
         for (int i = 0; i < m; ++i) {
@@ -325,7 +349,8 @@ struct RouteSearch::Impl {
         const RoutePlan exact = exact_day(sub, 0);
         if (exact.days[0].size() != seq.size()) return; // cannot happen: the current order fits
         std::vector<int> order;
-        for (int i : exact.days[0]) order.push_back(seq[static_cast<std::size_t>(i)]);
+        for (int i : exact.days[0])
+            order.push_back(seq[static_cast<std::size_t>(i)]);
         Route r{order, {}, 0};
         Route old{seq, {}, 0};
         if (!retime(d, r)) return;
@@ -353,7 +378,8 @@ struct RouteSearch::Impl {
         while (phase != Phase::Done) {
             if (phase == Phase::Search) {
                 // Nothing on any route: no stop fits anywhere, and no round can change that.
-                const bool empty = std::all_of(routes.begin(), routes.end(), [](const Route& r) { return r.seq.empty(); });
+                const bool empty = std::all_of(routes.begin(), routes.end(),
+                                               [](const Route& r) { return r.seq.empty(); });
                 if (empty || limits_reached(elapsed + ms_since(t0))) {
                     phase = Phase::Polish;
                     continue;
@@ -379,8 +405,12 @@ RouteSearch::~RouteSearch() = default;
 RouteSearch::RouteSearch(RouteSearch&&) noexcept = default;
 RouteSearch& RouteSearch::operator=(RouteSearch&&) noexcept = default;
 
-bool RouteSearch::step(double budget_ms) { return impl_->step(budget_ms); }
-bool RouteSearch::done() const { return impl_->phase == Impl::Phase::Done; }
+bool RouteSearch::step(double budget_ms) {
+    return impl_->step(budget_ms);
+}
+bool RouteSearch::done() const {
+    return impl_->phase == Impl::Phase::Done;
+}
 double RouteSearch::progress() const {
     if (done()) return 1;
     if (impl_->phase == Impl::Phase::Start) return 0;
@@ -388,10 +418,18 @@ double RouteSearch::progress() const {
                          static_cast<double>(std::max(impl_->stall_limit, impl_->iterations / 2));
     return std::min(0.99, std::max(impl_->progress_fraction(), stall));
 }
-const RoutePlan& RouteSearch::best() const { return impl_->best; }
-bool RouteSearch::proven_optimal() const { return impl_->optimal; }
-std::int64_t RouteSearch::iterations() const { return impl_->iterations; }
-const RouteProblem& RouteSearch::problem() const { return impl_->p; }
+const RoutePlan& RouteSearch::best() const {
+    return impl_->best;
+}
+bool RouteSearch::proven_optimal() const {
+    return impl_->optimal;
+}
+std::int64_t RouteSearch::iterations() const {
+    return impl_->iterations;
+}
+const RouteProblem& RouteSearch::problem() const {
+    return impl_->p;
+}
 
 RoutePlan solve_routes(RouteProblem problem, RouteSearchOptions options) {
     RouteSearch search(std::move(problem), options);

@@ -26,7 +26,8 @@ Slot place(const DayHours& h, const RouteStop& s, int arrive) {
             // so repeat until the start stays put (it only moves later, so this ends).
             for (bool moved = true; moved;) {
                 moved = false;
-                if (h.lunch_minutes > 0 && start < h.lunch_start + h.lunch_minutes && start + s.duration > h.lunch_start) {
+                if (h.lunch_minutes > 0 && start < h.lunch_start + h.lunch_minutes &&
+                    start + s.duration > h.lunch_start) {
                     start = h.lunch_start + h.lunch_minutes;
                     moved = true;
                 }
@@ -42,7 +43,8 @@ Slot place(const DayHours& h, const RouteStop& s, int arrive) {
     r.end = r.start + s.duration;
     if (s.fixed_start || s.not_before)
         for (std::size_t i = 0; i < h.busy.size() && r.conflict < 0; ++i)
-            if (r.start < h.busy[i].second && r.end > h.busy[i].first && s.duration > 0) r.conflict = static_cast<int>(i);
+            if (r.start < h.busy[i].second && r.end > h.busy[i].first && s.duration > 0)
+                r.conflict = static_cast<int>(i);
     r.after_hours = r.end > h.end;
     r.over_lunch = h.lunch_minutes > 0 && r.start < h.lunch_start + h.lunch_minutes &&
                    r.end > h.lunch_start && s.duration > 0;
@@ -113,14 +115,17 @@ RoutePlan exact_day(const RouteProblem& p, int day) {
     plan.days.assign(p.days.size(), {});
     std::vector<int> local; // stops this day may hold
     for (int s = 0; s < static_cast<int>(p.stops.size()); ++s) {
-        if ((p.stops[static_cast<std::size_t>(s)].days >> day & 1u) && static_cast<int>(local.size()) < kExactMaxStops)
+        if ((p.stops[static_cast<std::size_t>(s)].days >> day & 1u) &&
+            static_cast<int>(local.size()) < kExactMaxStops)
             local.push_back(s);
         else
             plan.unassigned.push_back(s);
     }
     const int n = static_cast<int>(local.size());
     const std::size_t masks = std::size_t{1} << n;
-    auto stop = [&](int i) -> const RouteStop& { return p.stops[static_cast<std::size_t>(local[static_cast<std::size_t>(i)])]; };
+    auto stop = [&](int i) -> const RouteStop& {
+        return p.stops[static_cast<std::size_t>(local[static_cast<std::size_t>(i)])];
+    };
 
     // The rank a route through `mask` has reached: the largest rank_min in it (each stop takes the
     // lowest rank it can, so this depends on the set only, not on the order).
@@ -136,18 +141,20 @@ RoutePlan exact_day(const RouteProblem& p, int day) {
     std::vector<int> leg(static_cast<std::size_t>(n) * static_cast<std::size_t>(n == 0 ? 1 : n));
     std::vector<int> from_start(static_cast<std::size_t>(n)), to_end(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
-        from_start[static_cast<std::size_t>(i)] = drive_minutes_of(p.seconds(d.start_node, stop(i).node));
+        from_start[static_cast<std::size_t>(i)] =
+            drive_minutes_of(p.seconds(d.start_node, stop(i).node));
         to_end[static_cast<std::size_t>(i)] = drive_minutes_of(p.seconds(stop(i).node, d.end_node));
         for (int j = 0; j < n; ++j)
-            leg[static_cast<std::size_t>(i * n + j)] = drive_minutes_of(p.seconds(stop(i).node, stop(j).node));
+            leg[static_cast<std::size_t>(i * n + j)] =
+                drive_minutes_of(p.seconds(stop(i).node, stop(j).node));
     }
 
     // Labels live in one pool; each state (set, last stop) heads a list of them. A label beaten on
     // both time and driving by a newer one is marked dead rather than removed, so indices (the
     // back-pointers) stay valid and no state allocates.
     struct Label {
-        int t;          // when the last stop ends
-        int drive;      // minutes so far
+        int t;             // when the last stop ends
+        int drive;         // minutes so far
         std::int32_t prev; // the label this one extends (-1: from the start place)
         std::int32_t next; // the next label of the same state
         std::int8_t last;  // the state's last stop
@@ -156,7 +163,9 @@ RoutePlan exact_day(const RouteProblem& p, int day) {
     std::vector<Label> pool;
     pool.reserve(1024);
     std::vector<std::int32_t> head(masks * static_cast<std::size_t>(n == 0 ? 1 : n), -1);
-    auto state = [n](std::size_t mask, int last) { return mask * static_cast<std::size_t>(n) + static_cast<std::size_t>(last); };
+    auto state = [n](std::size_t mask, int last) {
+        return mask * static_cast<std::size_t>(n) + static_cast<std::size_t>(last);
+    };
     auto offer = [&](std::size_t st, int t, int drive, std::int32_t prev, int last) {
         for (std::int32_t i = head[st]; i >= 0; i = pool[static_cast<std::size_t>(i)].next) {
             Label& o = pool[static_cast<std::size_t>(i)];
@@ -168,8 +177,11 @@ RoutePlan exact_day(const RouteProblem& p, int day) {
         head[st] = static_cast<std::int32_t>(pool.size() - 1);
     };
     for (int j = 0; j < n && d.max_stops > 0; ++j) {
-        const Slot s = place(d.hours, stop(j), d.hours.start + from_start[static_cast<std::size_t>(j)]);
-        if (!s.late && !s.after_hours) offer(state(std::size_t{1} << j, j), s.end, from_start[static_cast<std::size_t>(j)], -1, j);
+        const Slot s =
+            place(d.hours, stop(j), d.hours.start + from_start[static_cast<std::size_t>(j)]);
+        if (!s.late && !s.after_hours)
+            offer(state(std::size_t{1} << j, j), s.end, from_start[static_cast<std::size_t>(j)], -1,
+                  j);
     }
     for (std::size_t mask = 1; mask < masks; ++mask) {
         for (int last = 0; last < n; ++last) {
@@ -199,7 +211,8 @@ RoutePlan exact_day(const RouteProblem& p, int day) {
         for (int last = 0; last < n; ++last) {
             if (!(mask >> last & 1u)) continue;
             const int back_min = to_end[static_cast<std::size_t>(last)];
-            for (std::int32_t li = head[state(mask, last)]; li >= 0; li = pool[static_cast<std::size_t>(li)].next) {
+            for (std::int32_t li = head[state(mask, last)]; li >= 0;
+                 li = pool[static_cast<std::size_t>(li)].next) {
                 const Label& l = pool[static_cast<std::size_t>(li)];
                 if (l.dead) continue;
                 const RouteScore sc{value[mask], route_cost(l.drive + back_min, l.t + back_min)};

@@ -16,7 +16,9 @@ namespace footprint::core {
 
 // A leg's driving time in whole minutes, rounded up: rounding up keeps the triangle inequality
 // (a detour never saves time), which the search relies on.
-inline int drive_minutes_of(std::int32_t seconds) { return (seconds + 59) / 60; }
+inline int drive_minutes_of(std::int32_t seconds) {
+    return (seconds + 59) / 60;
+}
 
 // One working day as the schedule sees it, in minutes after local midnight.
 struct DayHours {
@@ -43,8 +45,8 @@ inline constexpr std::int64_t kRequiredValue = 1'000'000'000'000'000; // 1e15
 inline constexpr int kAnyRank = 1 << 30;
 
 struct RouteStop {
-    int node = 0;      // its place in the travel matrix
-    int duration = 0;  // minutes on site
+    int node = 0;     // its place in the travel matrix
+    int duration = 0; // minutes on site
     // An appointment: the meeting starts exactly then; arriving later makes the route infeasible.
     std::optional<int> fixed_start;
     // The earliest start (a time already planned, when showing a day as it stands).
@@ -55,8 +57,8 @@ struct RouteStop {
     // their places and the others stay on their side of them.
     int rank_min = 0;
     int rank_max = kAnyRank;
-    std::int64_t value = 1;      // what visiting it is worth; more is better
-    std::uint32_t days = ~0u;    // bit d set: day d may hold it
+    std::int64_t value = 1;   // what visiting it is worth; more is better
+    std::uint32_t days = ~0u; // bit d set: day d may hold it
 };
 
 // Whether stops can take ranks in this order (each the lowest its predecessors allow).
@@ -68,11 +70,12 @@ struct RouteProblem {
     std::vector<RouteStop> stops;
 };
 
-// --- the schedule of a given order -----------------------------------------------------------------
+// --- the schedule of a given order
+// -----------------------------------------------------------------
 
 struct StopTiming {
     int stop = 0;
-    int drive_minutes = 0;    // from the previous place
+    int drive_minutes = 0; // from the previous place
     std::int32_t drive_seconds = 0;
     int arrive = 0, start = 0, end = 0;
     bool late = false;        // arrives after its appointment (fixed_start)
@@ -83,13 +86,13 @@ struct StopTiming {
 
 struct DayTiming {
     std::vector<StopTiming> stops;
-    int leave = 0;            // from the start place, as late as the first stop allows
-    int back = 0;             // at the end place
+    int leave = 0; // from the start place, as late as the first stop allows
+    int back = 0;  // at the end place
     int back_drive_minutes = 0;
     std::int32_t back_drive_seconds = 0;
     std::int64_t drive_seconds = 0; // every leg, including the way back
     int drive_minutes = 0;
-    bool feasible = true;     // no stop late or after hours
+    bool feasible = true; // no stop late or after hours
 };
 
 // Times the stops of `order` on `day`. A stop starts when you arrive, or at its appointment or
@@ -98,16 +101,19 @@ struct DayTiming {
 // flagged.
 DayTiming time_day(const RouteProblem& p, int day, std::span<const int> order);
 
-// --- the search --------------------------------------------------------------------------------------
+// --- the search
+// --------------------------------------------------------------------------------------
 
 // Better: more value; then less driving, in the whole minutes the schedule shows; then finishing
-// earlier. `cost` folds the last two: kCostPerDriveMinute for each minute of driving plus the minute
-// of the day each route ends (so equal driving prefers the day that is over sooner).
+// earlier. `cost` folds the last two: kCostPerDriveMinute for each minute of driving plus the
+// minute of the day each route ends (so equal driving prefers the day that is over sooner).
 inline constexpr std::int64_t kCostPerDriveMinute = 10'000;
 struct RouteScore {
     std::int64_t value = 0;
     std::int64_t cost = 0;
-    bool better_than(const RouteScore& o) const { return value != o.value ? value > o.value : cost < o.cost; }
+    bool better_than(const RouteScore& o) const {
+        return value != o.value ? value > o.value : cost < o.cost;
+    }
     std::int64_t drive_minutes() const { return cost / kCostPerDriveMinute; }
 };
 // The cost of one day's route: its driving and the minute it ends (nothing for an empty day).
@@ -128,7 +134,7 @@ RoutePlan exact_day(const RouteProblem& p, int day = 0);
 
 struct RouteSearchOptions {
     std::uint64_t seed = 1;
-    double time_limit_ms = 1000;     // compute time over all steps; <= 0: none
+    double time_limit_ms = 1000;      // compute time over all steps; <= 0: none
     std::int64_t max_iterations = -1; // ruin-and-recreate rounds; -1: none (stops on a stall)
 };
 
@@ -137,7 +143,7 @@ struct RouteSearchOptions {
 // first) with annealed acceptance on driving time, and each final day of up to 12 stops put in
 // its exact best order. Deterministic for a seed and a number of iterations.
 class RouteSearch {
-public:
+  public:
     RouteSearch(RouteProblem problem, RouteSearchOptions options = {});
     ~RouteSearch();
     RouteSearch(RouteSearch&&) noexcept;
@@ -145,13 +151,13 @@ public:
 
     bool step(double budget_ms); // true once finished
     bool done() const;
-    double progress() const;     // 0..1
+    double progress() const; // 0..1
     const RoutePlan& best() const;
     bool proven_optimal() const;
     std::int64_t iterations() const;
     const RouteProblem& problem() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

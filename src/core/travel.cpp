@@ -10,9 +10,9 @@ double great_circle_km(LatLon a, LatLon b) {
     constexpr double kEarthKm = 6371.0088;
     constexpr double kRad = 3.14159265358979323846 / 180.0;
     const double dlat = (b.lat - a.lat) * kRad, dlon = (b.lon - a.lon) * kRad;
-    const double s = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                     std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlon / 2) *
-                         std::sin(dlon / 2);
+    const double s =
+        std::sin(dlat / 2) * std::sin(dlat / 2) +
+        std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
     return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(s)));
 }
 

@@ -27,7 +27,8 @@ std::vector<int> exact_tour(const CostMatrix& c) {
     const int n = c.size();
     if (n <= 3) {
         std::vector<int> t(static_cast<std::size_t>(n));
-        for (int i = 0; i < n; ++i) t[static_cast<std::size_t>(i)] = i;
+        for (int i = 0; i < n; ++i)
+            t[static_cast<std::size_t>(i)] = i;
         return t;
     }
     // dp[mask][j]: the shortest path from node 0 through the nodes of `mask` (bits for nodes
@@ -37,8 +38,11 @@ std::vector<int> exact_tour(const CostMatrix& c) {
     constexpr std::int64_t kInf = std::numeric_limits<std::int64_t>::max() / 4;
     std::vector<std::int64_t> dp(states * static_cast<std::size_t>(m), kInf);
     std::vector<std::int8_t> parent(states * static_cast<std::size_t>(m), -1);
-    auto at = [m](std::size_t mask, int j) { return mask * static_cast<std::size_t>(m) + static_cast<std::size_t>(j); };
-    for (int j = 0; j < m; ++j) dp[at(std::size_t{1} << j, j)] = c(0, j + 1);
+    auto at = [m](std::size_t mask, int j) {
+        return mask * static_cast<std::size_t>(m) + static_cast<std::size_t>(j);
+    };
+    for (int j = 0; j < m; ++j)
+        dp[at(std::size_t{1} << j, j)] = c(0, j + 1);
     for (std::size_t mask = 1; mask < states; ++mask) {
         for (int j = 0; j < m; ++j) {
             if (!(mask & (std::size_t{1} << j))) continue;
@@ -89,7 +93,8 @@ std::vector<int> nearest_neighbour_tour(const CostMatrix& c, int start) {
     for (int step = 1; step < n; ++step) {
         int best = -1;
         for (int j = 0; j < n; ++j)
-            if (!used[static_cast<std::size_t>(j)] && (best < 0 || c(cur, j) < c(cur, best))) best = j;
+            if (!used[static_cast<std::size_t>(j)] && (best < 0 || c(cur, j) < c(cur, best)))
+                best = j;
         used[static_cast<std::size_t>(best)] = 1;
         tour.push_back(best);
         cur = best;
@@ -106,8 +111,10 @@ void two_opt_plain(const CostMatrix& c, std::vector<int>& t) {
         for (int i = 0; i < n - 1; ++i) {
             for (int j = i + 2; j < n; ++j) {
                 if (i == 0 && j == n - 1) continue; // the same two edges
-                const int a = t[static_cast<std::size_t>(i)], b = t[static_cast<std::size_t>(i + 1)];
-                const int x = t[static_cast<std::size_t>(j)], y = t[static_cast<std::size_t>((j + 1) % n)];
+                const int a = t[static_cast<std::size_t>(i)],
+                          b = t[static_cast<std::size_t>(i + 1)];
+                const int x = t[static_cast<std::size_t>(j)],
+                          y = t[static_cast<std::size_t>((j + 1) % n)];
                 if (c(a, x) + c(b, y) < c(a, b) + c(x, y)) {
                     std::reverse(t.begin() + i + 1, t.begin() + j + 1);
                     improved = true;

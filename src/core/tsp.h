@@ -11,7 +11,7 @@ namespace footprint::core {
 
 // Symmetric costs between n places in whole units (TSPLIB distances, seconds of driving).
 class CostMatrix {
-public:
+  public:
     CostMatrix() = default;
     explicit CostMatrix(int n)
         : n_(n), d_(static_cast<std::size_t>(n) * static_cast<std::size_t>(n), 0) {}
@@ -19,7 +19,8 @@ public:
     template <class F> static CostMatrix build(int n, F&& cost) {
         CostMatrix m(n);
         for (int i = 0; i < n; ++i)
-            for (int j = i + 1; j < n; ++j) m.set(i, j, static_cast<std::int32_t>(cost(i, j)));
+            for (int j = i + 1; j < n; ++j)
+                m.set(i, j, static_cast<std::int32_t>(cost(i, j)));
         return m;
     }
     int size() const { return n_; }
@@ -28,13 +29,13 @@ public:
                   static_cast<std::size_t>(j)];
     }
     void set(int i, int j, std::int32_t c) {
-        d_[static_cast<std::size_t>(i) * static_cast<std::size_t>(n_) + static_cast<std::size_t>(j)] =
-            c;
-        d_[static_cast<std::size_t>(j) * static_cast<std::size_t>(n_) + static_cast<std::size_t>(i)] =
-            c;
+        d_[static_cast<std::size_t>(i) * static_cast<std::size_t>(n_) +
+           static_cast<std::size_t>(j)] = c;
+        d_[static_cast<std::size_t>(j) * static_cast<std::size_t>(n_) +
+           static_cast<std::size_t>(i)] = c;
     }
 
-private:
+  private:
     int n_ = 0;
     std::vector<std::int32_t> d_;
 };
@@ -74,7 +75,7 @@ struct TourSearchOptions {
 // exactly instead. For a given seed and number of kicks the result is the same however the work is
 // sliced.
 class TourSearch {
-public:
+  public:
     explicit TourSearch(CostMatrix costs, TourSearchOptions options = {});
     ~TourSearch();
     TourSearch(TourSearch&&) noexcept;
@@ -90,7 +91,7 @@ public:
     std::int64_t kicks() const;
     double elapsed_ms() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

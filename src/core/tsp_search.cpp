@@ -19,10 +19,10 @@ double ms_since(Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
 }
 
-constexpr int kMaxDepth = 6;                         // 2-opt steps in one LK chain
+constexpr int kMaxDepth = 6;                                     // 2-opt steps in one LK chain
 constexpr std::array<int, kMaxDepth> kBreadth{5, 3, 1, 1, 1, 1}; // alternatives tried per level
-constexpr int kMaxSegment = 3;                       // Or-opt moves segments of 1..3 nodes
-constexpr int kKickSpan = 50;                        // longest segment a kick swaps
+constexpr int kMaxSegment = 3; // Or-opt moves segments of 1..3 nodes
+constexpr int kKickSpan = 50;  // longest segment a kick swaps
 
 } // namespace
 
@@ -110,7 +110,8 @@ struct TourSearch::Impl {
         }
     }
 
-    // --- the work queue ----------------------------------------------------------------------------
+    // --- the work queue
+    // ----------------------------------------------------------------------------
     void push(int v) {
         if (queued[static_cast<std::size_t>(v)]) return;
         queued[static_cast<std::size_t>(v)] = 1;
@@ -125,7 +126,8 @@ struct TourSearch::Impl {
         return v;
     }
 
-    // --- construction ------------------------------------------------------------------------------
+    // --- construction
+    // ------------------------------------------------------------------------------
     void build_neighbours() {
         k = std::min(opt.neighbours < 2 ? 2 : opt.neighbours, n - 1);
         nbr.assign(static_cast<std::size_t>(n) * static_cast<std::size_t>(k), 0);
@@ -141,9 +143,7 @@ struct TourSearch::Impl {
                       nbr.begin() + static_cast<std::ptrdiff_t>(i) * k);
         }
     }
-    const int* neighbours(int v) const {
-        return nbr.data() + static_cast<std::ptrdiff_t>(v) * k;
-    }
+    const int* neighbours(int v) const { return nbr.data() + static_cast<std::ptrdiff_t>(v) * k; }
 
     // Greedy matching: the shortest candidate edges that keep every degree <= 2 and close no
     // cycle, then the fragments chained nearest end first.
@@ -162,11 +162,13 @@ struct TourSearch::Impl {
         std::sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {
             return x.cost != y.cost ? x.cost < y.cost : x.a != y.a ? x.a < y.a : x.b < y.b;
         });
-        edges.erase(std::unique(edges.begin(), edges.end(),
-                                [](const Edge& x, const Edge& y) { return x.a == y.a && x.b == y.b; }),
-                    edges.end());
+        edges.erase(
+            std::unique(edges.begin(), edges.end(),
+                        [](const Edge& x, const Edge& y) { return x.a == y.a && x.b == y.b; }),
+            edges.end());
         std::vector<int> parent(static_cast<std::size_t>(n));
-        for (int i = 0; i < n; ++i) parent[static_cast<std::size_t>(i)] = i;
+        for (int i = 0; i < n; ++i)
+            parent[static_cast<std::size_t>(i)] = i;
         auto find = [&](int v) {
             while (parent[static_cast<std::size_t>(v)] != v) {
                 parent[static_cast<std::size_t>(v)] =
@@ -207,20 +209,25 @@ struct TourSearch::Impl {
             }
             int best = -1;
             for (int e : ends)
-                if (!used[static_cast<std::size_t>(e)] && (best < 0 || c(v, e) < c(v, best))) best = e;
+                if (!used[static_cast<std::size_t>(e)] && (best < 0 || c(v, e) < c(v, best)))
+                    best = e;
             if (best < 0) break;
             start = best;
         }
         pos.assign(static_cast<std::size_t>(n), 0);
-        for (int i = 0; i < n; ++i) pos[static_cast<std::size_t>(tour[static_cast<std::size_t>(i)])] = i;
+        for (int i = 0; i < n; ++i)
+            pos[static_cast<std::size_t>(tour[static_cast<std::size_t>(i)])] = i;
     }
 
-    // --- local search ------------------------------------------------------------------------------
+    // --- local search
+    // ------------------------------------------------------------------------------
 
     bool is_added(int a, int b) const {
         for (int i = 0; i < n_added; ++i)
-            if ((added[static_cast<std::size_t>(i)].first == a && added[static_cast<std::size_t>(i)].second == b) ||
-                (added[static_cast<std::size_t>(i)].first == b && added[static_cast<std::size_t>(i)].second == a))
+            if ((added[static_cast<std::size_t>(i)].first == a &&
+                 added[static_cast<std::size_t>(i)].second == b) ||
+                (added[static_cast<std::size_t>(i)].first == b &&
+                 added[static_cast<std::size_t>(i)].second == a))
                 return true;
         return false;
     }
@@ -291,7 +298,8 @@ struct TourSearch::Impl {
                 if (g <= 0) continue;
                 const int fpos = pos[static_cast<std::size_t>(first)];
                 auto inside = [&](int v) {
-                    return (pos[static_cast<std::size_t>(v)] - fpos + n) % n < length || v == p || v == nx;
+                    return (pos[static_cast<std::size_t>(v)] - fpos + n) % n < length || v == p ||
+                           v == nx;
                 };
                 for (int end = 0; end < 2; ++end) {
                     const int* nb = neighbours(end == 0 ? first : last);
@@ -326,14 +334,16 @@ struct TourSearch::Impl {
         n_added = 0;
         const int s = succ(t), p = pred(t);
         if (lk_step(1, t, s, d(t, s)) || lk_step(1, t, p, d(t, p)) || or_opt(t)) {
-            for (int v : touched) push(v);
+            for (int v : touched)
+                push(v);
             push(t);
             return true;
         }
         return false;
     }
 
-    // --- the iterated search ------------------------------------------------------------------------
+    // --- the iterated search
+    // ------------------------------------------------------------------------
 
     // Swaps two adjacent segments (of 1..kKickSpan nodes) at a random place: A B C D -> A C B D,
     // three reversals, so that the local search repairs only nearby edges.
@@ -349,7 +359,8 @@ struct TourSearch::Impl {
         reverse_logged(first, l1 + l2);
         reverse_logged(first, l2);
         reverse_logged((first + l2) % n, l1);
-        for (int v : {a, b1, b2, c1, c2, e}) push(v);
+        for (int v : {a, b1, b2, c1, c2, e})
+            push(v);
     }
 
     void start() {
@@ -365,7 +376,8 @@ struct TourSearch::Impl {
         len = tour_length(c, tour);
         ring.assign(static_cast<std::size_t>(n), 0);
         queued.assign(static_cast<std::size_t>(n), 0);
-        for (int v : tour) push(v);
+        for (int v : tour)
+            push(v);
         phase = Phase::Descent;
     }
 
@@ -395,7 +407,8 @@ struct TourSearch::Impl {
                 }
                 const std::int64_t before = len;
                 kick();
-                while (count > 0) improve(pop());
+                while (count > 0)
+                    improve(pop());
                 if (len <= before) {
                     since_improvement = len < before ? 0 : since_improvement + 1;
                 } else {
@@ -429,20 +442,35 @@ TourSearch::~TourSearch() = default;
 TourSearch::TourSearch(TourSearch&&) noexcept = default;
 TourSearch& TourSearch::operator=(TourSearch&&) noexcept = default;
 
-bool TourSearch::step(double budget_ms) { return impl_->step(budget_ms); }
-bool TourSearch::done() const { return impl_->phase == Impl::Phase::Done; }
+bool TourSearch::step(double budget_ms) {
+    return impl_->step(budget_ms);
+}
+bool TourSearch::done() const {
+    return impl_->phase == Impl::Phase::Done;
+}
 double TourSearch::progress() const {
     if (done()) return 1;
     double p = 0;
     if (impl_->opt.time_limit_ms > 0) p = std::max(p, impl_->elapsed / impl_->opt.time_limit_ms);
     if (impl_->opt.max_kicks > 0)
-        p = std::max(p, static_cast<double>(impl_->kicks) / static_cast<double>(impl_->opt.max_kicks));
+        p = std::max(p,
+                     static_cast<double>(impl_->kicks) / static_cast<double>(impl_->opt.max_kicks));
     return std::min(p, 0.99);
 }
-std::int64_t TourSearch::best_length() const { return impl_->len; }
-std::vector<int> TourSearch::best_tour() const { return impl_->result(); }
-bool TourSearch::proven_optimal() const { return impl_->optimal; }
-std::int64_t TourSearch::kicks() const { return impl_->kicks; }
-double TourSearch::elapsed_ms() const { return impl_->elapsed; }
+std::int64_t TourSearch::best_length() const {
+    return impl_->len;
+}
+std::vector<int> TourSearch::best_tour() const {
+    return impl_->result();
+}
+bool TourSearch::proven_optimal() const {
+    return impl_->optimal;
+}
+std::int64_t TourSearch::kicks() const {
+    return impl_->kicks;
+}
+double TourSearch::elapsed_ms() const {
+    return impl_->elapsed;
+}
 
 } // namespace footprint::core

@@ -13,8 +13,10 @@ namespace {
 constexpr double kMaxCoordinate = 1e8;
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -22,9 +24,11 @@ std::vector<std::string_view> tokens(std::string_view s) {
     std::vector<std::string_view> out;
     std::size_t i = 0;
     while (i < s.size()) {
-        while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')) ++i;
+        while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+            ++i;
         const std::size_t start = i;
-        while (i < s.size() && s[i] != ' ' && s[i] != '\t' && s[i] != '\r') ++i;
+        while (i < s.size() && s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+            ++i;
         if (i > start) out.push_back(s.substr(start, i - start));
     }
     return out;
@@ -53,15 +57,18 @@ std::optional<long long> integer(std::string_view tok) {
 
 std::string quoted(std::string_view s) {
     std::string out = "\"";
-    for (char ch : s.substr(0, 40)) out += (static_cast<unsigned char>(ch) < 0x20) ? '?' : ch;
+    for (char ch : s.substr(0, 40))
+        out += (static_cast<unsigned char>(ch) < 0x20) ? '?' : ch;
     if (s.size() > 40) out += "…";
     return out + "\"";
 }
 
-int nint(double x) { return static_cast<int>(x + 0.5); }
+int nint(double x) {
+    return static_cast<int>(x + 0.5);
+}
 
 double geo_radians(double v) {
-    constexpr double kPi = 3.141592; // TSPLIB's value, not M_PI: the optima depend on it
+    constexpr double kPi = 3.141592;     // TSPLIB's value, not M_PI: the optima depend on it
     const int deg = static_cast<int>(v); // truncation, as the TSPLIB FAQ specifies
     const double min = v - deg;
     return kPi * (deg + 5.0 * min / 3.0) / 180.0;
@@ -71,10 +78,14 @@ double geo_radians(double v) {
 
 std::string_view to_string(TsplibMetric m) {
     switch (m) {
-    case TsplibMetric::Euc2d: return "EUC_2D";
-    case TsplibMetric::Ceil2d: return "CEIL_2D";
-    case TsplibMetric::Att: return "ATT";
-    case TsplibMetric::Geo: return "GEO";
+    case TsplibMetric::Euc2d:
+        return "EUC_2D";
+    case TsplibMetric::Ceil2d:
+        return "CEIL_2D";
+    case TsplibMetric::Att:
+        return "ATT";
+    case TsplibMetric::Geo:
+        return "GEO";
     }
     return "";
 }
@@ -82,8 +93,10 @@ std::string_view to_string(TsplibMetric m) {
 std::int32_t tsplib_distance(TsplibMetric metric, TsplibPoint a, TsplibPoint b) {
     const double dx = a.x - b.x, dy = a.y - b.y;
     switch (metric) {
-    case TsplibMetric::Euc2d: return nint(std::sqrt(dx * dx + dy * dy));
-    case TsplibMetric::Ceil2d: return static_cast<std::int32_t>(std::ceil(std::sqrt(dx * dx + dy * dy)));
+    case TsplibMetric::Euc2d:
+        return nint(std::sqrt(dx * dx + dy * dy));
+    case TsplibMetric::Ceil2d:
+        return static_cast<std::int32_t>(std::ceil(std::sqrt(dx * dx + dy * dy)));
     case TsplibMetric::Att: {
         const double r = std::sqrt((dx * dx + dy * dy) / 10.0);
         const int t = nint(r);
@@ -93,7 +106,8 @@ std::int32_t tsplib_distance(TsplibMetric metric, TsplibPoint a, TsplibPoint b) 
         constexpr double kRadius = 6378.388;
         const double lat1 = geo_radians(a.x), lon1 = geo_radians(a.y);
         const double lat2 = geo_radians(b.x), lon2 = geo_radians(b.y);
-        const double q1 = std::cos(lon1 - lon2), q2 = std::cos(lat1 - lat2), q3 = std::cos(lat1 + lat2);
+        const double q1 = std::cos(lon1 - lon2), q2 = std::cos(lat1 - lat2),
+                     q3 = std::cos(lat1 + lat2);
         // Rounding can push the argument a hair past 1 for (nearly) equal points; acos would
         // return NaN there.
         const double arg = std::clamp(0.5 * ((1.0 + q1) * q2 - (1.0 - q1) * q3), -1.0, 1.0);
@@ -116,7 +130,8 @@ TsplibResult read_tsplib(std::string_view text, std::string_view file_name) {
     int line_no = 0;
     int last_line = 1; // the last line with text: where a missing part is reported
     auto fail = [&](int line, std::string message) {
-        result.error = std::string(file_name) + ":" + std::to_string(line) + ": " + std::move(message);
+        result.error =
+            std::string(file_name) + ":" + std::to_string(line) + ": " + std::move(message);
         return result;
     };
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -129,13 +144,15 @@ TsplibResult read_tsplib(std::string_view text, std::string_view file_name) {
     std::size_t at = 0;
     while (at <= text.size() && !done) {
         const std::size_t nl = text.find('\n', at);
-        const std::string_view raw = text.substr(at, nl == std::string_view::npos ? text.size() - at : nl - at);
+        const std::string_view raw =
+            text.substr(at, nl == std::string_view::npos ? text.size() - at : nl - at);
         at = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
         ++line_no;
         const std::string_view line = trim(raw);
         if (line.empty()) continue;
         last_line = line_no;
-        if (line.find('\0') != std::string_view::npos) return fail(line_no, "the file contains a NUL byte: not a TSPLIB text file");
+        if (line.find('\0') != std::string_view::npos)
+            return fail(line_no, "the file contains a NUL byte: not a TSPLIB text file");
 
         if (in_coords) {
             if (line == "EOF") {
@@ -145,7 +162,8 @@ TsplibResult read_tsplib(std::string_view text, std::string_view file_name) {
             const auto tok = tokens(line);
             if (tok.size() != 3)
                 return fail(line_no, "expected \"NODE X Y\" (" + std::to_string(filled) + " of " +
-                                         std::to_string(dimension) + " nodes read), found " + quoted(line));
+                                         std::to_string(dimension) + " nodes read), found " +
+                                         quoted(line));
             const auto idx = integer(tok[0]);
             if (!idx || *idx < 1 || *idx > dimension)
                 return fail(line_no, "node number " + quoted(tok[0]) + " is not between 1 and " +
@@ -160,7 +178,8 @@ TsplibResult read_tsplib(std::string_view text, std::string_view file_name) {
                                          quoted(line) + " is out of range");
             const auto i = static_cast<std::size_t>(*idx - 1);
             if (seen_on[i] != 0)
-                return fail(line_no, "node " + std::to_string(*idx) + " is given twice (first on line " +
+                return fail(line_no, "node " + std::to_string(*idx) +
+                                         " is given twice (first on line " +
                                          std::to_string(seen_on[i]) + ")");
             seen_on[i] = line_no;
             inst.nodes[i] = {*x, *y};
@@ -173,17 +192,21 @@ TsplibResult read_tsplib(std::string_view text, std::string_view file_name) {
             if (trim(line.substr(18)) != "" && trim(line.substr(18)) != ":")
                 return fail(line_no, "unexpected text after NODE_COORD_SECTION");
             if (dimension < 0) return fail(line_no, "NODE_COORD_SECTION comes before DIMENSION");
-            if (!have_metric) return fail(line_no, "NODE_COORD_SECTION comes before EDGE_WEIGHT_TYPE");
+            if (!have_metric)
+                return fail(line_no, "NODE_COORD_SECTION comes before EDGE_WEIGHT_TYPE");
             in_coords = true;
             continue;
         }
         const std::size_t colon = line.find(':');
         const std::string_view key = trim(line.substr(0, colon));
-        const std::string_view value = colon == std::string_view::npos ? std::string_view{} : trim(line.substr(colon + 1));
+        const std::string_view value =
+            colon == std::string_view::npos ? std::string_view{} : trim(line.substr(colon + 1));
         if (colon == std::string_view::npos) {
             if (key.find("_SECTION") != std::string_view::npos)
-                return fail(line_no, std::string(key) + " is not supported (Footprint reads NODE_COORD_SECTION)");
-            return fail(line_no, "expected \"KEYWORD : VALUE\" or NODE_COORD_SECTION, found " + quoted(line));
+                return fail(line_no, std::string(key) +
+                                         " is not supported (Footprint reads NODE_COORD_SECTION)");
+            return fail(line_no, "expected \"KEYWORD : VALUE\" or NODE_COORD_SECTION, found " +
+                                     quoted(line));
         }
         if (key == "NAME") {
             inst.name = std::string(value);
@@ -192,11 +215,15 @@ TsplibResult read_tsplib(std::string_view text, std::string_view file_name) {
             inst.comment += std::string(value);
         } else if (key == "TYPE") {
             if (value != "TSP")
-                return fail(line_no, "TYPE " + quoted(value) + " is not supported (Footprint reads symmetric TSP instances)");
+                return fail(line_no,
+                            "TYPE " + quoted(value) +
+                                " is not supported (Footprint reads symmetric TSP instances)");
             have_type = true;
         } else if (key == "DIMENSION") {
             const auto n = integer(value);
-            if (!n || *n < 1) return fail(line_no, "DIMENSION " + quoted(value) + " is not a positive whole number");
+            if (!n || *n < 1)
+                return fail(line_no,
+                            "DIMENSION " + quoted(value) + " is not a positive whole number");
             if (*n > kMaxTourNodes)
                 return fail(line_no, "DIMENSION " + std::to_string(*n) + " is more than the " +
                                          std::to_string(kMaxTourNodes) + " nodes Footprint solves");
@@ -205,46 +232,57 @@ TsplibResult read_tsplib(std::string_view text, std::string_view file_name) {
             inst.nodes.assign(static_cast<std::size_t>(dimension), {});
             seen_on.assign(static_cast<std::size_t>(dimension), 0);
         } else if (key == "EDGE_WEIGHT_TYPE") {
-            if (value == "EUC_2D") inst.metric = TsplibMetric::Euc2d;
-            else if (value == "CEIL_2D") inst.metric = TsplibMetric::Ceil2d;
-            else if (value == "ATT") inst.metric = TsplibMetric::Att;
-            else if (value == "GEO") inst.metric = TsplibMetric::Geo;
+            if (value == "EUC_2D")
+                inst.metric = TsplibMetric::Euc2d;
+            else if (value == "CEIL_2D")
+                inst.metric = TsplibMetric::Ceil2d;
+            else if (value == "ATT")
+                inst.metric = TsplibMetric::Att;
+            else if (value == "GEO")
+                inst.metric = TsplibMetric::Geo;
             else
-                return fail(line_no, "EDGE_WEIGHT_TYPE " + quoted(value) +
-                                         " is not supported (supported: EUC_2D, CEIL_2D, ATT, GEO)");
+                return fail(line_no,
+                            "EDGE_WEIGHT_TYPE " + quoted(value) +
+                                " is not supported (supported: EUC_2D, CEIL_2D, ATT, GEO)");
             have_metric = true;
         } else if (key == "NODE_COORD_TYPE") {
             if (value != "TWOD_COORDS")
-                return fail(line_no, "NODE_COORD_TYPE " + quoted(value) + " is not supported (expected TWOD_COORDS)");
+                return fail(line_no, "NODE_COORD_TYPE " + quoted(value) +
+                                         " is not supported (expected TWOD_COORDS)");
         } else if (key == "DISPLAY_DATA_TYPE") {
             // How a viewer would draw the instance; irrelevant to distances.
         } else if (key == "EDGE_WEIGHT_FORMAT") {
             if (value != "FUNCTION")
-                return fail(line_no, "EDGE_WEIGHT_FORMAT " + quoted(value) +
-                                         " is not supported (Footprint reads coordinate instances)");
+                return fail(line_no,
+                            "EDGE_WEIGHT_FORMAT " + quoted(value) +
+                                " is not supported (Footprint reads coordinate instances)");
         } else if (key == "EDGE_DATA_FORMAT" || key == "CAPACITY") {
-            return fail(line_no, std::string(key) + " is not supported (Footprint reads coordinate instances)");
+            return fail(line_no, std::string(key) +
+                                     " is not supported (Footprint reads coordinate instances)");
         } else {
             return fail(line_no, "unknown keyword " + quoted(key));
         }
     }
-    if (!have_type && dimension < 0) return fail(last_line, "not a TSPLIB file: no TYPE or DIMENSION");
+    if (!have_type && dimension < 0)
+        return fail(last_line, "not a TSPLIB file: no TYPE or DIMENSION");
     if (dimension < 0) return fail(last_line, "DIMENSION is missing");
     if (!have_metric) return fail(last_line, "EDGE_WEIGHT_TYPE is missing");
     if (filled < static_cast<std::size_t>(dimension)) {
         if (filled == 0 && !in_coords) return fail(last_line, "NODE_COORD_SECTION is missing");
         return fail(last_line, "the file ends after " + std::to_string(filled) + " of " +
-                                 std::to_string(dimension) + " nodes");
+                                   std::to_string(dimension) + " nodes");
     }
     // Anything after the nodes other than EOF is an unsupported section or a mistake.
     while (at <= text.size()) {
         const std::size_t nl = text.find('\n', at);
-        const std::string_view line = trim(text.substr(at, nl == std::string_view::npos ? text.size() - at : nl - at));
+        const std::string_view line =
+            trim(text.substr(at, nl == std::string_view::npos ? text.size() - at : nl - at));
         at = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
         ++line_no;
         if (line.empty()) continue;
         if (line == "EOF") break;
-        return fail(line_no, "unexpected " + quoted(line) + " after the " + std::to_string(dimension) + " nodes");
+        return fail(line_no, "unexpected " + quoted(line) + " after the " +
+                                 std::to_string(dimension) + " nodes");
     }
     result.instance = std::move(inst);
     return result;

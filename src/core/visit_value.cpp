@@ -36,7 +36,9 @@ VisitValue value_of(const Account& account, const Pipeline& pipe, Date today) {
         if (!first_end || *s.contract_end < *first_end) first_end = s.contract_end;
     }
     v.value = renewal + pipe.weighted;
-    if (renewal > 0) v.why = "Renewal " + format_mrc_rounded(renewal) + " ends " + format_date_short(*first_end, today);
+    if (renewal > 0)
+        v.why = "Renewal " + format_mrc_rounded(renewal) + " ends " +
+                format_date_short(*first_end, today);
     if (pipe.deals > 0) {
         if (!v.why.empty()) v.why += " \xC2\xB7 ";
         v.why += pipe.deals == 1 ? "Open deal " + format_mrc_rounded(pipe.full) + " at " +

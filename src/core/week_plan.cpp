@@ -30,16 +30,20 @@ VisitCandidate candidate_for(const Plan& plan, const Account& account, Date toda
     return c;
 }
 
-std::vector<VisitCandidate> week_candidates(const Plan& plan, Date monday, Date today, std::size_t limit) {
+std::vector<VisitCandidate> week_candidates(const Plan& plan, Date monday, Date today,
+                                            std::size_t limit) {
     std::unordered_set<std::string_view> visited;
     const Date friday = add_days(monday, kWeekDays - 1);
     for (const Activity& a : plan.activities)
-        if (a.type == ActivityType::Visit && a.date >= monday && a.date <= friday) visited.insert(a.account_id);
+        if (a.type == ActivityType::Visit && a.date >= monday && a.date <= friday)
+            visited.insert(a.account_id);
     const std::vector<VisitValue> values = visit_values(plan, today);
     std::vector<std::size_t> idx;
     for (std::size_t i = 0; i < plan.accounts.size(); ++i)
         if (values[i].value > 0 && !visited.count(plan.accounts[i].id)) idx.push_back(i);
-    std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) { return values[a].value > values[b].value; });
+    std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+        return values[a].value > values[b].value;
+    });
     if (idx.size() > limit) idx.resize(limit);
     std::vector<VisitCandidate> out;
     for (std::size_t i : idx) {
@@ -84,7 +88,8 @@ WeekPlanner::WeekPlanner(const Plan& plan, WeekPlanRequest request, RouteSearchO
 
     // Visits already planned this week.
     std::unordered_map<std::string_view, const Account*> accounts;
-    for (const Account& a : plan.accounts) accounts.emplace(a.id, &a);
+    for (const Account& a : plan.accounts)
+        accounts.emplace(a.id, &a);
     std::unordered_set<std::string_view> visited;
     int pinned_on[kWeekDays] = {};
     for (const Activity& a : plan.activities) {
@@ -132,32 +137,47 @@ WeekPlanner::WeekPlanner(const Plan& plan, WeekPlanRequest request, RouteSearchO
             if (c.start_minute) s.fixed_start = c.start_minute;
         }
         if (s.days == 0) {
-            unplannable_.push_back({ci, c.day ? std::string(kDayNames[*c.day]) + " is already past" : "every day of this week is past"});
+            unplannable_.push_back({ci, c.day ? std::string(kDayNames[*c.day]) + " is already past"
+                                              : "every day of this week is past"});
             continue;
         }
         add_stop(s, *c.location, StopRef{{}, ci, c.account_id, c.value, -1, -1});
     }
     if (request_.max_visits_per_day > 0)
         for (int d = 0; d < kWeekDays; ++d)
-            p.days[static_cast<std::size_t>(d)].max_stops = std::max(request_.max_visits_per_day, pinned_on[d]);
-    p.seconds = CostMatrix::build(static_cast<int>(points_.size()), [&](int i, int j) -> std::int32_t {
-        if (!has_point_[static_cast<std::size_t>(i)] || !has_point_[static_cast<std::size_t>(j)]) return 0;
-        return travel.drive_seconds(points_[static_cast<std::size_t>(i)], points_[static_cast<std::size_t>(j)]);
-    });
+            p.days[static_cast<std::size_t>(d)].max_stops =
+                std::max(request_.max_visits_per_day, pinned_on[d]);
+    p.seconds =
+        CostMatrix::build(static_cast<int>(points_.size()), [&](int i, int j) -> std::int32_t {
+            if (!has_point_[static_cast<std::size_t>(i)] ||
+                !has_point_[static_cast<std::size_t>(j)])
+                return 0;
+            return travel.drive_seconds(points_[static_cast<std::size_t>(i)],
+                                        points_[static_cast<std::size_t>(j)]);
+        });
     search_ = RouteSearch(std::move(p), options);
 }
 
-bool WeekPlanner::step(double budget_ms) { return search_.step(budget_ms); }
-double WeekPlanner::progress() const { return search_.progress(); }
-bool WeekPlanner::done() const { return search_.done(); }
+bool WeekPlanner::step(double budget_ms) {
+    return search_.step(budget_ms);
+}
+double WeekPlanner::progress() const {
+    return search_.progress();
+}
+bool WeekPlanner::done() const {
+    return search_.done();
+}
 
 WeekProposal WeekPlanner::proposal() const {
     WeekProposal out;
     const RouteProblem& p = search_.problem();
     const RoutePlan& best = search_.best();
     auto km = [&](int a, int b) {
-        if (!has_point_[static_cast<std::size_t>(a)] || !has_point_[static_cast<std::size_t>(b)]) return 0.0;
-        return great_circle_km(points_[static_cast<std::size_t>(a)], points_[static_cast<std::size_t>(b)]) * road_factor_;
+        if (!has_point_[static_cast<std::size_t>(a)] || !has_point_[static_cast<std::size_t>(b)])
+            return 0.0;
+        return great_circle_km(points_[static_cast<std::size_t>(a)],
+                               points_[static_cast<std::size_t>(b)]) *
+               road_factor_;
     };
     for (int d = 0; d < kWeekDays; ++d) {
         WeekDaySummary& sum = out.days[d];
@@ -179,7 +199,8 @@ WeekProposal WeekPlanner::proposal() const {
             v.duration = p.stops[static_cast<std::size_t>(s)].duration;
             v.drive_minutes = t.stops[k].drive_minutes;
             v.value = ref.value;
-            v.moved = !ref.activity_id.empty() && (ref.from_day != d || ref.from_minute != v.start_minute);
+            v.moved = !ref.activity_id.empty() &&
+                      (ref.from_day != d || ref.from_minute != v.start_minute);
             sum.km += km(at, p.stops[static_cast<std::size_t>(s)].node);
             at = p.stops[static_cast<std::size_t>(s)].node;
             ++sum.visits;
@@ -219,16 +240,19 @@ WeekProposal WeekPlanner::proposal() const {
         const VisitCandidate& c = request_.candidates[static_cast<std::size_t>(ref.candidate)];
         std::string reason;
         if (!alone && c.start_minute && c.day)
-            reason = "cannot be there at " + format_clock(*c.start_minute) + " on " + kDayNames[*c.day];
+            reason =
+                "cannot be there at " + format_clock(*c.start_minute) + " on " + kDayNames[*c.day];
         else if (!alone)
-            reason = "too far for a working day (" + format_duration_minutes(round_trip) + " of driving there and back)";
+            reason = "too far for a working day (" + format_duration_minutes(round_trip) +
+                     " of driving there and back)";
         else if (c.day)
             reason = std::string(kDayNames[*c.day]) + " is full with more valuable visits";
         else
             reason = "the week is full: more valuable visits took the time";
         out.left_out.push_back({ref.candidate, std::move(reason)});
     }
-    std::sort(out.left_out.begin(), out.left_out.end(), [](const LeftOut& a, const LeftOut& b) { return a.candidate < b.candidate; });
+    std::sort(out.left_out.begin(), out.left_out.end(),
+              [](const LeftOut& a, const LeftOut& b) { return a.candidate < b.candidate; });
     return out;
 }
 

@@ -28,12 +28,13 @@ struct VisitCandidate {
 VisitCandidate candidate_for(const Plan& plan, const Account& account, Date today);
 // The accounts a visit this week is worth the most for (visit_value > 0), most valuable first,
 // leaving out accounts already visited that week. At most `limit`.
-std::vector<VisitCandidate> week_candidates(const Plan& plan, Date monday, Date today, std::size_t limit = 40);
+std::vector<VisitCandidate> week_candidates(const Plan& plan, Date monday, Date today,
+                                            std::size_t limit = 40);
 
 struct WeekPlanRequest {
     Date monday;
-    Date today;                         // days before it are not planned
-    std::optional<int> now_minute;      // today's visits start no earlier (minutes after midnight)
+    Date today;                    // days before it are not planned
+    std::optional<int> now_minute; // today's visits start no earlier (minutes after midnight)
     std::vector<VisitCandidate> candidates;
     // Flexible visits already planned this week (not appointments, not locked, not checked in)
     // may move to another day and time; otherwise every planned visit keeps its day and time, and
@@ -49,9 +50,9 @@ struct WeekVisit {
     int candidate = -1;      // for a new one: its index in the request's candidates
     int start_minute = 0;
     int duration = 0;
-    int drive_minutes = 0;   // from the previous place
+    int drive_minutes = 0; // from the previous place
     Cents value = 0;
-    bool moved = false;      // an existing visit on another day or at another time
+    bool moved = false; // an existing visit on another day or at another time
 };
 
 struct WeekDaySummary {
@@ -81,7 +82,7 @@ struct WeekProposal {
 
 // Runs the week's search in slices (RouteSearch over five days).
 class WeekPlanner {
-public:
+  public:
     WeekPlanner(const Plan& plan, WeekPlanRequest request, RouteSearchOptions options = {});
     bool step(double budget_ms);
     double progress() const;
@@ -91,7 +92,7 @@ public:
     const WeekPlanRequest& request() const { return request_; }
     std::int64_t iterations() const { return search_.iterations(); }
 
-private:
+  private:
     struct StopRef {
         std::string activity_id; // existing visit, or empty
         int candidate = -1;

@@ -37,20 +37,23 @@ void draw_minimap(app::App& app, UiState& ui, const core::DayRoute& r, float w, 
     const Palette& p = palette();
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, to_vec4(p.surface_alt));
-    ImGui::BeginChild("##minimap", ImVec2(w, h), ImGuiChildFlags_Border, ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild("##minimap", ImVec2(w, h), ImGuiChildFlags_Border,
+                      ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 o = ImGui::GetCursorScreenPos();
     const float pad = 12 * ui.dpr, line = ImGui::GetTextLineHeight();
-    dl->AddText(ui.fonts.bold, ui.fonts.bold->FontSize, ImVec2(o.x + pad, o.y + pad), p.text, ICON_MAP_MARKER "  Route");
+    dl->AddText(ui.fonts.bold, ui.fonts.bold->FontSize, ImVec2(o.x + pad, o.y + pad), p.text,
+                ICON_MAP_MARKER "  Route");
     const char* note = "Straight lines between stops";
     dl->AddText(ImVec2(o.x + pad, o.y + h - pad - line), p.text_muted, note);
 
     std::vector<core::LatLon> pts;
     if (r.start.point) pts.push_back(*r.start.point);
     if (r.end.point) pts.push_back(*r.end.point);
-    for (const core::DayStop& s : r.stops) pts.push_back(*s.location);
+    for (const core::DayStop& s : r.stops)
+        pts.push_back(*s.location);
     for (const core::DayStop& s : r.unrouted)
         if (s.location) pts.push_back(*s.location);
     const float top = o.y + pad * 2 + line, bottom = o.y + h - pad * 2 - line * 2;
@@ -83,11 +86,13 @@ void draw_minimap(app::App& app, UiState& ui, const core::DayRoute& r, float w, 
     }
     Projection pr;
     pr.cosl = std::cos((lat_min + lat_max) * 0.5 * 3.14159265358979 / 180.0);
-    const double span_x = std::max(1e-4, (lon_max - lon_min) * pr.cosl), span_y = std::max(1e-4, lat_max - lat_min);
+    const double span_x = std::max(1e-4, (lon_max - lon_min) * pr.cosl),
+                 span_y = std::max(1e-4, lat_max - lat_min);
     pr.k = std::min((right - left) / span_x, (bottom - top) / span_y);
     pr.lon0 = lon_min;
     pr.lat0 = lat_max;
-    const float used_w = static_cast<float>(span_x * pr.k), used_h = static_cast<float>(span_y * pr.k);
+    const float used_w = static_cast<float>(span_x * pr.k),
+                used_h = static_cast<float>(span_y * pr.k);
     pr.origin = ImVec2(left + (right - left - used_w) * 0.5f, top + (bottom - top - used_h) * 0.5f);
 
     // A faint grid every tenth of the shown span.
@@ -100,9 +105,12 @@ void draw_minimap(app::App& app, UiState& ui, const core::DayRoute& r, float w, 
     // The route.
     std::vector<ImVec2> path;
     if (r.start.point) path.push_back(pr.at(*r.start.point));
-    for (const core::DayStop& s : r.stops) path.push_back(pr.at(*s.location));
+    for (const core::DayStop& s : r.stops)
+        path.push_back(pr.at(*s.location));
     if (r.end.point && !r.stops.empty()) path.push_back(pr.at(*r.end.point));
-    if (path.size() >= 2) dl->AddPolyline(path.data(), static_cast<int>(path.size()), with_alpha(p.accent, 0.85f), 0, 2.5f * ui.dpr);
+    if (path.size() >= 2)
+        dl->AddPolyline(path.data(), static_cast<int>(path.size()), with_alpha(p.accent, 0.85f), 0,
+                        2.5f * ui.dpr);
     // Not on the route: hollow rings.
     for (const core::DayStop& s : r.unrouted) {
         if (!s.location) continue;
@@ -110,7 +118,9 @@ void draw_minimap(app::App& app, UiState& ui, const core::DayRoute& r, float w, 
         dl->AddCircle(c, 8 * ui.dpr, p.text_muted, 0, 2 * ui.dpr);
     }
     if (r.start.point) home_marker(dl, ui, pr.at(*r.start.point), ICON_HOME);
-    if (r.end.point && (!r.start.point || std::fabs(r.end.point->lat - r.start.point->lat) + std::fabs(r.end.point->lon - r.start.point->lon) > 1e-6))
+    if (r.end.point && (!r.start.point || std::fabs(r.end.point->lat - r.start.point->lat) +
+                                                  std::fabs(r.end.point->lon - r.start.point->lon) >
+                                              1e-6))
         home_marker(dl, ui, pr.at(*r.end.point), ICON_FLAG_CHECKERED);
     // The stops, numbered; hover for the name and time.
     const ImVec2 mouse = ImGui::GetMousePos();
@@ -121,12 +131,14 @@ void draw_minimap(app::App& app, UiState& ui, const core::DayRoute& r, float w, 
         const float rad = 11 * ui.dpr;
         const bool focused = ui.week.focus_stop == s.visit->id;
         if (focused) dl->AddCircleFilled(c, rad + 4 * ui.dpr, with_alpha(p.accent, 0.35f));
-        number_badge(dl, c, rad, s.number, s.account ? status_colour(s.account->status) : p.text_muted, p.on_accent);
+        number_badge(dl, c, rad, s.number,
+                     s.account ? status_colour(s.account->status) : p.text_muted, p.on_accent);
         if (s.blocking()) dl->AddCircle(c, rad + 1.5f * ui.dpr, p.danger, 0, 2 * ui.dpr);
         if (inside && std::hypot(mouse.x - c.x, mouse.y - c.y) <= rad + 2 * ui.dpr) hover = &s;
     }
     if (hover) {
-        ImGui::SetTooltip("%d. %s\n%s%s%s", hover->number, stop_name(*hover).c_str(), time_range(hover->start, hover->end).c_str(),
+        ImGui::SetTooltip("%d. %s\n%s%s%s", hover->number, stop_name(*hover).c_str(),
+                          time_range(hover->start, hover->end).c_str(),
                           hover->issue_text.empty() ? "" : "\n", hover->issue_text.c_str());
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
             ui.week.focus_stop = hover->visit->id;
@@ -142,12 +154,15 @@ void draw_minimap(app::App& app, UiState& ui, const core::DayRoute& r, float w, 
     const float bar = static_cast<float>(mi * core::kKmPerMile / km_per_px);
     const float sy = o.y + h - pad - line * 0.5f, sx1 = o.x + w - pad;
     dl->AddLine(ImVec2(sx1 - bar, sy), ImVec2(sx1, sy), p.text_muted, 2 * ui.dpr);
-    dl->AddLine(ImVec2(sx1 - bar, sy - 4 * ui.dpr), ImVec2(sx1 - bar, sy + 4 * ui.dpr), p.text_muted, 2 * ui.dpr);
-    dl->AddLine(ImVec2(sx1, sy - 4 * ui.dpr), ImVec2(sx1, sy + 4 * ui.dpr), p.text_muted, 2 * ui.dpr);
+    dl->AddLine(ImVec2(sx1 - bar, sy - 4 * ui.dpr), ImVec2(sx1 - bar, sy + 4 * ui.dpr),
+                p.text_muted, 2 * ui.dpr);
+    dl->AddLine(ImVec2(sx1, sy - 4 * ui.dpr), ImVec2(sx1, sy + 4 * ui.dpr), p.text_muted,
+                2 * ui.dpr);
     char label[32];
     std::snprintf(label, sizeof label, mi < 1 ? "%.1f mi" : "%.0f mi", mi);
     const ImVec2 ls = ImGui::CalcTextSize(label);
-    dl->AddText(ImVec2(sx1 - bar * 0.5f - ls.x * 0.5f, sy - ls.y - 3 * ui.dpr), p.text_muted, label);
+    dl->AddText(ImVec2(sx1 - bar * 0.5f - ls.x * 0.5f, sy - ls.y - 3 * ui.dpr), p.text_muted,
+                label);
     (void)app;
     ImGui::EndChild();
 }

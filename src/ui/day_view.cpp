@@ -26,7 +26,9 @@ struct RouteCache {
 };
 RouteCache g_routes[6]; // the shown day and the board's five
 
-bool locked_out(const UiState& ui) { return ui.week.job != nullptr; }
+bool locked_out(const UiState& ui) {
+    return ui.week.job != nullptr;
+}
 
 void summary_strip(app::App& app, UiState& ui, const core::DayRoute& r) {
     const Palette& p = palette();
@@ -39,27 +41,36 @@ void summary_strip(app::App& app, UiState& ui, const core::DayRoute& r) {
         ImGui::SameLine(0, 22 * ui.dpr);
     };
     const int n = static_cast<int>(r.stops.size());
-    chip(ICON_CAR, n == 0 ? std::string("No visits on the route yet")
-                          : core::format_count(n) + (n == 1 ? " visit on the route" : " visits on the route"),
+    chip(ICON_CAR,
+         n == 0 ? std::string("No visits on the route yet")
+                : core::format_count(n) + (n == 1 ? " visit on the route" : " visits on the route"),
          p.accent, "Visits of the day with a time and a location, in the order you drive");
     if (n > 0) {
-        chip(ICON_ROAD, core::format_duration_minutes(r.drive_minutes) + " driving  ·  " + miles(r.km), p.text_muted,
+        chip(ICON_ROAD,
+             core::format_duration_minutes(r.drive_minutes) + " driving  ·  " + miles(r.km),
+             p.text_muted,
              "Straight-line distance times the road factor, at your average speed (Settings)");
         chip(ICON_CLOCK, time_of_day(r.leave) + " – " + time_of_day(r.back), p.text_muted,
              "From leaving the start place to being back at the end place");
-        chip(ICON_USERS, core::format_duration_minutes(r.meeting_minutes) + " in meetings", p.text_muted, nullptr);
+        chip(ICON_USERS, core::format_duration_minutes(r.meeting_minutes) + " in meetings",
+             p.text_muted, nullptr);
     }
     if (r.problems > 0)
-        chip(ICON_WARNING, core::format_count(r.problems) + (r.problems == 1 ? " problem" : " problems"), p.danger,
-             "Visits that arrive after their appointment or end after working hours: drag them, or optimize");
+        chip(ICON_WARNING,
+             core::format_count(r.problems) + (r.problems == 1 ? " problem" : " problems"),
+             p.danger,
+             "Visits that arrive after their appointment or end after working hours: drag them, or "
+             "optimize");
     if (!r.unrouted.empty())
-        chip(ICON_EXCLAMATION_CIRCLE, core::format_count(static_cast<long long>(r.unrouted.size())) + " not on the route",
+        chip(ICON_EXCLAMATION_CIRCLE,
+             core::format_count(static_cast<long long>(r.unrouted.size())) + " not on the route",
              p.warning, "Visits without a time or a location: see the end of the list");
     ImGui::NewLine();
     if (!app.plan().settings.home && !r.start.overridden) {
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.warning));
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(ICON_INFO "  No home base is set: routes start at their first visit.");
+        ImGui::TextUnformatted(ICON_INFO
+                               "  No home base is set: routes start at their first visit.");
         ImGui::PopStyleColor();
         ImGui::SameLine();
         if (ImGui::SmallButton("Set the home base…")) edit_places(app, ui, 2);
@@ -67,7 +78,8 @@ void summary_strip(app::App& app, UiState& ui, const core::DayRoute& r) {
 }
 
 // The row of the start or end place.
-void place_row(app::App& app, UiState& ui, const core::DayPlace& place, bool start, int minute, int drive, double km) {
+void place_row(app::App& app, UiState& ui, const core::DayPlace& place, bool start, int minute,
+               int drive, double km) {
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -76,26 +88,30 @@ void place_row(app::App& app, UiState& ui, const core::DayPlace& place, bool sta
     const float h = pad * 2 + line;
     const float badge_x = pos.x + pad + 22 * ui.dpr;
     dl->AddRectFilled(ImVec2(badge_x - 12 * ui.dpr, pos.y + h * 0.5f - 12 * ui.dpr),
-                      ImVec2(badge_x + 12 * ui.dpr, pos.y + h * 0.5f + 12 * ui.dpr), with_alpha(p.text_muted, 0.18f),
-                      5 * ui.dpr);
+                      ImVec2(badge_x + 12 * ui.dpr, pos.y + h * 0.5f + 12 * ui.dpr),
+                      with_alpha(p.text_muted, 0.18f), 5 * ui.dpr);
     const char* icon = start ? ICON_HOME : ICON_FLAG_CHECKERED;
     const ImVec2 isz = ImGui::CalcTextSize(icon);
     dl->AddText(ImVec2(badge_x - isz.x * 0.5f, pos.y + (h - line) * 0.5f), p.text, icon);
     const float tx = badge_x + 22 * ui.dpr;
-    std::string label = (start ? "Start: " : "End: ") + (place.label.empty() ? std::string("Home base") : place.label);
+    std::string label = (start ? "Start: " : "End: ") +
+                        (place.label.empty() ? std::string("Home base") : place.label);
     const std::string when = minute >= 0 ? (start ? "Leave " : "Back ") + time_of_day(minute) : "";
     const float ww = ImGui::CalcTextSize(when.c_str()).x;
     const float btn = ImGui::GetFrameHeight();
-    draw_text_fit(dl, ui.fonts.bold, ImVec2(tx, pos.y + pad), p.text, label, w - (tx - pos.x) - ww - btn - pad * 3);
-    dl->AddText(ImVec2(pos.x + w - pad - btn - 6 * ui.dpr - ww, pos.y + pad), p.text_muted, when.c_str());
+    draw_text_fit(dl, ui.fonts.bold, ImVec2(tx, pos.y + pad), p.text, label,
+                  w - (tx - pos.x) - ww - btn - pad * 3);
+    dl->AddText(ImVec2(pos.x + w - pad - btn - 6 * ui.dpr - ww, pos.y + pad), p.text_muted,
+                when.c_str());
     ImGui::Dummy(ImVec2(w, h));
     if (ImGui::IsItemHovered() && !start && drive > 0)
         ImGui::SetTooltip("%s back to %s", drive_text(drive, km).c_str(), place.label.c_str());
     ImGui::SetCursorScreenPos(ImVec2(pos.x + w - pad - btn, pos.y + (h - btn) * 0.5f));
     ImGui::PushID(start ? "start" : "end");
     ImGui::BeginDisabled(locked_out(ui));
-    if (icon_button(ICON_PENCIL "##place", start ? "Where this day starts (this day only, or the home base)"
-                                                 : "Where this day ends (this day only, or the home base)"))
+    if (icon_button(ICON_PENCIL "##place",
+                    start ? "Where this day starts (this day only, or the home base)"
+                          : "Where this day ends (this day only, or the home base)"))
         edit_places(app, ui, start ? 0 : 1);
     ImGui::EndDisabled();
     ImGui::PopID();
@@ -111,7 +127,8 @@ void stop_menu(app::App& app, UiState& ui, const core::DayRoute& r, const core::
                 app::set_visit_fixed(app, a.id, false);
             tooltip_on_hover("The optimizer may move it to another time");
         } else {
-            const std::string lbl = ICON_THUMB_TACK "  Make it an appointment at " + time_of_day(*a.start_minute);
+            const std::string lbl =
+                ICON_THUMB_TACK "  Make it an appointment at " + time_of_day(*a.start_minute);
             if (ImGui::MenuItem(lbl.c_str())) app::set_visit_fixed(app, a.id, true);
             tooltip_on_hover("The route keeps this time; the other visits are ordered around it");
         }
@@ -151,12 +168,15 @@ void stop_menu(app::App& app, UiState& ui, const core::DayRoute& r, const core::
             if (to == r.date) continue;
             if (d == core::kWeekDays) ImGui::Separator();
             const std::string lbl = app::short_day(to);
-            if (ImGui::MenuItem(lbl.c_str(), nullptr, false, to >= app.clock().today())) app::move_visit(app, a.id, to);
+            if (ImGui::MenuItem(lbl.c_str(), nullptr, false, to >= app.clock().today()))
+                app::move_visit(app, a.id, to);
         }
         ImGui::EndMenu();
     }
-    if (a.checked_in && ImGui::MenuItem(ICON_UNDO "  Undo the check-in")) app::undo_check_in(app, a.id);
-    if (a.checked_in && ImGui::MenuItem(ICON_PENCIL "  Edit the outcome…")) begin_check_in(app, ui, a.id);
+    if (a.checked_in && ImGui::MenuItem(ICON_UNDO "  Undo the check-in"))
+        app::undo_check_in(app, a.id);
+    if (a.checked_in && ImGui::MenuItem(ICON_PENCIL "  Edit the outcome…"))
+        begin_check_in(app, ui, a.id);
     ImGui::Separator();
     if (ImGui::MenuItem(ICON_TRASH "  Remove from the day")) app::remove_visit(app, a.id);
     tooltip_on_hover("Deletes the planned visit; Undo (Ctrl+Z) brings it back");
@@ -164,7 +184,8 @@ void stop_menu(app::App& app, UiState& ui, const core::DayRoute& r, const core::
 
 // The order of the routed stops with `moved` put at index `at` of the current order (the stops'
 // count: last). `moved` may come from outside the route (a visit without a time).
-std::vector<std::string> reorder(const core::DayRoute& r, const std::string& moved, std::size_t at) {
+std::vector<std::string> reorder(const core::DayRoute& r, const std::string& moved,
+                                 std::size_t at) {
     std::vector<std::string> order;
     std::size_t insert = at;
     for (std::size_t k = 0; k < r.stops.size(); ++k) {
@@ -174,12 +195,13 @@ std::vector<std::string> reorder(const core::DayRoute& r, const std::string& mov
         }
         order.push_back(r.stops[k].visit->id);
     }
-    order.insert(order.begin() + static_cast<std::ptrdiff_t>(std::min(insert, order.size())), moved);
+    order.insert(order.begin() + static_cast<std::ptrdiff_t>(std::min(insert, order.size())),
+                 moved);
     return order;
 }
 
-void stop_row(app::App& app, UiState& ui, const core::DayRoute& r, const core::DayStop& s, std::size_t k,
-              std::string& dropped, std::size_t& drop_at) {
+void stop_row(app::App& app, UiState& ui, const core::DayRoute& r, const core::DayStop& s,
+              std::size_t k, std::string& dropped, std::size_t& drop_at) {
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -191,7 +213,8 @@ void stop_row(app::App& app, UiState& ui, const core::DayRoute& r, const core::D
     ImGui::PushID(a.id.c_str());
     const float btn = ImGui::GetFrameHeight();
     const float buttons_w = btn * 3 + 8 * ui.dpr;
-    const bool clicked = ImGui::InvisibleButton("##row", ImVec2(std::max(1.0f, w - buttons_w - pad), h));
+    const bool clicked =
+        ImGui::InvisibleButton("##row", ImVec2(std::max(1.0f, w - buttons_w - pad), h));
     const bool hovered = ImGui::IsItemHovered();
     record_rect(ui, "row:" + a.id);
     if (!locked_out(ui) && ImGui::BeginDragDropSource()) {
@@ -201,14 +224,16 @@ void stop_row(app::App& app, UiState& ui, const core::DayRoute& r, const core::D
         ImGui::EndDragDropSource();
     }
     if (!locked_out(ui) && ImGui::BeginDragDropTarget()) {
-        if (const ImGuiPayload* pl = ImGui::AcceptDragDropPayload(kStopPayload, ImGuiDragDropFlags_AcceptBeforeDelivery |
-                                                                                    ImGuiDragDropFlags_AcceptNoDrawDefaultRect)) {
+        if (const ImGuiPayload* pl = ImGui::AcceptDragDropPayload(
+                kStopPayload, ImGuiDragDropFlags_AcceptBeforeDelivery |
+                                  ImGuiDragDropFlags_AcceptNoDrawDefaultRect)) {
             // The upper half drops before this row, the lower half after it.
             const bool upper = ImGui::GetMousePos().y < pos.y + h * 0.5f;
             const float ly = upper ? pos.y : pos.y + h;
             dl->AddLine(ImVec2(pos.x + pad, ly), ImVec2(pos.x + w - pad, ly), p.accent, 3 * ui.dpr);
             if (pl->IsDelivery()) {
-                dropped.assign(static_cast<const char*>(pl->Data), static_cast<std::size_t>(pl->DataSize));
+                dropped.assign(static_cast<const char*>(pl->Data),
+                               static_cast<std::size_t>(pl->DataSize));
                 drop_at = upper ? k : k + 1;
                 ui.week.focus_stop = dropped;
             }
@@ -217,23 +242,29 @@ void stop_row(app::App& app, UiState& ui, const core::DayRoute& r, const core::D
     }
     const bool focused = ui.week.focus_stop == a.id;
     if (hovered || focused)
-        dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), with_alpha(p.accent, focused ? 0.12f : 0.06f), 5 * ui.dpr);
+        dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h),
+                          with_alpha(p.accent, focused ? 0.12f : 0.06f), 5 * ui.dpr);
     // Handle, number, name and time.
-    dl->AddText(ImVec2(pos.x + pad * 0.5f, pos.y + pad + (line + gap) * 0.5f), with_alpha(p.text_muted, 0.7f), ICON_BARS);
+    dl->AddText(ImVec2(pos.x + pad * 0.5f, pos.y + pad + (line + gap) * 0.5f),
+                with_alpha(p.text_muted, 0.7f), ICON_BARS);
     const float badge_x = pos.x + pad + 22 * ui.dpr;
     const ImU32 fill = s.account ? status_colour(s.account->status) : p.text_muted;
-    number_badge(dl, ImVec2(badge_x, pos.y + pad + line * 0.5f + 1 * ui.dpr), 11 * ui.dpr, s.number, fill, p.on_accent);
+    number_badge(dl, ImVec2(badge_x, pos.y + pad + line * 0.5f + 1 * ui.dpr), 11 * ui.dpr, s.number,
+                 fill, p.on_accent);
     const float tx = badge_x + 22 * ui.dpr;
     const std::string when = time_range(s.start, s.end);
     const float ww = ImGui::CalcTextSize(when.c_str()).x;
     const float right = pos.x + w - pad - buttons_w;
-    draw_text_fit(dl, ui.fonts.bold, ImVec2(tx, pos.y + pad), p.text, stop_name(s), right - tx - ww - 12 * ui.dpr);
+    draw_text_fit(dl, ui.fonts.bold, ImVec2(tx, pos.y + pad), p.text, stop_name(s),
+                  right - tx - ww - 12 * ui.dpr);
     dl->AddText(ImVec2(right - ww, pos.y + pad), s.blocking() ? p.danger : p.text, when.c_str());
     // Driving and tags.
     float y = pos.y + pad + line + gap;
-    std::string sub = s.drive_minutes > 0 ? drive_text(s.drive_minutes, s.drive_km) + " from " +
-                                                (k == 0 ? (r.start.label.empty() ? "the start" : r.start.label) : stop_name(r.stops[k - 1]))
-                                          : std::string(k == 0 ? "First stop" : "Same place as the previous stop");
+    std::string sub = s.drive_minutes > 0
+                          ? drive_text(s.drive_minutes, s.drive_km) + " from " +
+                                (k == 0 ? (r.start.label.empty() ? "the start" : r.start.label)
+                                        : stop_name(r.stops[k - 1]))
+                          : std::string(k == 0 ? "First stop" : "Same place as the previous stop");
     float x = tx;
     auto tag = [&](const char* icon, ImU32 colour) {
         dl->AddText(ImVec2(x, y), colour, icon);
@@ -256,10 +287,13 @@ void stop_row(app::App& app, UiState& ui, const core::DayRoute& r, const core::D
         ImGui::Text("Arrive %s  ·  meeting %s  ·  %s", time_of_day(s.arrive).c_str(), when.c_str(),
                     core::format_duration_minutes(a.duration_minutes).c_str());
         if (!a.subject.empty()) ImGui::TextColored(to_vec4(p.text_muted), "%s", a.subject.c_str());
-        if (s.fixed) ImGui::TextUnformatted(ICON_THUMB_TACK "  Appointment: the route keeps this time");
-        if (s.locked) ImGui::TextUnformatted(ICON_LOCK "  Locked: optimizing keeps it in this place");
-        if (s.done) ImGui::TextColored(to_vec4(p.success), ICON_CHECK "  Checked in%s%s", a.outcome.empty() ? "" : ": ",
-                                       a.outcome.c_str());
+        if (s.fixed)
+            ImGui::TextUnformatted(ICON_THUMB_TACK "  Appointment: the route keeps this time");
+        if (s.locked)
+            ImGui::TextUnformatted(ICON_LOCK "  Locked: optimizing keeps it in this place");
+        if (s.done)
+            ImGui::TextColored(to_vec4(p.success), ICON_CHECK "  Checked in%s%s",
+                               a.outcome.empty() ? "" : ": ", a.outcome.c_str());
         ImGui::TextColored(to_vec4(p.text_muted), "Drag to reorder; click to show it on the map");
         ImGui::EndTooltip();
     }
@@ -268,27 +302,32 @@ void stop_row(app::App& app, UiState& ui, const core::DayRoute& r, const core::D
         if (s.account) ui.selection = {s.account->id};
     }
     // Buttons: lock, check in, more.
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + w - pad - buttons_w + 8 * ui.dpr, pos.y + pad - 3 * ui.dpr));
+    ImGui::SetCursorScreenPos(
+        ImVec2(pos.x + w - pad - buttons_w + 8 * ui.dpr, pos.y + pad - 3 * ui.dpr));
     ImGui::BeginDisabled(locked_out(ui));
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     if (s.locked) ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.accent));
     if (icon_button(s.locked ? ICON_LOCK "##lock" : ICON_UNLOCK "##lock",
                     s.locked ? "Locked in place: optimizing keeps it here. Click to unlock."
-                             : "Lock it in place: optimizing keeps the stops before it before it, and those after it after it"))
+                             : "Lock it in place: optimizing keeps the stops before it before it, "
+                               "and those after it after it"))
         app::set_visit_locked(app, a.id, !s.locked);
     if (s.locked) ImGui::PopStyleColor();
     record_rect(ui, "lock:" + a.id);
     ImGui::SameLine(0, 0);
     if (s.done) {
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.success));
-        if (icon_button(ICON_CHECK_CIRCLE "##in", "Checked in: click to log the outcome")) begin_check_in(app, ui, a.id);
+        if (icon_button(ICON_CHECK_CIRCLE "##in", "Checked in: click to log the outcome"))
+            begin_check_in(app, ui, a.id);
         ImGui::PopStyleColor();
-    } else if (icon_button(ICON_SIGN_IN "##in", "Check in: log this visit as done, with its outcome")) {
+    } else if (icon_button(ICON_SIGN_IN "##in",
+                           "Check in: log this visit as done, with its outcome")) {
         begin_check_in(app, ui, a.id);
     }
     record_rect(ui, "checkin:" + a.id);
     ImGui::SameLine(0, 0);
-    if (icon_button(ICON_ELLIPSIS "##more", "More: appointment, time, move to another day, remove")) ImGui::OpenPopup("##more");
+    if (icon_button(ICON_ELLIPSIS "##more", "More: appointment, time, move to another day, remove"))
+        ImGui::OpenPopup("##more");
     ImGui::PopStyleColor();
     ImGui::EndDisabled();
     if (ImGui::BeginPopup("##more")) {
@@ -297,7 +336,8 @@ void stop_row(app::App& app, UiState& ui, const core::DayRoute& r, const core::D
     }
     ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h));
     ImGui::Dummy(ImVec2(w, 0));
-    dl->AddLine(ImVec2(pos.x + pad, pos.y + h - 0.5f), ImVec2(pos.x + w - pad, pos.y + h - 0.5f), p.grid);
+    dl->AddLine(ImVec2(pos.x + pad, pos.y + h - 0.5f), ImVec2(pos.x + w - pad, pos.y + h - 0.5f),
+                p.grid);
     ImGui::PopID();
 }
 
@@ -325,16 +365,19 @@ void unrouted_row(app::App& app, UiState& ui, const core::DayRoute& r, const cor
                           s.location ? "Drag it into the route, or optimize the day to fit it in"
                                      : "Add the account's address (Accounts view) to route it");
     const float tx = pos.x + pad + 44 * ui.dpr;
-    dl->AddText(ImVec2(pos.x + pad + 14 * ui.dpr, pos.y + pad), issue_colour(s.issue), issue_icon(s.issue));
-    draw_text_fit(dl, ui.fonts.bold, ImVec2(tx, pos.y + pad), p.text, stop_name(s), w - (tx - pos.x) - btn * 2 - pad * 2);
-    draw_text_fit(dl, ui.fonts.body, ImVec2(tx, pos.y + pad + line + gap), issue_colour(s.issue), s.issue_text,
+    dl->AddText(ImVec2(pos.x + pad + 14 * ui.dpr, pos.y + pad), issue_colour(s.issue),
+                issue_icon(s.issue));
+    draw_text_fit(dl, ui.fonts.bold, ImVec2(tx, pos.y + pad), p.text, stop_name(s),
                   w - (tx - pos.x) - btn * 2 - pad * 2);
+    draw_text_fit(dl, ui.fonts.body, ImVec2(tx, pos.y + pad + line + gap), issue_colour(s.issue),
+                  s.issue_text, w - (tx - pos.x) - btn * 2 - pad * 2);
     ImGui::SetCursorScreenPos(ImVec2(pos.x + w - pad - btn * 2, pos.y + pad - 3 * ui.dpr));
     ImGui::BeginDisabled(locked_out(ui));
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     if (icon_button(ICON_CALENDAR "##move", "Move to another day")) ImGui::OpenPopup("##move");
     ImGui::SameLine(0, 0);
-    if (icon_button(ICON_TRASH "##remove", "Remove from the day (Undo with Ctrl+Z)")) app::remove_visit(app, a.id);
+    if (icon_button(ICON_TRASH "##remove", "Remove from the day (Undo with Ctrl+Z)"))
+        app::remove_visit(app, a.id);
     ImGui::PopStyleColor();
     ImGui::EndDisabled();
     if (ImGui::BeginPopup("##move")) {
@@ -343,7 +386,8 @@ void unrouted_row(app::App& app, UiState& ui, const core::DayRoute& r, const cor
             const core::Date to = core::add_days(monday, d < core::kWeekDays ? d : d + 2);
             if (to == r.date) continue;
             if (d == core::kWeekDays) ImGui::Separator();
-            if (ImGui::MenuItem(app::short_day(to).c_str(), nullptr, false, to >= app.clock().today()))
+            if (ImGui::MenuItem(app::short_day(to).c_str(), nullptr, false,
+                                to >= app.clock().today()))
                 app::move_visit(app, a.id, to);
         }
         ImGui::EndPopup();
@@ -362,27 +406,31 @@ void add_stops(app::App& app, UiState& ui, const core::DayRoute& r) {
     ImGui::BeginDisabled(locked_out(ui));
     const std::vector<std::string> selected = selection_not_on_day(app, ui, r.date);
     if (!selected.empty()) {
-        const std::string lbl = "Add the " + core::format_count(static_cast<long long>(selected.size())) +
+        const std::string lbl = "Add the " +
+                                core::format_count(static_cast<long long>(selected.size())) +
                                 (selected.size() == 1 ? " selected account" : " selected accounts");
         if (ImGui::Button(lbl.c_str())) app::add_visits(app, r.date, selected);
         record_rect(ui, "add-selected-day");
-        tooltip_on_hover("Accounts selected on the map, in the list or on a desk, each after the day's last visit");
+        tooltip_on_hover("Accounts selected on the map, in the list or on a desk, each after the "
+                         "day's last visit");
     }
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##find", ICON_SEARCH "  Find an account to visit…", ui.week.stop_search,
-                             sizeof ui.week.stop_search);
+    ImGui::InputTextWithHint("##find", ICON_SEARCH "  Find an account to visit…",
+                             ui.week.stop_search, sizeof ui.week.stop_search);
     record_rect(ui, "find-account");
     const std::string q = ui.week.stop_search;
     if (q.size() >= 2) {
         auto lower = [](std::string s) {
-            for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            for (char& c : s)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             return s;
         };
         const std::string lq = lower(q);
         int shown = 0;
         for (const core::Account& acc : app.plan().accounts) {
             if (lower(acc.name).find(lq) == std::string::npos) continue;
-            const std::string lbl = acc.name + (acc.address.city.empty() ? "" : "  ·  " + acc.address.city) +
+            const std::string lbl = acc.name +
+                                    (acc.address.city.empty() ? "" : "  ·  " + acc.address.city) +
                                     (acc.location ? "" : "  (no location)") + "##add" + acc.id;
             if (ImGui::Selectable(lbl.c_str())) {
                 app::add_visits(app, r.date, {acc.id});
@@ -390,7 +438,9 @@ void add_stops(app::App& app, UiState& ui, const core::DayRoute& r) {
             }
             if (++shown == 8) break;
         }
-        if (shown == 0) ImGui::TextColored(to_vec4(p.text_muted), "No account name contains \"%s\".", q.c_str());
+        if (shown == 0)
+            ImGui::TextColored(to_vec4(p.text_muted), "No account name contains \"%s\".",
+                               q.c_str());
     }
     ImGui::EndDisabled();
 }
@@ -400,7 +450,8 @@ void add_stops(app::App& app, UiState& ui, const core::DayRoute& r) {
 const core::DayRoute& cached_route(const app::App& app, core::Date date) {
     RouteCache* slot = nullptr;
     for (RouteCache& c : g_routes)
-        if (c.day == date.days && c.plan == &app.plan() && c.revision == app.doc().revision()) return c.route;
+        if (c.day == date.days && c.plan == &app.plan() && c.revision == app.doc().revision())
+            return c.route;
     // Reuse the slot of the same day, else the oldest one.
     for (RouteCache& c : g_routes)
         if (c.day == date.days) slot = &c;
@@ -417,7 +468,8 @@ void draw_route_list(app::App& app, UiState& ui, const core::DayRoute& r, float 
     const Palette& p = palette();
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6 * ui.dpr, 6 * ui.dpr));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, to_vec4(p.surface));
-    ImGui::BeginChild("##route", ImVec2(w, h), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("##route", ImVec2(w, h),
+                      ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     if (r.stops.empty() && r.unrouted.empty()) {
@@ -426,28 +478,34 @@ void draw_route_list(app::App& app, UiState& ui, const core::DayRoute& r, float 
         ImGui::PushFont(ui.fonts.bold);
         ImGui::TextUnformatted(ICON_CAR "  No visits on this day yet");
         ImGui::PopFont();
-        text_muted("Add the accounts you selected on the map or in the list, or find one below. Each visit goes "
-                   "after the last one; Optimize route then orders them for the least driving. Plan my week (in "
+        text_muted("Add the accounts you selected on the map or in the list, or find one below. "
+                   "Each visit goes "
+                   "after the last one; Optimize route then orders them for the least driving. "
+                   "Plan my week (in "
                    "the week view) can also suggest which accounts to visit.");
         ImGui::PopTextWrapPos();
     } else {
         place_row(app, ui, r.start, true, r.stops.empty() ? -1 : r.leave, 0, 0);
         std::string dropped;
         std::size_t drop_at = 0;
-        for (std::size_t k = 0; k < r.stops.size(); ++k) stop_row(app, ui, r, r.stops[k], k, dropped, drop_at);
-        place_row(app, ui, r.end, false, r.stops.empty() ? -1 : r.back, r.back_drive_minutes, r.back_km);
+        for (std::size_t k = 0; k < r.stops.size(); ++k)
+            stop_row(app, ui, r, r.stops[k], k, dropped, drop_at);
+        place_row(app, ui, r.end, false, r.stops.empty() ? -1 : r.back, r.back_drive_minutes,
+                  r.back_km);
         if (!dropped.empty()) app::reorder_day(app, r.date, reorder(r, dropped, drop_at));
         if (!r.unrouted.empty()) {
             ImGui::Dummy(ImVec2(0, 6 * ui.dpr));
             ImGui::PushFont(ui.fonts.bold);
             ImGui::Text(ICON_EXCLAMATION_CIRCLE "  Not on the route (%zu)", r.unrouted.size());
             ImGui::PopFont();
-            tooltip_on_hover("Visits of this day without a time (they did not fit, or were added without one) or "
+            tooltip_on_hover("Visits of this day without a time (they did not fit, or were added "
+                             "without one) or "
                              "without a location");
             // Rows of one height: only those in view are drawn (a 200-visit day lists ~190 here).
             ImGuiListClipper clipper;
-            clipper.Begin(static_cast<int>(r.unrouted.size()),
-                          ImGui::GetTextLineHeight() * 2 + 20 * ui.dpr + ImGui::GetStyle().ItemSpacing.y);
+            clipper.Begin(static_cast<int>(r.unrouted.size()), ImGui::GetTextLineHeight() * 2 +
+                                                                   20 * ui.dpr +
+                                                                   ImGui::GetStyle().ItemSpacing.y);
             while (clipper.Step())
                 for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
                     unrouted_row(app, ui, r, r.unrouted[static_cast<std::size_t>(i)]);

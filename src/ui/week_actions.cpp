@@ -46,17 +46,21 @@ void open_day(UiState& ui, const app::App& app, core::Date day) {
     ui.week.mode = WeekViewState::Mode::Day;
     ui.week.day = day;
     ui.week.day_chosen = true;
-    ui.week.week_offset = core::days_between(core::week_start(app.clock().today()), core::week_start(day)) / 7;
+    ui.week.week_offset =
+        core::days_between(core::week_start(app.clock().today()), core::week_start(day)) / 7;
 }
 
-void show_week(UiState& ui) { ui.week.mode = WeekViewState::Mode::Week; }
+void show_week(UiState& ui) {
+    ui.week.mode = WeekViewState::Mode::Week;
+}
 
 const std::vector<Candidate>& candidates(const app::App& app, UiState& ui) {
     const core::Date monday = shown_monday(app, ui);
     const core::Date today = app.clock().today();
     if (g_suggested.key.refresh(app, monday.days) || g_suggested.monday != monday.days) {
         g_suggested.monday = monday.days;
-        g_suggested.suggested = core::week_candidates(app.plan(), monday, std::max(today, monday), kSuggested);
+        g_suggested.suggested =
+            core::week_candidates(app.plan(), monday, std::max(today, monday), kSuggested);
     }
     g_candidates.clear();
     std::set<std::string> seen;
@@ -64,7 +68,8 @@ const std::vector<Candidate>& candidates(const app::App& app, UiState& ui) {
         if (!seen.insert(c.account_id).second) return;
         Candidate k;
         k.name = account_name(app, c.account_id);
-        if (auto pin = ui.week.pinned.find(c.account_id); pin != ui.week.pinned.end()) c.day = pin->second;
+        if (auto pin = ui.week.pinned.find(c.account_id); pin != ui.week.pinned.end())
+            c.day = pin->second;
         k.added = added;
         k.excluded = ui.week.excluded.count(c.account_id) > 0;
         k.c = std::move(c);
@@ -74,7 +79,8 @@ const std::vector<Candidate>& candidates(const app::App& app, UiState& ui) {
     for (const std::string& id : ui.week.added)
         if (const core::Account* a = find_account(app, id))
             push(core::candidate_for(app.plan(), *a, std::max(today, monday)), true);
-    for (const core::VisitCandidate& c : g_suggested.suggested) push(c, false);
+    for (const core::VisitCandidate& c : g_suggested.suggested)
+        push(c, false);
     return g_candidates;
 }
 
@@ -82,7 +88,8 @@ int add_selection_as_candidates(const app::App& app, UiState& ui) {
     int n = 0;
     for (const std::string& id : ui.selection) {
         if (!find_account(app, id)) continue;
-        if (std::find(ui.week.added.begin(), ui.week.added.end(), id) != ui.week.added.end()) continue;
+        if (std::find(ui.week.added.begin(), ui.week.added.end(), id) != ui.week.added.end())
+            continue;
         ui.week.added.push_back(id);
         ui.week.excluded.erase(id);
         ++n;
@@ -90,16 +97,19 @@ int add_selection_as_candidates(const app::App& app, UiState& ui) {
     return n;
 }
 
-std::vector<std::string> selection_not_on_day(const app::App& app, const UiState& ui, core::Date date) {
+std::vector<std::string> selection_not_on_day(const app::App& app, const UiState& ui,
+                                              core::Date date) {
     std::set<std::string> on_day;
-    for (const core::Activity* a : core::day_visits(app.plan(), date)) on_day.insert(a->account_id);
+    for (const core::Activity* a : core::day_visits(app.plan(), date))
+        on_day.insert(a->account_id);
     std::vector<std::string> out;
     for (const std::string& id : ui.selection)
         if (!on_day.count(id) && find_account(app, id)) out.push_back(id);
     return out;
 }
 
-// --- jobs -----------------------------------------------------------------------------------------
+// --- jobs
+// -----------------------------------------------------------------------------------------
 
 void start_day_job(app::App& app, UiState& ui, core::Date date) {
     core::RouteSearchOptions o;
@@ -139,7 +149,8 @@ void step_job(app::App& app, UiState& ui) {
     const bool day = job.kind() == app::RouteJob::Kind::Day;
     if (job.stale(app)) {
         app.notify(Notice::Kind::Warning, day ? "Optimization stopped" : "Week planning stopped",
-                   "The plan changed while it ran, so nothing was applied. Run it again when you are ready.");
+                   "The plan changed while it ran, so nothing was applied. Run it again when you "
+                   "are ready.");
         ui.week.job.reset();
         return;
     }
@@ -149,7 +160,8 @@ void step_job(app::App& app, UiState& ui) {
         std::string summary;
         if (app::apply_day_job(app, job, &summary))
             app.notify(Notice::Kind::Success, "Route optimized for " + app::short_day(job.date()),
-                       summary + (summary.empty() ? "" : " ") + "Undo (Ctrl+Z) restores the previous order.");
+                       summary + (summary.empty() ? "" : " ") +
+                           "Undo (Ctrl+Z) restores the previous order.");
     } else {
         ui.week.proposal = std::make_shared<const core::WeekProposal>(job.week()->proposal());
         ui.week.proposal_request = job.week()->request();
@@ -163,20 +175,25 @@ bool apply_proposal(app::App& app, UiState& ui) {
     if (!ui.week.proposal) return false;
     if (app.doc().revision() != ui.week.proposal_revision) {
         app.notify(Notice::Kind::Warning, "The plan changed",
-                   "The plan changed after this week was planned, so the proposal was not applied. Plan the week again.");
+                   "The plan changed after this week was planned, so the proposal was not applied. "
+                   "Plan the week again.");
         discard_proposal(ui);
         return false;
     }
     std::string summary;
-    const bool ok = app::apply_week_proposal(app, ui.week.proposal_request, *ui.week.proposal, &summary);
+    const bool ok =
+        app::apply_week_proposal(app, ui.week.proposal_request, *ui.week.proposal, &summary);
     if (ok) app.notify(Notice::Kind::Success, "Week planned", summary);
     discard_proposal(ui);
     return ok;
 }
 
-void discard_proposal(UiState& ui) { ui.week.proposal.reset(); }
+void discard_proposal(UiState& ui) {
+    ui.week.proposal.reset();
+}
 
-// --- exports --------------------------------------------------------------------------------------
+// --- exports
+// --------------------------------------------------------------------------------------
 
 void export_days(app::App& app, UiState& ui, const std::vector<core::Date>& days, bool ics) {
     if (!ui.hooks.download || days.empty()) return;
@@ -184,8 +201,10 @@ void export_days(app::App& app, UiState& ui, const std::vector<core::Date>& days
     std::string data;
     core::IcsOptions options;
     options.drive_events = ui.week.drive_events;
-    if (ics) data = core::export_ics(app.plan(), days, app.clock().wall(), options, &n);
-    else data = core::export_itinerary_csv(app.plan(), days, &n);
+    if (ics)
+        data = core::export_ics(app.plan(), days, app.clock().wall(), options, &n);
+    else
+        data = core::export_itinerary_csv(app.plan(), days, &n);
     const std::string span = days.size() == 1 ? core::format_iso_date(days[0])
                                               : "week of " + core::format_iso_date(days[0]);
     const std::string name = (ics ? "Visits " : "Itinerary ") + span + (ics ? ".ics" : ".csv");
@@ -199,8 +218,9 @@ void export_days(app::App& app, UiState& ui, const std::vector<core::Date>& days
     std::string text = "Saved " + name + " in your downloads: " + core::format_count(n.visits) +
                        (n.visits == 1 ? " visit" : " visits");
     if (n.unscheduled > 0)
-        text += "; " + core::format_count(n.unscheduled) + (n.unscheduled == 1 ? " visit" : " visits") +
-                " without a time or a location " + (ics ? "left out" : "listed at the end");
+        text += "; " + core::format_count(n.unscheduled) +
+                (n.unscheduled == 1 ? " visit" : " visits") + " without a time or a location " +
+                (ics ? "left out" : "listed at the end");
     text += ics ? ". Open it with Outlook or import it in Google Calendar." : ".";
     app.notify(Notice::Kind::Success, ics ? "Calendar file exported" : "Itinerary exported", text);
 }

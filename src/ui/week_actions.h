@@ -28,7 +28,8 @@ const std::vector<Candidate>& candidates(const app::App& app, UiState& ui);
 // Adds the selected accounts as candidates (week view); returns how many were new.
 int add_selection_as_candidates(const app::App& app, UiState& ui);
 // Selected accounts that are not visited on `date` yet.
-std::vector<std::string> selection_not_on_day(const app::App& app, const UiState& ui, core::Date date);
+std::vector<std::string> selection_not_on_day(const app::App& app, const UiState& ui,
+                                              core::Date date);
 
 // Long work. Starting a job replaces a running one; every frame steps it (step_job).
 void start_day_job(app::App& app, UiState& ui, core::Date date);
@@ -36,7 +37,8 @@ void start_week_job(app::App& app, UiState& ui);
 void cancel_job(app::App& app, UiState& ui);
 // Called once per frame: works for a slice of the frame, and applies or presents the result.
 void step_job(app::App& app, UiState& ui);
-inline constexpr double kSliceMs = 30; // a frame's share of the optimisation (frames stay under 100 ms)
+inline constexpr double kSliceMs =
+    30; // a frame's share of the optimisation (frames stay under 100 ms)
 
 // Opens the editor of where the shown day starts (which 0), ends (1), or the home base (2).
 void edit_places(const app::App& app, UiState& ui, int which);

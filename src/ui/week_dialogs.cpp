@@ -14,7 +14,9 @@ namespace footprint::ui::week {
 
 namespace {
 
-void copy_to(char* buf, std::size_t size, const std::string& s) { std::snprintf(buf, size, "%s", s.c_str()); }
+void copy_to(char* buf, std::size_t size, const std::string& s) {
+    std::snprintf(buf, size, "%s", s.c_str());
+}
 
 const char* const kDue[] = {"No due date", "Tomorrow", "In a week", "In two weeks"};
 
@@ -26,8 +28,11 @@ void check_in_dialog(app::App& app, UiState& ui) {
     }
     const auto idx = app.doc().index().activity(w.checkin_id);
     ImGui::SetNextWindowSize(ImVec2(480 * ui.dpr, 0), ImGuiCond_Always);
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    if (!ImGui::BeginPopupModal("Check in##dialog", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar)) return;
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal("Check in##dialog", nullptr,
+                                ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar))
+        return;
     if (!idx) {
         ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
@@ -40,35 +45,43 @@ void check_in_dialog(app::App& app, UiState& ui) {
     ImGui::Text(ICON_CHECK_CIRCLE "  %s", name.c_str());
     ImGui::PopFont();
     if (a.checked_in)
-        ImGui::TextColored(to_vec4(p.success), "Checked in%s. Log how it went; you can come back to it.",
-                           a.start_minute ? (" for the " + time_of_day(*a.start_minute) + " visit").c_str() : "");
+        ImGui::TextColored(
+            to_vec4(p.success), "Checked in%s. Log how it went; you can come back to it.",
+            a.start_minute ? (" for the " + time_of_day(*a.start_minute) + " visit").c_str() : "");
     ImGui::Dummy(ImVec2(0, 4 * ui.dpr));
     ImGui::SetNextItemWidth(-1);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    ImGui::InputTextWithHint("##outcome", "Outcome: renewal agreed, quote requested, no decision yet…", w.outcome,
-                             sizeof w.outcome);
+    ImGui::InputTextWithHint("##outcome",
+                             "Outcome: renewal agreed, quote requested, no decision yet…",
+                             w.outcome, sizeof w.outcome);
     record_rect(ui, "checkin-outcome");
-    ImGui::InputTextMultiline("##notes", w.notes, sizeof w.notes, ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f));
+    ImGui::InputTextMultiline("##notes", w.notes, sizeof w.notes,
+                              ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f));
     if (!ImGui::IsItemActive() && w.notes[0] == 0) {
         const ImVec2 r = ImGui::GetItemRectMin();
-        ImGui::GetWindowDrawList()->AddText(ImVec2(r.x + ImGui::GetStyle().FramePadding.x, r.y + ImGui::GetStyle().FramePadding.y),
-                                            p.text_muted, "Notes: who you met, what they need…");
+        ImGui::GetWindowDrawList()->AddText(
+            ImVec2(r.x + ImGui::GetStyle().FramePadding.x, r.y + ImGui::GetStyle().FramePadding.y),
+            p.text_muted, "Notes: who you met, what they need…");
     }
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 150 * ui.dpr);
-    ImGui::InputTextWithHint("##next", "Next step: send the proposal…", w.next_step, sizeof w.next_step);
+    ImGui::InputTextWithHint("##next", "Next step: send the proposal…", w.next_step,
+                             sizeof w.next_step);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);
     ImGui::Combo("##due", &w.next_due, kDue, 4);
     tooltip_on_hover("When the next step is due: it shows in Overdue next steps once it passes");
     ImGui::Dummy(ImVec2(0, 6 * ui.dpr));
-    const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter) && !ImGui::IsItemActive() && ImGui::GetIO().KeyCtrl;
+    const bool enter =
+        ImGui::IsKeyPressed(ImGuiKey_Enter) && !ImGui::IsItemActive() && ImGui::GetIO().KeyCtrl;
     if (primary_button(ICON_CHECK "  Save") || enter) {
         app::VisitOutcome o;
         o.outcome = w.outcome;
         o.notes = w.notes;
         o.next_step = w.next_step;
         const int days[] = {0, 1, 7, 14};
-        if (w.next_due > 0) o.next_step_due = core::add_days(app.clock().today(), days[std::clamp(w.next_due, 0, 3)]);
+        if (w.next_due > 0)
+            o.next_step_due =
+                core::add_days(app.clock().today(), days[std::clamp(w.next_due, 0, 3)]);
         app::log_visit_outcome(app, a.id, o);
         ImGui::CloseCurrentPopup();
     }
@@ -87,20 +100,26 @@ void places_dialog(app::App& app, UiState& ui) {
         w.places_open = false;
     }
     ImGui::SetNextWindowSize(ImVec2(500 * ui.dpr, 0), ImGuiCond_Always);
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    if (!ImGui::BeginPopupModal("Places##dialog", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar)) return;
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal("Places##dialog", nullptr,
+                                ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar))
+        return;
     const Palette& p = palette();
     const core::Date date = shown_day(app, ui);
     const core::Settings& st = app.plan().settings;
     const bool home = w.places_which == 2;
     ImGui::PushFont(ui.fonts.heading);
-    if (home) ImGui::TextUnformatted(ICON_HOME "  Home base");
-    else ImGui::Text("%s  Where %s %s", w.places_which == 0 ? ICON_HOME : ICON_FLAG_CHECKERED, app::short_day(date).c_str(),
-                     w.places_which == 0 ? "starts" : "ends");
+    if (home)
+        ImGui::TextUnformatted(ICON_HOME "  Home base");
+    else
+        ImGui::Text("%s  Where %s %s", w.places_which == 0 ? ICON_HOME : ICON_FLAG_CHECKERED,
+                    app::short_day(date).c_str(), w.places_which == 0 ? "starts" : "ends");
     ImGui::PopFont();
     ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
-    text_muted(home ? "Where your days start and end (your office or home), unless a day says otherwise."
-                    : "For this day only. Other days keep the home base.");
+    text_muted(
+        home ? "Where your days start and end (your office or home), unless a day says otherwise."
+             : "For this day only. Other days keep the home base.");
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, 4 * ui.dpr));
     // Quick picks: the home base, the day's stops, the selected accounts.
@@ -122,7 +141,8 @@ void places_dialog(app::App& app, UiState& ui) {
     for (const std::string& id : ui.selection)
         if (const core::Account* a = find_account(app, id); a && a->location) picks.push_back(a);
     for (const core::DayStop& s : cached_route(app, date).stops)
-        if (s.account && std::find(picks.begin(), picks.end(), s.account) == picks.end()) picks.push_back(s.account);
+        if (s.account && std::find(picks.begin(), picks.end(), s.account) == picks.end())
+            picks.push_back(s.account);
     if (!picks.empty()) {
         ImGui::SetNextItemWidth(-1);
         if (ImGui::BeginCombo("##pick", "Use the location of an account…")) {
@@ -141,13 +161,16 @@ void places_dialog(app::App& app, UiState& ui) {
     ImGui::SetNextItemWidth(-1);
     ImGui::InputDouble("##lon", &w.place_lon, 0, 0, "%.6f");
     tooltip_on_hover("Longitude, degrees east (-180 to 180; negative in the Americas)");
-    const bool valid = w.place_lat >= -90 && w.place_lat <= 90 && w.place_lon >= -180 && w.place_lon <= 180 &&
-                       !(w.place_lat == 0 && w.place_lon == 0);
-    if (!valid) ImGui::TextColored(to_vec4(p.warning), "Enter a latitude and a longitude, or pick an account above.");
+    const bool valid = w.place_lat >= -90 && w.place_lat <= 90 && w.place_lon >= -180 &&
+                       w.place_lon <= 180 && !(w.place_lat == 0 && w.place_lon == 0);
+    if (!valid)
+        ImGui::TextColored(to_vec4(p.warning),
+                           "Enter a latitude and a longitude, or pick an account above.");
     ImGui::Dummy(ImVec2(0, 6 * ui.dpr));
     ImGui::BeginDisabled(!valid);
     if (primary_button(ICON_CHECK "  Save")) {
-        const core::RoutePlace place{w.place_label[0] ? std::string(w.place_label) : std::string("Custom place"),
+        const core::RoutePlace place{w.place_label[0] ? std::string(w.place_label)
+                                                      : std::string("Custom place"),
                                      core::LatLon{w.place_lat, w.place_lon}};
         if (home) {
             app::set_home_base(app, place.label, place.point);
@@ -186,7 +209,8 @@ void edit_places(const app::App& app, UiState& ui, int which) {
     w.places_which = which;
     w.places_open = true;
     const core::Date date = shown_day(app, ui);
-    const core::DayPlace cur = which == 1 ? core::day_end_place(app.plan(), date) : core::day_start_place(app.plan(), date);
+    const core::DayPlace cur = which == 1 ? core::day_end_place(app.plan(), date)
+                                          : core::day_start_place(app.plan(), date);
     copy_to(w.place_label, sizeof w.place_label, cur.label);
     w.place_lat = cur.point ? cur.point->lat : 0;
     w.place_lon = cur.point ? cur.point->lon : 0;
@@ -195,17 +219,21 @@ void edit_places(const app::App& app, UiState& ui, int which) {
 void export_menu(app::App& app, UiState& ui, core::Date day) {
     std::vector<core::Date> days;
     const core::Date monday = shown_monday(app, ui);
-    for (int d = 0; d < core::kWeekDays; ++d) days.push_back(core::add_days(monday, d));
+    for (int d = 0; d < core::kWeekDays; ++d)
+        days.push_back(core::add_days(monday, d));
     text_muted("Calendar file (.ics), for Outlook and Google Calendar");
-    if (ImGui::MenuItem((ICON_CALENDAR_PLUS "  " + app::short_day(day)).c_str())) export_days(app, ui, {day}, true);
+    if (ImGui::MenuItem((ICON_CALENDAR_PLUS "  " + app::short_day(day)).c_str()))
+        export_days(app, ui, {day}, true);
     record_rect(ui, "export-ics-day");
     if (ImGui::MenuItem(ICON_CALENDAR_PLUS "  The whole week")) export_days(app, ui, days, true);
     record_rect(ui, "export-ics-week");
     ImGui::MenuItem("Block the driving time too", nullptr, &ui.week.drive_events);
-    tooltip_on_hover("Adds a \"Drive to …\" event before each visit, so colleagues see you are on the road");
+    tooltip_on_hover(
+        "Adds a \"Drive to …\" event before each visit, so colleagues see you are on the road");
     ImGui::Separator();
     text_muted("Itinerary (.csv), for Excel");
-    if (ImGui::MenuItem((ICON_TABLE "  " + app::short_day(day)).c_str())) export_days(app, ui, {day}, false);
+    if (ImGui::MenuItem((ICON_TABLE "  " + app::short_day(day)).c_str()))
+        export_days(app, ui, {day}, false);
     record_rect(ui, "export-csv-day");
     if (ImGui::MenuItem(ICON_TABLE "  The whole week")) export_days(app, ui, days, false);
     record_rect(ui, "export-csv-week");
@@ -222,13 +250,17 @@ ImU32 issue_colour(core::StopIssue issue) {
     const Palette& p = palette();
     switch (issue) {
     case core::StopIssue::Late:
-    case core::StopIssue::AfterHours: return p.danger;
+    case core::StopIssue::AfterHours:
+        return p.danger;
     case core::StopIssue::NoLocation:
     case core::StopIssue::NotScheduled:
-    case core::StopIssue::BehindPlan: return p.warning;
-    case core::StopIssue::Conflict: return p.warning;
+    case core::StopIssue::BehindPlan:
+        return p.warning;
+    case core::StopIssue::Conflict:
+        return p.warning;
     case core::StopIssue::OverLunch:
-    case core::StopIssue::None: return p.text_muted;
+    case core::StopIssue::None:
+        return p.text_muted;
     }
     return p.text_muted;
 }
@@ -236,13 +268,20 @@ ImU32 issue_colour(core::StopIssue issue) {
 const char* issue_icon(core::StopIssue issue) {
     switch (issue) {
     case core::StopIssue::Late:
-    case core::StopIssue::AfterHours: return ICON_WARNING;
-    case core::StopIssue::NoLocation: return ICON_MAP_MARKER;
-    case core::StopIssue::NotScheduled: return ICON_CLOCK;
-    case core::StopIssue::BehindPlan: return ICON_CLOCK;
-    case core::StopIssue::OverLunch: return ICON_CUTLERY;
-    case core::StopIssue::Conflict: return ICON_USERS;
-    case core::StopIssue::None: return "";
+    case core::StopIssue::AfterHours:
+        return ICON_WARNING;
+    case core::StopIssue::NoLocation:
+        return ICON_MAP_MARKER;
+    case core::StopIssue::NotScheduled:
+        return ICON_CLOCK;
+    case core::StopIssue::BehindPlan:
+        return ICON_CLOCK;
+    case core::StopIssue::OverLunch:
+        return ICON_CUTLERY;
+    case core::StopIssue::Conflict:
+        return ICON_USERS;
+    case core::StopIssue::None:
+        return "";
     }
     return "";
 }
@@ -250,7 +289,8 @@ const char* issue_icon(core::StopIssue issue) {
 std::string time_range(int start, int end) {
     const std::string a = time_of_day(start), b = time_of_day(end);
     // "9:15 – 10:00 AM" when both are in the morning (or both after noon).
-    if ((start < 12 * 60) == (end < 12 * 60) && a.size() > 3) return a.substr(0, a.size() - 3) + " – " + b;
+    if ((start < 12 * 60) == (end < 12 * 60) && a.size() > 3)
+        return a.substr(0, a.size() - 3) + " – " + b;
     return a + " – " + b;
 }
 
@@ -261,9 +301,13 @@ std::string miles(double km) {
     return buf;
 }
 
-std::string drive_text(int minutes, double km) { return core::format_duration_minutes(minutes) + "  ·  " + miles(km); }
+std::string drive_text(int minutes, double km) {
+    return core::format_duration_minutes(minutes) + "  ·  " + miles(km);
+}
 
-std::string stop_name(const core::DayStop& s) { return s.account ? s.account->name : std::string("Unknown account"); }
+std::string stop_name(const core::DayStop& s) {
+    return s.account ? s.account->name : std::string("Unknown account");
+}
 
 void number_badge(ImDrawList* dl, ImVec2 c, float radius, int number, ImU32 fill, ImU32 text) {
     dl->AddCircleFilled(c, radius, fill);

@@ -17,11 +17,15 @@ namespace {
 
 constexpr double kKmPerDegree = 111.19508; // along a meridian, on the sphere travel.cpp uses
 
-Date day(int y, int m, int d) { return date_from_ymd(y, m, d); }
+Date day(int y, int m, int d) {
+    return date_from_ymd(y, m, d);
+}
 const Date kFriday = day(2026, 11, 27);
 
 // Home at 40N 83W; an account `km` north of it. Speed 60 km/h and road factor 1: a minute a km.
-LatLon north(double km) { return {40.0 + km / kKmPerDegree, -83.0}; }
+LatLon north(double km) {
+    return {40.0 + km / kKmPerDegree, -83.0};
+}
 
 Plan base_plan() {
     Plan p = make_empty_plan("p", "Test", Timestamp{});
@@ -42,7 +46,8 @@ Account& add_account(Plan& p, std::string id, std::optional<LatLon> at) {
     return p.accounts.back();
 }
 
-Activity& add_visit(Plan& p, std::string id, std::string account, std::optional<int> start, int minutes = 60) {
+Activity& add_visit(Plan& p, std::string id, std::string account, std::optional<int> start,
+                    int minutes = 60) {
     Activity a;
     a.id = std::move(id);
     a.account_id = std::move(account);
@@ -57,9 +62,12 @@ Activity& add_visit(Plan& p, std::string id, std::string account, std::optional<
 // Applies edited or new activities, as a command of Put<Activity> would.
 void apply_edits(Plan& p, const std::vector<Activity>& changed) {
     for (const Activity& a : changed) {
-        auto it = std::find_if(p.activities.begin(), p.activities.end(), [&](const Activity& x) { return x.id == a.id; });
-        if (it == p.activities.end()) p.activities.push_back(a);
-        else *it = a;
+        auto it = std::find_if(p.activities.begin(), p.activities.end(),
+                               [&](const Activity& x) { return x.id == a.id; });
+        if (it == p.activities.end())
+            p.activities.push_back(a);
+        else
+            *it = a;
     }
 }
 
@@ -73,7 +81,8 @@ const DayStop* stop_of(const DayRoute& r, const std::string& id) {
 
 std::vector<std::string> route_ids(const DayRoute& r) {
     std::vector<std::string> ids;
-    for (const DayStop& s : r.stops) ids.push_back(s.visit->id);
+    for (const DayStop& s : r.stops)
+        ids.push_back(s.visit->id);
     return ids;
 }
 
@@ -85,12 +94,12 @@ TEST_CASE("the day as it stands: times, drives, and what is wrong with each stop
     add_account(p, "b", north(20));
     add_account(p, "c", north(30));
     add_account(p, "nowhere", std::nullopt);
-    add_visit(p, "v1", "a", 9 * 60);                       // planned at 9:00
-    add_visit(p, "v2", "b", 10 * 60).fixed_time = true;     // an appointment at 10:00
-    add_visit(p, "v3", "c", 16 * 60 + 50);                  // runs past 17:30
+    add_visit(p, "v1", "a", 9 * 60);                    // planned at 9:00
+    add_visit(p, "v2", "b", 10 * 60).fixed_time = true; // an appointment at 10:00
+    add_visit(p, "v3", "c", 16 * 60 + 50);              // runs past 17:30
     add_visit(p, "v4", "nowhere", 14 * 60);
     add_visit(p, "v5", "a", std::nullopt);
-    Activity other;                                         // a call: never part of a route
+    Activity other; // a call: never part of a route
     other.id = "call";
     other.account_id = "a";
     other.type = ActivityType::Call;
@@ -119,9 +128,11 @@ TEST_CASE("the day as it stands: times, drives, and what is wrong with each stop
 
     REQUIRE(r.unrouted.size() == 2);
     CHECK(stop_of(r, "v4")->issue == StopIssue::NoLocation);
-    CHECK(stop_of(r, "v4")->issue_text == "no location: add the account's address to put it on the route");
+    CHECK(stop_of(r, "v4")->issue_text ==
+          "no location: add the account's address to put it on the route");
     CHECK(stop_of(r, "v5")->issue == StopIssue::NotScheduled);
-    CHECK(stop_of(r, "v5")->issue_text == "doesn't fit: arrives 6:10 PM, after working hours end at 5:30 PM");
+    CHECK(stop_of(r, "v5")->issue_text ==
+          "doesn't fit: arrives 6:10 PM, after working hours end at 5:30 PM");
 
     // Without a home base the route starts at its first stop.
     p.settings.home.reset();
@@ -135,8 +146,8 @@ TEST_CASE("a visit behind its planned time, and one over lunch, are flagged but 
     Plan p = base_plan();
     add_account(p, "a", north(30));
     add_account(p, "b", north(30));
-    add_visit(p, "v1", "a", 8 * 60, 60);        // arrives 8:30, not 8:00
-    add_visit(p, "v2", "b", 11 * 60 + 45, 60);  // 11:45 to 12:45: over lunch
+    add_visit(p, "v1", "a", 8 * 60, 60);       // arrives 8:30, not 8:00
+    add_visit(p, "v2", "b", 11 * 60 + 45, 60); // 11:45 to 12:45: over lunch
     const DayRoute r = day_route(p, kFriday);
     CHECK(r.stops[0].issue == StopIssue::BehindPlan);
     CHECK(r.stops[0].issue_text == "arrives 8:30 AM, 30 min after its planned 8:00 AM start");
@@ -178,7 +189,8 @@ TEST_CASE("optimising a day keeps appointments, locks and check-ins, and drops w
     const DayStop* far = stop_of(after, "v5");
     CHECK(far->issue == StopIssue::NotScheduled);
     CHECK(far->issue_text.rfind("doesn't fit: arrives ", 0) == 0);
-    for (const DayStop& s : after.stops) CHECK(s.issue == StopIssue::None);
+    for (const DayStop& s : after.stops)
+        CHECK(s.issue == StopIssue::None);
     CHECK(after.drive_minutes == out.drive_minutes_after);
 
     // Lock the last visit in first place: it stays first after optimising again.
@@ -206,7 +218,8 @@ TEST_CASE("re-timing after a reorder packs flexible visits and leaves appointmen
     const std::vector<Activity> changed = retime_day(p, kFriday, {"v2", "v1"});
     REQUIRE(changed.size() == 1); // the appointment keeps its time
     CHECK(changed[0].id == "v1");
-    CHECK(changed[0].start_minute == 15 * 60 + 30 + 10); // after the 3:00 PM meeting and a 10-minute drive
+    CHECK(changed[0].start_minute ==
+          15 * 60 + 30 + 10); // after the 3:00 PM meeting and a 10-minute drive
 }
 
 TEST_CASE("adding visits schedules each after the last one when it fits, and says why not") {
@@ -219,7 +232,8 @@ TEST_CASE("adding visits schedules each after the last one when it fits, and say
     add_visit(p, "v1", "a", 9 * 60, 60);
     std::vector<const Account*> accs;
     for (const char* id : {"near", "far", "nowhere"})
-        accs.push_back(&*std::find_if(p.accounts.begin(), p.accounts.end(), [&](const Account& a) { return a.id == id; }));
+        accs.push_back(&*std::find_if(p.accounts.begin(), p.accounts.end(),
+                                      [&](const Account& a) { return a.id == id; }));
     const std::vector<Activity> made = add_visits(p, kFriday, accs, {"n1", "n2", "n3"});
     REQUIRE(made.size() == 3);
     CHECK(made[0].type == ActivityType::Visit);
@@ -229,7 +243,8 @@ TEST_CASE("adding visits schedules each after the last one when it fits, and say
     CHECK_FALSE(made[2].start_minute);
     apply_edits(p, made);
     const DayRoute r = day_route(p, kFriday);
-    CHECK(stop_of(r, "n2")->issue_text == "doesn't fit: arrives 2:05 PM, after working hours end at 12:00 PM");
+    CHECK(stop_of(r, "n2")->issue_text ==
+          "doesn't fit: arrives 2:05 PM, after working hours end at 12:00 PM");
     CHECK(stop_of(r, "n3")->issue == StopIssue::NoLocation);
 }
 
@@ -290,7 +305,8 @@ TEST_CASE("planning a week fits the most valuable visits and keeps appointments"
         cands.push_back(c);
     }
     add_account(p, "far", north(900));
-    cands.push_back({"far", p.accounts.back().location, 999999, 60, std::nullopt, std::nullopt, ""});
+    cands.push_back(
+        {"far", p.accounts.back().location, 999999, 60, std::nullopt, std::nullopt, ""});
     add_account(p, "nowhere", std::nullopt);
     cands.push_back({"nowhere", std::nullopt, 5000, 60, std::nullopt, std::nullopt, ""});
     // An appointment on Wednesday stays where it is.
@@ -313,7 +329,8 @@ TEST_CASE("planning a week fits the most valuable visits and keeps appointments"
     CHECK_FALSE(w.days[0].available);
     CHECK(w.days[0].visits == 0);
     // The appointment is on Wednesday at 10:00.
-    const auto appt = std::find_if(w.visits.begin(), w.visits.end(), [](const WeekVisit& v) { return v.activity_id == "fixed"; });
+    const auto appt = std::find_if(w.visits.begin(), w.visits.end(),
+                                   [](const WeekVisit& v) { return v.activity_id == "fixed"; });
     REQUIRE(appt != w.visits.end());
     CHECK(appt->day == 2);
     CHECK(appt->start_minute == 10 * 60);
@@ -349,7 +366,8 @@ TEST_CASE("planning a week fits the most valuable visits and keeps appointments"
         applied.activities.push_back(a);
     }
     applied.settings = p.settings;
-    for (int d = 1; d < kWeekDays; ++d) CHECK(day_route(applied, add_days(monday, d)).problems == 0);
+    for (int d = 1; d < kWeekDays; ++d)
+        CHECK(day_route(applied, add_days(monday, d)).problems == 0);
 }
 
 TEST_CASE("week candidates: most valuable first, none already visited that week") {
@@ -383,7 +401,8 @@ TEST_CASE("route fields round-trip through the plan file, and bad ones are probl
     places.end = RoutePlace{"Office", {40.0, -83.0}};
     p.settings.route_days[kFriday] = places;
     const std::string text = write_plan(p);
-    CHECK(text.find("\"route_days\":{\"2026-11-27\":{\"start\":{\"label\":\"Home, 12 Elm St\"") != std::string::npos);
+    CHECK(text.find("\"route_days\":{\"2026-11-27\":{\"start\":{\"label\":\"Home, 12 Elm St\"") !=
+          std::string::npos);
     const LoadResult r = read_plan(text);
     REQUIRE(r.plan);
     CHECK(write_plan(*r.plan) == text);
@@ -405,7 +424,8 @@ TEST_CASE("route fields round-trip through the plan file, and bad ones are probl
     bad.replace(bad.find("\"2026-11-27\""), 12, "\"2026-11-31\"");
     const LoadResult rb = read_plan(bad);
     REQUIRE_FALSE(rb.plan);
-    CHECK(format_problem("x", rb.problems[0]) == "x: /settings/route_days/2026-11-31: \"2026-11-31\" is not a date (expected YYYY-MM-DD)");
+    CHECK(format_problem("x", rb.problems[0]) ==
+          "x: /settings/route_days/2026-11-31: \"2026-11-31\" is not a date (expected YYYY-MM-DD)");
     std::string bad2 = text;
     bad2.replace(bad2.find("\"locked\":true"), 13, "\"locked\":1");
     const LoadResult rb2 = read_plan(bad2);
@@ -465,7 +485,8 @@ TEST_CASE("a week keeps planned visits where they are unless asked, and caps vis
             CHECK_FALSE(v.moved);
         }
     }
-    for (int d = 0; d < kWeekDays; ++d) CHECK(per_day[d] <= 2);
+    for (int d = 0; d < kWeekDays; ++d)
+        CHECK(per_day[d] <= 2);
     CHECK(w.new_visits == 8); // ten places, Tuesday's planned visit takes one: room for all eight
     CHECK(w.moved_visits == 0);
 
@@ -475,7 +496,8 @@ TEST_CASE("a week keeps planned visits where they are unless asked, and caps vis
     CHECK(free.new_visits == 8);
 }
 
-TEST_CASE("meetings and events are busy: new visits go around them, set times over them are flagged") {
+TEST_CASE(
+    "meetings and events are busy: new visits go around them, set times over them are flagged") {
     Plan p = base_plan();
     add_account(p, "a", north(5));
     add_account(p, "b", north(6));
@@ -499,15 +521,18 @@ TEST_CASE("meetings and events are busy: new visits go around them, set times ov
     REQUIRE(h.busy.size() == 1);
     CHECK(h.busy[0] == std::pair<int, int>{8 * 60 + 30, 10 * 60});
 
-    const std::vector<Activity> made = add_visits(p, kFriday, {&p.accounts[0], &p.accounts[1]}, {"v1", "v2"});
+    const std::vector<Activity> made =
+        add_visits(p, kFriday, {&p.accounts[0], &p.accounts[1]}, {"v1", "v2"});
     REQUIRE(made.size() == 2);
     CHECK(made[0].start_minute == 10 * 60); // 8:05 would run into the 8:30 meeting: after it
     apply_edits(p, made);
     DayRoute r = day_route(p, kFriday);
-    for (const DayStop& s : r.stops) CHECK((s.end <= 8 * 60 + 30 || s.start >= 10 * 60));
+    for (const DayStop& s : r.stops)
+        CHECK((s.end <= 8 * 60 + 30 || s.start >= 10 * 60));
     CHECK(r.problems == 0);
 
-    auto v1 = std::find_if(p.activities.begin(), p.activities.end(), [](const Activity& a) { return a.id == "v1"; });
+    auto v1 = std::find_if(p.activities.begin(), p.activities.end(),
+                           [](const Activity& a) { return a.id == "v1"; });
     v1->start_minute = 9 * 60;
     v1->fixed_time = true;
     r = day_route(p, kFriday);

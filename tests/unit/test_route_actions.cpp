@@ -40,7 +40,8 @@ const Activity& visit(const app::App& a, const std::string& id) {
 
 TEST_CASE("adding, reordering, locking and checking in are undoable commands") {
     auto a = make_app();
-    const std::vector<std::string> ids = app::add_visits(*a, kFriday, {"a1", "a2", "missing", "a3"});
+    const std::vector<std::string> ids =
+        app::add_visits(*a, kFriday, {"a1", "a2", "missing", "a3"});
     REQUIRE(ids.size() == 3);
     CHECK(a->doc().undo_label() == "Add 3 visits to Fri, Nov 27");
     CHECK(a->doc().undo_depth() == 1);
@@ -51,7 +52,8 @@ TEST_CASE("adding, reordering, locking and checking in are undoable commands") {
     CHECK(app::reorder_day(*a, kFriday, {ids[2], ids[0], ids[1]}));
     CHECK(a->doc().undo_label() == "Reorder the visits on Fri, Nov 27");
     std::vector<std::string> order;
-    for (const DayStop& s : day_route(a->plan(), kFriday).stops) order.push_back(s.visit->id);
+    for (const DayStop& s : day_route(a->plan(), kFriday).stops)
+        order.push_back(s.visit->id);
     CHECK(order == std::vector<std::string>{ids[2], ids[0], ids[1]});
 
     CHECK(app::set_visit_locked(*a, ids[2], true));
@@ -61,7 +63,8 @@ TEST_CASE("adding, reordering, locking and checking in are undoable commands") {
 
     CHECK(app::check_in(*a, ids[0]));
     CHECK(visit(*a, ids[0]).checked_in == Timestamp{1'795'000'000'000});
-    CHECK(app::log_visit_outcome(*a, ids[0], {"Renewal agreed", "36 months", "Send the contract", kFriday}));
+    CHECK(app::log_visit_outcome(*a, ids[0],
+                                 {"Renewal agreed", "36 months", "Send the contract", kFriday}));
     CHECK(visit(*a, ids[0]).outcome == "Renewal agreed");
     CHECK(visit(*a, ids[0]).next_step_due == kFriday);
     CHECK(a->doc().undo_label() == "Log the visit to Account 1");
@@ -75,7 +78,8 @@ TEST_CASE("adding, reordering, locking and checking in are undoable commands") {
     CHECK(app::remove_visit(*a, ids[1]));
     CHECK_FALSE(a->doc().index().activity(ids[1]));
     const std::size_t depth = a->doc().undo_depth();
-    for (std::size_t i = 0; i < depth; ++i) CHECK(a->undo());
+    for (std::size_t i = 0; i < depth; ++i)
+        CHECK(a->undo());
     CHECK(a->plan().activities.empty());
 }
 

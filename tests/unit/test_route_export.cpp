@@ -27,8 +27,10 @@ std::vector<std::string> physical_lines(const std::string& s) {
 std::string unfold(const std::string& s) {
     std::string out;
     for (const std::string& l : physical_lines(s)) {
-        if (!l.empty() && l[0] == ' ') out += l.substr(1);
-        else out += (out.empty() ? "" : "\n") + l;
+        if (!l.empty() && l[0] == ' ')
+            out += l.substr(1);
+        else
+            out += (out.empty() ? "" : "\n") + l;
     }
     return out;
 }
@@ -101,7 +103,8 @@ TEST_CASE("iCalendar TEXT escaping") {
 TEST_CASE("iCalendar lines fold at 75 octets without splitting a character") {
     CHECK(ics_fold("SUMMARY:short") == "SUMMARY:short\r\n");
     std::string longline = "DESCRIPTION:";
-    for (int i = 0; i < 60; ++i) longline += "Ünï—";
+    for (int i = 0; i < 60; ++i)
+        longline += "Ünï—";
     const std::string folded = ics_fold(longline);
     for (const std::string& l : physical_lines(folded)) {
         CHECK(l.size() <= 75);
@@ -116,13 +119,17 @@ TEST_CASE("iCalendar lines fold at 75 octets without splitting a character") {
 TEST_CASE("VTIMEZONE rules for North America, Europe and zones without daylight saving") {
     const std::string ny = ics_vtimezone("America/New_York");
     CHECK(ny.find("TZID:America/New_York\r\n") != std::string::npos);
-    CHECK(ny.find("BEGIN:DAYLIGHT\r\nDTSTART:20070311T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\r\n"
-                  "TZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\nTZNAME:EDT\r\n") != std::string::npos);
+    CHECK(
+        ny.find(
+            "BEGIN:DAYLIGHT\r\nDTSTART:20070311T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\r\n"
+            "TZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\nTZNAME:EDT\r\n") != std::string::npos);
     CHECK(ny.find("DTSTART:20071104T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\n"
                   "TZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\nTZNAME:EST\r\n") != std::string::npos);
     const std::string paris = ics_vtimezone("Europe/Paris");
-    CHECK(paris.find("DTSTART:19960331T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n") != std::string::npos);
-    CHECK(paris.find("DTSTART:19961027T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n") != std::string::npos);
+    CHECK(paris.find("DTSTART:19960331T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n") !=
+          std::string::npos);
+    CHECK(paris.find("DTSTART:19961027T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n") !=
+          std::string::npos);
     CHECK(ics_vtimezone("America/St_Johns").find("TZOFFSETTO:-0230") != std::string::npos);
     const std::string phx = ics_vtimezone("America/Phoenix");
     CHECK(phx.find("DAYLIGHT") == std::string::npos);
@@ -133,20 +140,24 @@ TEST_CASE("VTIMEZONE rules for North America, Europe and zones without daylight 
 TEST_CASE("a day's visits as an iCalendar file") {
     const Plan p = day_plan();
     ExportCounts n;
-    const std::string ics = export_ics(p, {date_from_ymd(2026, 7, 1)}, Timestamp{1'790'000'000'000}, {}, &n);
+    const std::string ics =
+        export_ics(p, {date_from_ymd(2026, 7, 1)}, Timestamp{1'790'000'000'000}, {}, &n);
     CHECK(n.visits == 2);
     CHECK(n.unscheduled == 1);
-    for (const std::string& l : physical_lines(ics)) CHECK(l.size() <= 75);
+    for (const std::string& l : physical_lines(ics))
+        CHECK(l.size() <= 75);
     const std::string text = unfold(ics);
     CHECK(text.rfind("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:", 0) == 0);
     CHECK(text.find("\nBEGIN:VTIMEZONE\nTZID:America/New_York\n") != std::string::npos);
     CHECK(text.find("\nUID:act-1@footprint\nDTSTAMP:20260921T141320Z\n") != std::string::npos);
-    CHECK(text.find("\nDTSTART;TZID=America/New_York:20260701T090000\nDTEND;TZID=America/New_York:20260701T094500\n") !=
+    CHECK(text.find("\nDTSTART;TZID=America/New_York:20260701T090000\nDTEND;TZID=America/"
+                    "New_York:20260701T094500\n") != std::string::npos);
+    CHECK(text.find("\nSUMMARY:Visit: Sato Transfer\\, Storage\\; \"Main\"\n") !=
           std::string::npos);
-    CHECK(text.find("\nSUMMARY:Visit: Sato Transfer\\, Storage\\; \"Main\"\n") != std::string::npos);
     CHECK(text.find("\nLOCATION:12 Elm St\\, Columbus\\, OH 43215\n") != std::string::npos);
     CHECK(text.find("\nGEO:40.050000;-83.050000\n") != std::string::npos);
-    CHECK(text.find("Notes: Bring the quote.\\nAsk about the second site\\, then \\\\ call back") != std::string::npos);
+    CHECK(text.find("Notes: Bring the quote.\\nAsk about the second site\\, then \\\\ call back") !=
+          std::string::npos);
     CHECK(text.find("Contact: Maria Garcia\\, (614) 555-0142") != std::string::npos);
     CHECK(text.find("\nUID:act-2@footprint\n") != std::string::npos);
     CHECK(text.find("Appointment at 1:00 PM") != std::string::npos);
@@ -154,9 +165,11 @@ TEST_CASE("a day's visits as an iCalendar file") {
     CHECK(text.substr(text.size() - 14) == "\nEND:VCALENDAR");
 
     // Driving blocks, on request.
-    const std::string with_drives = unfold(export_ics(p, {date_from_ymd(2026, 7, 1)}, Timestamp{0}, IcsOptions{true}));
+    const std::string with_drives =
+        unfold(export_ics(p, {date_from_ymd(2026, 7, 1)}, Timestamp{0}, IcsOptions{true}));
     CHECK(with_drives.find("\nUID:act-1-drive@footprint\n") != std::string::npos);
-    CHECK(with_drives.find("\nSUMMARY:Drive to Sato Transfer\\, Storage\\; \"Main\"\n") != std::string::npos);
+    CHECK(with_drives.find("\nSUMMARY:Drive to Sato Transfer\\, Storage\\; \"Main\"\n") !=
+          std::string::npos);
 
     // UTC plans use Z times; unknown zones floating local times, named for the importer.
     Plan utc = p;
@@ -189,7 +202,9 @@ TEST_CASE("a day's itinerary as CSV for Excel") {
     const Plan p = day_plan();
     ExportCounts n;
     const std::string csv = export_itinerary_csv(p, {date_from_ymd(2026, 7, 1)}, &n);
-    CHECK(csv.rfind("\xEF\xBB\xBF" "Date,Stop,Account,Arrive,Start,End,", 0) == 0);
+    CHECK(csv.rfind("\xEF\xBB\xBF"
+                    "Date,Stop,Account,Arrive,Start,End,",
+                    0) == 0);
     CHECK(n.visits == 2);
     CHECK(n.unscheduled == 1);
     const std::vector<std::string> rows = physical_lines(csv.substr(3));

@@ -18,7 +18,8 @@ namespace {
 RouteProblem random_problem(int n, std::uint64_t seed, int days = 1, bool tight = false) {
     SplitMix64 rng(seed);
     std::vector<std::pair<double, double>> xy{{20, 20}, {20, 20}};
-    for (int i = 0; i < n; ++i) xy.emplace_back(rng.below(400) / 10.0, rng.below(400) / 10.0);
+    for (int i = 0; i < n; ++i)
+        xy.emplace_back(rng.below(400) / 10.0, rng.below(400) / 10.0);
     RouteProblem p;
     p.seconds = CostMatrix::build(n + 2, [&](int a, int b) {
         const double km = std::hypot(xy[std::size_t(a)].first - xy[std::size_t(b)].first,
@@ -67,7 +68,8 @@ bool ranks_ok(const RouteProblem& p, const std::vector<int>& order) {
 
 std::int64_t value_of(const RouteProblem& p, const std::vector<int>& order) {
     std::int64_t v = 0;
-    for (int s : order) v += p.stops[std::size_t(s)].value;
+    for (int s : order)
+        v += p.stops[std::size_t(s)].value;
     return v;
 }
 
@@ -104,12 +106,15 @@ void check_feasible(const RouteProblem& p, const RoutePlan& plan) {
             CHECK(st.end <= p.days[d].hours.end);
             if (s.fixed_start) CHECK(st.start == *s.fixed_start);
             const DayHours& h = p.days[d].hours;
-            if (!s.fixed_start) CHECK_FALSE((st.start < h.lunch_start + h.lunch_minutes && st.end > h.lunch_start));
+            if (!s.fixed_start)
+                CHECK_FALSE((st.start < h.lunch_start + h.lunch_minutes && st.end > h.lunch_start));
             ++seen[std::size_t(st.stop)];
         }
     }
-    for (int s : plan.unassigned) ++seen[std::size_t(s)];
-    for (int c : seen) CHECK(c == 1); // every stop is on one day or unassigned, once
+    for (int s : plan.unassigned)
+        ++seen[std::size_t(s)];
+    for (int c : seen)
+        CHECK(c == 1); // every stop is on one day or unassigned, once
 }
 
 } // namespace
@@ -180,7 +185,8 @@ TEST_CASE("the exact day equals brute force over every subset and order (400 ins
 
 TEST_CASE("required stops are never dropped for optional value") {
     RouteProblem p = random_problem(8, 5, 1, true);
-    for (RouteStop& s : p.stops) s.value = 1000;
+    for (RouteStop& s : p.stops)
+        s.value = 1000;
     p.stops[3].value = kRequiredValue;
     p.stops[3].fixed_start.reset();
     const RoutePlan plan = exact_day(p, 0);
@@ -219,7 +225,8 @@ TEST_CASE("the search finds the exact day's answer on 12-stop days") {
         RouteProblem p = random_problem(12, seed + 1000, 1, true);
         const RoutePlan exact = exact_day(p, 0);
         // A second day no stop may use sends the problem down the heuristic path.
-        for (RouteStop& s : p.stops) s.days = 1;
+        for (RouteStop& s : p.stops)
+            s.days = 1;
         p.days.push_back(p.days[0]);
         RouteSearchOptions o;
         o.seed = seed;
@@ -241,7 +248,8 @@ TEST_CASE("a seed gives the same plan however the search is sliced") {
     const RoutePlan whole = solve_routes(p, o);
     RouteSearch sliced(p, o);
     int steps = 0;
-    while (!sliced.step(0.01)) ++steps;
+    while (!sliced.step(0.01))
+        ++steps;
     CHECK(steps > 5);
     CHECK(sliced.best().days == whole.days);
     CHECK(sliced.best().unassigned == whole.unassigned);

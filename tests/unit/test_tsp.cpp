@@ -18,7 +18,8 @@ namespace {
 CostMatrix random_instance(int n, std::uint64_t seed, int size = 1000) {
     SplitMix64 rng(seed);
     std::vector<TsplibPoint> pts;
-    for (int i = 0; i < n; ++i) pts.push_back({double(rng.below(size)), double(rng.below(size))});
+    for (int i = 0; i < n; ++i)
+        pts.push_back({double(rng.below(size)), double(rng.below(size))});
     return CostMatrix::build(n, [&](int i, int j) {
         return tsplib_distance(TsplibMetric::Euc2d, pts[std::size_t(i)], pts[std::size_t(j)]);
     });
@@ -28,7 +29,8 @@ std::int64_t brute_force(const CostMatrix& c) {
     std::vector<int> p(std::size_t(c.size()));
     std::iota(p.begin(), p.end(), 0);
     std::int64_t best = tour_length(c, p);
-    while (std::next_permutation(p.begin() + 1, p.end())) best = std::min(best, tour_length(c, p));
+    while (std::next_permutation(p.begin() + 1, p.end()))
+        best = std::min(best, tour_length(c, p));
     return best;
 }
 
@@ -159,12 +161,12 @@ TEST_CASE("the baseline is a plain 2-opt local optimum") {
 TEST_CASE("TSPLIB distance rules, worked by hand") {
     using M = TsplibMetric;
     CHECK(tsplib_distance(M::Euc2d, {0, 0}, {3, 4}) == 5);
-    CHECK(tsplib_distance(M::Euc2d, {0, 0}, {1, 1}) == 1);     // 1.414 rounds to 1
-    CHECK(tsplib_distance(M::Euc2d, {0, 0}, {1.5, 2}) == 3);   // 2.5 rounds half up
-    CHECK(tsplib_distance(M::Ceil2d, {0, 0}, {1, 1}) == 2);    // 1.414 rounds up
+    CHECK(tsplib_distance(M::Euc2d, {0, 0}, {1, 1}) == 1);   // 1.414 rounds to 1
+    CHECK(tsplib_distance(M::Euc2d, {0, 0}, {1.5, 2}) == 3); // 2.5 rounds half up
+    CHECK(tsplib_distance(M::Ceil2d, {0, 0}, {1, 1}) == 2);  // 1.414 rounds up
     CHECK(tsplib_distance(M::Ceil2d, {0, 0}, {3, 4}) == 5);
-    CHECK(tsplib_distance(M::Att, {0, 0}, {10, 0}) == 4);      // r = 3.162: nint 3 < r, so 4
-    CHECK(tsplib_distance(M::Att, {0, 0}, {30, 40}) == 16);    // r = 15.81: nint 16 >= r
+    CHECK(tsplib_distance(M::Att, {0, 0}, {10, 0}) == 4);   // r = 3.162: nint 3 < r, so 4
+    CHECK(tsplib_distance(M::Att, {0, 0}, {30, 40}) == 16); // r = 15.81: nint 16 >= r
     CHECK(tsplib_distance(M::Att, {0, 0}, {0, 10}) == 4);
     // GEO: 16.47 is 16 degrees 47 minutes. Along a meridian, one degree is 6378.388 * pi / 180
     // = 111.3 km: from 10.00 to 11.00 gives (int)(111.32 + 1) = 112.
@@ -182,7 +184,8 @@ TEST_CASE("TSPLIB GEO and ATT instances reach their published optima") {
     CHECK(burma.instance->name == "burma14");
     CHECK(burma.instance->metric == TsplibMetric::Geo);
     CHECK(burma.instance->nodes.size() == 14);
-    CHECK(tour_length(tsplib_costs(*burma.instance), exact_tour(tsplib_costs(*burma.instance))) == 3323);
+    CHECK(tour_length(tsplib_costs(*burma.instance), exact_tour(tsplib_costs(*burma.instance))) ==
+          3323);
 
     const TsplibResult att = read_tsplib(kAtt48, "att48.tsp");
     REQUIRE_MESSAGE(att.instance, att.error);
@@ -212,7 +215,8 @@ TEST_CASE("TSPLIB errors name the file and line and say what is wrong") {
         CHECK_FALSE(r.instance);
         return r.error;
     };
-    const std::string head = "NAME: x\nTYPE: TSP\nDIMENSION: 3\nEDGE_WEIGHT_TYPE: EUC_2D\nNODE_COORD_SECTION\n";
+    const std::string head =
+        "NAME: x\nTYPE: TSP\nDIMENSION: 3\nEDGE_WEIGHT_TYPE: EUC_2D\nNODE_COORD_SECTION\n";
     CHECK(error(head + "1 0 0\n2 1,5 0\n3 2 2\n") == "x.tsp:7: coordinate \"1,5\" is not a number");
     CHECK(error(head + "1 0 0\n1 1 1\n") == "x.tsp:7: node 1 is given twice (first on line 6)");
     CHECK(error(head + "1 0 0\n4 1 1\n") ==
@@ -225,7 +229,8 @@ TEST_CASE("TSPLIB errors name the file and line and say what is wrong") {
     CHECK(error("NAME: x\nTYPE: ATSP\n") ==
           "x.tsp:2: TYPE \"ATSP\" is not supported (Footprint reads symmetric TSP instances)");
     CHECK(error("TYPE: TSP\nDIMENSION: 3\nEDGE_WEIGHT_TYPE: MAN_2D\n") ==
-          "x.tsp:3: EDGE_WEIGHT_TYPE \"MAN_2D\" is not supported (supported: EUC_2D, CEIL_2D, ATT, GEO)");
+          "x.tsp:3: EDGE_WEIGHT_TYPE \"MAN_2D\" is not supported (supported: EUC_2D, CEIL_2D, ATT, "
+          "GEO)");
     CHECK(error("TYPE: TSP\nEDGE_WEIGHT_TYPE: EUC_2D\nNODE_COORD_SECTION\n1 0 0\n") ==
           "x.tsp:3: NODE_COORD_SECTION comes before DIMENSION");
     CHECK(error("TYPE: TSP\nDIMENSION: 0\n") ==
@@ -236,6 +241,7 @@ TEST_CASE("TSPLIB errors name the file and line and say what is wrong") {
           "x.tsp:1: expected \"KEYWORD : VALUE\" or NODE_COORD_SECTION, found \"hello world\"");
     CHECK(error("") == "x.tsp:1: not a TSPLIB file: no TYPE or DIMENSION");
     CHECK(error("TYPE: TSP\nDIMENSION: 2\nEDGE_WEIGHT_TYPE: GEO\nNODE_COORD_SECTION\n1 95.0 0\n") ==
-          "x.tsp:5: GEO coordinates are latitude and longitude (DDD.MM): \"1 95.0 0\" is out of range");
+          "x.tsp:5: GEO coordinates are latitude and longitude (DDD.MM): \"1 95.0 0\" is out of "
+          "range");
     CHECK(error("TYPE: TSP\nDIMENSION: 2\nEDGE_WEIGHT_TYPE: EXPLICIT\n").find("x.tsp:3:") == 0);
 }
