@@ -24,6 +24,7 @@ struct SuggestionCache {
     CacheKey key;
     std::int32_t monday = 0;
     std::vector<core::VisitCandidate> suggested;
+    std::map<std::string, core::VisitCandidate> added; // valued once per plan revision
 };
 SuggestionCache g_suggested;
 std::vector<Candidate> g_candidates;
@@ -59,6 +60,7 @@ const std::vector<Candidate>& candidates(const app::App& app, UiState& ui) {
     const core::Date today = app.clock().today();
     if (g_suggested.key.refresh(app, monday.days) || g_suggested.monday != monday.days) {
         g_suggested.monday = monday.days;
+        g_suggested.added.clear();
         g_suggested.suggested =
             core::week_candidates(app.plan(), monday, std::max(today, monday), kSuggested);
     }
@@ -77,8 +79,14 @@ const std::vector<Candidate>& candidates(const app::App& app, UiState& ui) {
     };
     // The accounts the user added come first: they asked for them.
     for (const std::string& id : ui.week.added)
-        if (const core::Account* a = find_account(app, id))
-            push(core::candidate_for(app.plan(), *a, std::max(today, monday)), true);
+        if (const core::Account* a = find_account(app, id)) {
+            auto it = g_suggested.added.find(id);
+            if (it == g_suggested.added.end())
+                it = g_suggested.added
+                         .emplace(id, core::candidate_for(app.plan(), *a, std::max(today, monday)))
+                         .first;
+            push(it->second, true);
+        }
     for (const core::VisitCandidate& c : g_suggested.suggested)
         push(c, false);
     return g_candidates;
