@@ -19,9 +19,16 @@ struct DayVisits {
     std::vector<const Account*> accounts; // parallel to visits; null when missing
 };
 
-DayVisits load_day(const Plan& plan, Date date) {
+DayVisits load_day(const Plan& plan, Date date, const PlanIndex* index = nullptr) {
     DayVisits d;
     d.visits = day_visits(plan, date);
+    if (index) {
+        for (const Activity* a : d.visits) {
+            const auto i = index->account(a->account_id);
+            d.accounts.push_back(i && *i < plan.accounts.size() ? &plan.accounts[*i] : nullptr);
+        }
+        return d;
+    }
     std::unordered_map<std::string_view, const Account*> wanted;
     for (const Activity* a : d.visits)
         wanted.emplace(a->account_id, nullptr);
@@ -137,14 +144,14 @@ std::vector<const Activity*> day_visits(const Plan& plan, Date date) {
     return out;
 }
 
-DayRoute day_route(const Plan& plan, Date date) {
+DayRoute day_route(const Plan& plan, Date date, const PlanIndex* index) {
     DayRoute r;
     r.date = date;
     r.start = day_start_place(plan, date);
     r.end = day_end_place(plan, date);
     r.hours = day_hours(plan, date);
     const TravelModel travel = TravelModel::from(plan.settings);
-    const DayVisits day = load_day(plan, date);
+    const DayVisits day = load_day(plan, date, index);
 
     std::vector<std::size_t> routed;
     for (std::size_t i = 0; i < day.visits.size(); ++i) {
@@ -219,8 +226,12 @@ DayRoute day_route(const Plan& plan, Date date) {
             if (static_cast<std::size_t>(st.conflict) < busy.size()) {
                 const Activity& b = *busy[static_cast<std::size_t>(st.conflict)];
                 std::string with;
-                for (const Account& acc : plan.accounts)
-                    if (acc.id == b.account_id) with = " with " + acc.name;
+                if (const auto i = index ? index->account(b.account_id) : std::nullopt;
+                    i && *i < plan.accounts.size())
+                    with = " with " + plan.accounts[*i].name;
+                else if (!index)
+                    for (const Account& acc : plan.accounts)
+                        if (acc.id == b.account_id) with = " with " + acc.name;
                 s.issue_text = "overlaps the " + format_clock(*b.start_minute) + " " +
                                (b.type == ActivityType::Event ? "event" : "meeting") + with;
             }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/model.h"
+#include "core/plan_edit.h"
 #include "core/route_solver.h"
 #include "core/travel.h"
 
@@ -76,7 +77,9 @@ struct DayRoute {
     int meeting_minutes = 0;
     int problems = 0; // stops late or after hours
 };
-DayRoute day_route(const Plan& plan, Date date);
+// `index` (the open document's) finds the accounts without a pass over all of them: views of a
+// big plan pass it.
+DayRoute day_route(const Plan& plan, Date date, const PlanIndex* index = nullptr);
 
 // The visits of `date` (type Visit) in the order the day shows them: by start time, visits without
 // a time last, then in plan order.

@@ -24,7 +24,8 @@ void add_deal(Pipeline& p, const Opportunity& o) {
     ++p.deals;
 }
 
-VisitValue value_of(const Account& account, const Pipeline& pipe, Date today) {
+VisitValue value_of(const Account& account, const Pipeline& pipe, Date today,
+                    bool with_why = true) {
     VisitValue v;
     Cents renewal = 0;
     std::optional<Date> first_end;
@@ -36,6 +37,7 @@ VisitValue value_of(const Account& account, const Pipeline& pipe, Date today) {
         if (!first_end || *s.contract_end < *first_end) first_end = s.contract_end;
     }
     v.value = renewal + pipe.weighted;
+    if (!with_why) return v;
     if (renewal > 0)
         v.why = "Renewal " + format_mrc_rounded(renewal) + " ends " +
                 format_date_short(*first_end, today);
@@ -58,7 +60,7 @@ VisitValue visit_value(const Plan& plan, const Account& account, Date today) {
     return value_of(account, pipe, today);
 }
 
-std::vector<VisitValue> visit_values(const Plan& plan, Date today) {
+std::vector<VisitValue> visit_values(const Plan& plan, Date today, bool with_why) {
     std::unordered_map<std::string_view, Pipeline> pipes;
     for (const Opportunity& o : plan.opportunities)
         if (deal_state(plan, o) == DealState::Open) add_deal(pipes[o.account_id], o);
@@ -66,7 +68,7 @@ std::vector<VisitValue> visit_values(const Plan& plan, Date today) {
     out.reserve(plan.accounts.size());
     for (const Account& a : plan.accounts) {
         auto it = pipes.find(a.id);
-        out.push_back(value_of(a, it == pipes.end() ? Pipeline{} : it->second, today));
+        out.push_back(value_of(a, it == pipes.end() ? Pipeline{} : it->second, today, with_why));
     }
     return out;
 }

@@ -17,7 +17,8 @@ struct VisitValue {
 // The MRC of the account's services whose contract ends within 90 days of `today` (the renewal
 // at stake), plus the probability-weighted MRC of its open opportunities.
 VisitValue visit_value(const Plan& plan, const Account& account, Date today);
-// The same for every account (parallel to plan.accounts), in one pass over the plan.
-std::vector<VisitValue> visit_values(const Plan& plan, Date today);
+// The same for every account (parallel to plan.accounts), in one pass over the plan; without the
+// `why` texts unless asked (a big plan has 100,000 of them).
+std::vector<VisitValue> visit_values(const Plan& plan, Date today, bool with_why = true);
 
 } // namespace footprint::core

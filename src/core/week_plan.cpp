@@ -37,7 +37,7 @@ std::vector<VisitCandidate> week_candidates(const Plan& plan, Date monday, Date 
     for (const Activity& a : plan.activities)
         if (a.type == ActivityType::Visit && a.date >= monday && a.date <= friday)
             visited.insert(a.account_id);
-    const std::vector<VisitValue> values = visit_values(plan, today);
+    const std::vector<VisitValue> values = visit_values(plan, today, false);
     std::vector<std::size_t> idx;
     for (std::size_t i = 0; i < plan.accounts.size(); ++i)
         if (values[i].value > 0 && !visited.count(plan.accounts[i].id)) idx.push_back(i);
@@ -51,7 +51,7 @@ std::vector<VisitCandidate> week_candidates(const Plan& plan, Date monday, Date 
         c.account_id = plan.accounts[i].id;
         c.location = plan.accounts[i].location;
         c.value = values[i].value;
-        c.why = values[i].why;
+        c.why = visit_value(plan, plan.accounts[i], today).why; // only for the few kept
         c.meeting_minutes = plan.settings.default_meeting_minutes;
         out.push_back(std::move(c));
     }

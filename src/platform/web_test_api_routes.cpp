@@ -150,7 +150,7 @@ std::optional<core::Json> test_ops_routes(const std::string& op, const core::Jso
                           {"mode", ui.week.mode == ui::WeekViewState::Mode::Day ? "day" : "week"},
                           {"shown_day", core::format_iso_date(ui::week::shown_day(a, ui))},
                           {"monday", core::format_iso_date(ui::week::shown_monday(a, ui))},
-                          {"day", day_json(core::day_route(a.plan(), *date))},
+                          {"day", day_json(core::day_route(a.plan(), *date, &a.doc().index()))},
                           {"job", job},
                           {"last_job_ms", ui.week.last_job_ms},
                           {"proposal", proposal},

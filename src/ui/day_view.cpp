@@ -460,7 +460,7 @@ const core::DayRoute& cached_route(const app::App& app, core::Date date) {
     slot->plan = &app.plan();
     slot->revision = app.doc().revision();
     slot->day = date.days;
-    slot->route = core::day_route(app.plan(), date);
+    slot->route = core::day_route(app.plan(), date, &app.doc().index());
     return slot->route;
 }
 

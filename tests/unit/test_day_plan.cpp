@@ -126,6 +126,15 @@ TEST_CASE("the day as it stands: times, drives, and what is wrong with each stop
     CHECK(r.km == doctest::Approx(60.0).epsilon(0.001));
     CHECK(r.back == 17 * 60 + 50 + 30);
 
+    // The document's index finds the same accounts as the pass over all of them.
+    PlanIndex index;
+    index.rebuild(p);
+    const DayRoute indexed = day_route(p, kFriday, &index);
+    CHECK(route_ids(indexed) == route_ids(r));
+    CHECK(indexed.stops[1].issue_text == r.stops[1].issue_text);
+    CHECK(indexed.drive_minutes == r.drive_minutes);
+    CHECK(indexed.unrouted.size() == r.unrouted.size());
+
     REQUIRE(r.unrouted.size() == 2);
     CHECK(stop_of(r, "v4")->issue == StopIssue::NoLocation);
     CHECK(stop_of(r, "v4")->issue_text ==
@@ -287,6 +296,9 @@ TEST_CASE("visit value: renewals due within 90 days and weighted open pipeline")
     CHECK(v.value == 100000 + 50000);
     CHECK(v.why == "Renewal $1,000/mo ends Dec 27 · Open deal $2,000/mo at 25%");
     CHECK(visit_values(p, kFriday)[0].value == v.value);
+    CHECK(visit_values(p, kFriday)[0].why == v.why);
+    CHECK(visit_values(p, kFriday, false)[0].value == v.value);
+    CHECK(visit_values(p, kFriday, false)[0].why.empty());
 }
 
 TEST_CASE("planning a week fits the most valuable visits and keeps appointments") {
