@@ -189,6 +189,7 @@ int main() {
         js_download(name.c_str(), mime.c_str(), data.data(), static_cast<int>(data.size()));
     };
     load_preferences(w.ui);
+    load_map_data(w.ui);
 
     if (!glfwInit()) {
         js_set_loading("Could not start the graphics system (GLFW).", 0);
