@@ -46,8 +46,13 @@ public:
         fail("a number is longer than 64 bits");
         return 0;
     }
+    // Coordinate deltas: bounded so sums of them can never overflow.
     std::int64_t svarint() {
         const std::uint64_t v = varint();
+        if ((v >> 1) > (1ull << 40)) {
+            fail("a number is out of range");
+            return 0;
+        }
         return (v & 1) ? -static_cast<std::int64_t>(v >> 1) - 1 : static_cast<std::int64_t>(v >> 1);
     }
     std::size_t count(const char* what) {
@@ -204,7 +209,10 @@ BasemapResult read_basemap(std::string_view bytes) {
     for (std::size_t i = 0; i < total && r.ok(); ++i) {
         qx += r.svarint();
         qy += r.svarint();
-        if (std::llabs(qx) > (1ll << 40) || std::llabs(qy) > (1ll << 40)) r.fail("a coordinate is out of range");
+        if (std::llabs(qx) > (1ll << 40) || std::llabs(qy) > (1ll << 40)) {
+            r.fail("a coordinate is out of range");
+            break;
+        }
         const LatLon ll{static_cast<double>(qy) * sy + ty, static_cast<double>(qx) * sx + tx};
         m.points[i] = project(ll);
     }
@@ -340,6 +348,10 @@ PlaceResult read_places(std::string_view bytes) {
     for (std::size_t i = 0; i < n && r.ok(); ++i) {
         lat += r.svarint();
         lon += r.svarint();
+        if (std::llabs(lat) > 900000 || std::llabs(lon) > 1800000) {
+            r.fail("a place lies outside the Earth's coordinates");
+            break;
+        }
         t.places[i].at = {static_cast<double>(lat) / 1e4, static_cast<double>(lon) / 1e4};
         if (std::abs(t.places[i].at.lat) > 90 || std::abs(t.places[i].at.lon) > 180)
             r.fail("a place lies outside the Earth's coordinates");
@@ -388,6 +400,10 @@ ZipResult read_zip_table(std::string_view bytes) {
     for (std::size_t i = 0; i < n && r.ok(); ++i) {
         lat += r.svarint();
         lon += r.svarint();
+        if (std::llabs(lat) > 90000 || std::llabs(lon) > 180000) {
+            r.fail("a ZIP centroid lies outside the Earth's coordinates");
+            break;
+        }
         at[i] = {static_cast<double>(lat) / 1e3, static_cast<double>(lon) / 1e3};
         if (std::abs(at[i].lat) > 90 || std::abs(at[i].lon) > 180)
             r.fail("a ZIP centroid lies outside the Earth's coordinates");

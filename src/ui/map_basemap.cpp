@@ -152,8 +152,26 @@ void draw_basemap(const app::App& /*app*/, UiState& ui, ImDrawList* dl, const Ca
         return true;
     });
 
-    // State names between country and region scale.
-    if (ui.map.show_labels && cam.zoom >= 12.3 && cam.zoom < 16.5) {
+}
+
+void draw_place_labels(UiState& ui, ImDrawList* dl, const Camera& cam, MapModel& model) {
+    const MapData* data = ui.map.data.get();
+    if (!ui.map.show_labels || !data || !data->places || !data->basemap) return;
+    const Palette& p = palette();
+    std::vector<ImVec4> taken; // placed labels and clusters (x0, y0, x1, y1): nothing overlaps them
+    if (cam.zoom < kClusterMaxZoom) {
+        const core::Box view = cam.visible(0);
+        for (const core::Cluster& c : model.clusters_at(cluster_level(cam.zoom))) {
+            if (c.count < 2 || !view.contains(c.center)) continue;
+            const ImVec2 s = cam.to_screen(c.center);
+            const float r = (9.0f + 4.2f * std::log10(static_cast<float>(c.count))) * ui.dpr;
+            taken.push_back(ImVec4(s.x - r, s.y - r, s.x + r, s.y + r));
+        }
+    }
+    const ImU32 fill = land_colour();
+    LandMesh& mesh = land(*data->basemap);
+    // State names between country and region scale, first: places make way for them.
+    if (cam.zoom >= 12.3 && cam.zoom < 16.5) {
         ImFont* f = ui.fonts.bold;
         const float size = f->FontSize * 0.8f;
         const float alpha = static_cast<float>(std::min(1.0, std::min(cam.zoom - 12.3, 16.5 - cam.zoom) / 0.4));
@@ -161,19 +179,16 @@ void draw_basemap(const app::App& /*app*/, UiState& ui, ImDrawList* dl, const Ca
             const ImVec2 at = cam.to_screen(s.at);
             if (!cam.contains(at)) continue;
             const ImVec2 ts = f->CalcTextSizeA(size, FLT_MAX, 0, s.text.c_str());
-            // Only where the state is large enough on screen for its name.
             if (s.area * cam.scale * cam.scale < ts.x * ts.y * 6) continue;
-            text_with_halo(dl, f, size, ImVec2(at.x - ts.x / 2, at.y - ts.y / 2),
-                           with_alpha(p.text_muted, 0.75f * alpha), with_alpha(fill, 0.8f * alpha),
-                           s.text.c_str());
+            const ImVec4 r(at.x - ts.x / 2, at.y - ts.y / 2, at.x + ts.x / 2, at.y + ts.y / 2);
+            bool clash = false;
+            for (const ImVec4& t : taken) clash = clash || !(r.z < t.x || r.x > t.z || r.w < t.y || r.y > t.w);
+            if (clash) continue;
+            taken.push_back(r);
+            text_with_halo(dl, f, size, ImVec2(r.x, r.y), with_alpha(p.text_muted, 0.75f * alpha),
+                           with_alpha(fill, 0.8f * alpha), s.text.c_str());
         }
     }
-}
-
-void draw_place_labels(UiState& ui, ImDrawList* dl, const Camera& cam) {
-    const MapData* data = ui.map.data.get();
-    if (!ui.map.show_labels || !data || !data->places) return;
-    const Palette& p = palette();
     // Smallest population labelled at this zoom: big cities at country scale, every town close up.
     const double z = cam.zoom;
     const std::uint32_t min_pop = z < 13 ? 600000 : z < 14 ? 250000 : z < 15 ? 80000 : z < 16 ? 30000
@@ -182,9 +197,9 @@ void draw_place_labels(UiState& ui, ImDrawList* dl, const Camera& cam) {
     const core::Box view = cam.visible(0);
     ImFont* body = ui.fonts.body;
     ImFont* bold = ui.fonts.bold;
-    std::vector<ImVec4> taken; // placed label rectangles (x0, y0, x1, y1)
     const float pad = 3 * ui.dpr;
     const ImU32 halo = with_alpha(land_colour(), 0.85f);
+    std::vector<ImVec2> dots;
     int placed = 0;
     for (const core::Place& pl : data->places->places) {
         if (pl.population < min_pop || placed >= max_labels) break;
@@ -193,8 +208,13 @@ void draw_place_labels(UiState& ui, ImDrawList* dl, const Camera& cam) {
         ImFont* f = big ? bold : body;
         const float size = f->FontSize * (big ? 0.95f : 0.85f);
         const ImVec2 at = cam.to_screen(pl.world);
-        const ImVec2 ts = f->CalcTextSizeA(size, FLT_MAX, 0, pl.name.c_str());
         const float dot = 2.5f * ui.dpr;
+        // A smaller place right next to a labelled one (a suburb's centre) waits for a closer zoom.
+        const float space = 18 * ui.dpr;
+        bool crowded = false;
+        for (const ImVec2& d : dots) crowded = crowded || (std::abs(d.x - at.x) < space && std::abs(d.y - at.y) < space);
+        if (crowded) continue;
+        const ImVec2 ts = f->CalcTextSizeA(size, FLT_MAX, 0, pl.name.c_str());
         // Right of the dot, else left of it, else skipped.
         const ImVec4 tries[2] = {
             ImVec4(at.x + dot + pad, at.y - ts.y / 2, at.x + dot + pad + ts.x, at.y + ts.y / 2),
@@ -209,6 +229,7 @@ void draw_place_labels(UiState& ui, ImDrawList* dl, const Camera& cam) {
             if (clash) continue;
             taken.push_back(r);
             taken.push_back(ImVec4(at.x - dot, at.y - dot, at.x + dot, at.y + dot));
+            dots.push_back(at);
             dl->AddCircleFilled(at, dot + 1 * ui.dpr, halo);
             dl->AddCircleFilled(at, dot, with_alpha(p.text_muted, 0.9f));
             text_with_halo(dl, f, size, ImVec2(r.x, r.y), big ? p.text : with_alpha(p.text, 0.82f), halo,

@@ -104,7 +104,7 @@ void sprite(ImDrawList* dl, Sprite s, ImVec2 center, float radius, ImU32 colour)
 
 // Layers, in drawing order.
 void draw_basemap(const app::App& app, UiState& ui, ImDrawList* dl, const Camera& cam);
-void draw_place_labels(UiState& ui, ImDrawList* dl, const Camera& cam);
+void draw_place_labels(UiState& ui, ImDrawList* dl, const Camera& cam, MapModel& m);
 void draw_territories(const app::App& app, UiState& ui, ImDrawList* dl, const Camera& cam);
 void draw_heat(const app::App& app, UiState& ui, ImDrawList* dl, const Camera& cam, MapModel& m);
 void draw_route(const app::App& app, UiState& ui, ImDrawList* dl, const Camera& cam);

@@ -141,7 +141,7 @@ void draw_selection(UiState& ui, ImDrawList* dl, const Camera& cam, MapModel& m,
         if (!view.contains(w)) continue;
         at.push_back(cam.to_screen(w));
         const double mrc = static_cast<double>(core::account_mrc(a)) / 100.0;
-        radius.push_back(static_cast<float>(3.5 + std::min(7.5, std::sqrt(std::max(0.0, mrc)) / 9.0)));
+        radius.push_back(static_cast<float>(5.0 + std::min(7.0, std::sqrt(std::max(0.0, mrc)) / 9.0)));
     }
     (void)m;
     const float zoom_scale = cam.zoom < kClusterMaxZoom ? 0.7f : 1.0f;

@@ -108,7 +108,7 @@ MapModel& map_model(const app::App& app, UiState& ui) {
         m.status.push_back(static_cast<std::uint8_t>(a.status));
         m.flags.push_back(f);
         const double mrc = static_cast<double>(core::account_mrc(a)) / 100.0;
-        m.radius.push_back(static_cast<float>(3.5 + std::min(7.5, std::sqrt(std::max(0.0, mrc)) / 9.0)));
+        m.radius.push_back(static_cast<float>(5.0 + std::min(7.0, std::sqrt(std::max(0.0, mrc)) / 9.0)));
         m.expiring.push_back(core::mrc_expiring(a, today, st.heat_days));
         m.due_days.push_back(due);
     }

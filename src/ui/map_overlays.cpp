@@ -47,7 +47,7 @@ void draw_heat(const app::App& /*app*/, UiState& ui, ImDrawList* dl, const Camer
 }
 
 void draw_route(const app::App& app, UiState& ui, ImDrawList* dl, const Camera& cam) {
-    if (!ui.map.show_route) return;
+    if (!ui.map.show_route || cam.zoom < 15.5) return; // a few pixels long at country scale
     const core::DayRoute r = core::planned_day_route(app.plan(), app.clock().today());
     if (r.stops.empty()) return;
     const Palette& p = palette();
@@ -55,8 +55,10 @@ void draw_route(const app::App& app, UiState& ui, ImDrawList* dl, const Camera& 
     if (r.home) pts.push_back(cam.to_screen(core::project(*r.home)));
     for (const core::RouteStop& s : r.stops) pts.push_back(cam.to_screen(core::project(s.at)));
     if (r.home) pts.push_back(pts.front());
-    dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), with_alpha(p.surface, 0.9f), 0, 6.0f * ui.dpr);
-    dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), p.accent, 0, 3.0f * ui.dpr);
+    // Leg by leg: a polyline's joins fold over themselves where stops are close together.
+    for (std::size_t i = 0; i + 1 < pts.size(); ++i)
+        dl->AddLine(pts[i], pts[i + 1], with_alpha(p.surface, 0.9f), 6.0f * ui.dpr);
+    for (std::size_t i = 0; i + 1 < pts.size(); ++i) dl->AddLine(pts[i], pts[i + 1], p.accent, 3.0f * ui.dpr);
     ImFont* f = ui.fonts.bold;
     const float size = f->FontSize * 0.8f;
     for (std::size_t i = 0; i < r.stops.size(); ++i) {
@@ -124,17 +126,19 @@ void draw_legend(const app::App& app, UiState& ui, ImDrawList* dl, const Camera&
     const double lat = core::unproject({cam.cx, cam.cy}).lat;
     const double km_per_px = core::km_per_world_unit(lat) / cam.scale;
     const double miles_per_px = km_per_px / 1.609344;
-    const double target = 110 * dpr * miles_per_px;
+    // Miles, or feet below a quarter mile, rounded to 1, 2 or 5 times a power of ten.
+    const bool feet = 110 * dpr * miles_per_px < 0.25;
+    const double unit_per_px = feet ? miles_per_px * 5280 : miles_per_px;
+    const double target = 110 * dpr * unit_per_px;
     double nice = std::pow(10.0, std::floor(std::log10(target)));
     for (double f : {5.0, 2.0, 1.0})
         if (nice * f <= target) {
             nice *= f;
             break;
         }
-    const float px = static_cast<float>(nice / miles_per_px);
+    const float px = static_cast<float>(nice / unit_per_px);
     char label[32];
-    if (nice >= 1) std::snprintf(label, sizeof label, "%g mi", nice);
-    else std::snprintf(label, sizeof label, "%.0f ft", nice * 5280);
+    std::snprintf(label, sizeof label, feet ? "%g ft" : "%g mi", nice);
     const ImVec2 ts = ImGui::CalcTextSize(label);
     const ImVec2 sb(cam.origin.x + cam.size.x - px - 16 * dpr, cam.origin.y + cam.size.y - 30 * dpr);
     dl->AddRectFilled(ImVec2(sb.x - 6 * dpr, sb.y - ts.y - 6 * dpr), ImVec2(sb.x + px + 6 * dpr, sb.y + 8 * dpr),

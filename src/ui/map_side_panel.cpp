@@ -115,7 +115,7 @@ void territories_tab(app::App& app, UiState& ui) {
         const bool selected = st.selected_territory == t.id;
         const ImVec2 a = ImGui::GetCursorScreenPos();
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        const float h = ImGui::GetTextLineHeightWithSpacing() * 3 + ImGui::GetFrameHeight() + 10 * ui.dpr;
+        const float h = ImGui::GetTextLineHeightWithSpacing() * 4 + ImGui::GetFrameHeight() + 10 * ui.dpr;
         const float w = ImGui::GetContentRegionAvail().x;
         card_background(ui, dl, a, ImVec2(a.x + w, a.y + h), false, selected);
         dl->AddRectFilled(ImVec2(a.x, a.y), ImVec2(a.x + 4 * ui.dpr, a.y + h), hex_colour(t.color, 255), 3 * ui.dpr,
@@ -128,8 +128,8 @@ void territories_tab(app::App& app, UiState& ui) {
         ImGui::Text("%s accounts \xC2\xB7 %s", core::format_count(s.accounts).c_str(), mrc_whole(s.mrc).c_str());
         ImGui::TextColored(to_vec4(s.renewals_due ? p.due_90 : p.text_muted), "%s renewals due in 90 days (%s)",
                            core::format_count(s.renewals_due).c_str(), mrc_whole(s.renewals_due_mrc).c_str());
-        ImGui::SameLine();
-        text_muted("\xC2\xB7 " + core::format_money_short(s.open_pipeline_mrc) + " open pipeline");
+        text_muted(core::format_count(s.open_deals) + " open deals \xC2\xB7 " +
+                   core::format_money_short(s.open_pipeline_mrc) + "/mo open pipeline");
         if (icon_button(ICON_BULLSEYE "##zoom", "Zoom to territory")) {
             fly_to(st, territory_bounds(t), ImVec2(st.canvas_w, st.canvas_h), 40 * ui.dpr);
             st.selected_territory = t.id;

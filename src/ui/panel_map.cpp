@@ -297,7 +297,7 @@ void draw_map_panel(app::App& app, UiState& ui) {
                       dark_theme() ? IM_COL32(0x15, 0x19, 0x1F, 255) : IM_COL32(0xE3, 0xE9, 0xF0, 255));
     draw_basemap(app, ui, dl, cam);
     draw_territories(app, ui, dl, cam);
-    draw_place_labels(ui, dl, cam);
+    draw_place_labels(ui, dl, cam, m);
     draw_heat(app, ui, dl, cam, m);
     draw_route(app, ui, dl, cam);
     draw_markers(app, ui, dl, cam, m);
