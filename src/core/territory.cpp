@@ -15,10 +15,24 @@ namespace footprint::core {
 
 std::vector<TerritoryArea> prepare_territories(const Plan& plan) {
     std::vector<TerritoryArea> out;
+    std::vector<double> area;
     out.reserve(plan.territories.size());
-    for (const Territory& t : plan.territories)
-        out.push_back({t.id, PreparedArea(project_polygons(t.polygons))});
-    return out;
+    for (const Territory& t : plan.territories) {
+        const MultiShape shapes = project_polygons(t.polygons);
+        double a = 0;
+        for (const Shape& s : shapes)
+            for (std::size_t r = 0; r < s.size(); ++r) a += (r == 0 ? 1 : -1) * std::abs(signed_area2(s[r]));
+        out.push_back({t.id, PreparedArea(shapes)});
+        area.push_back(a);
+    }
+    // Where shapes overlap, the smaller (more specific) territory wins: "Downtown" inside "Metro".
+    std::vector<std::size_t> order(out.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return area[a] < area[b]; });
+    std::vector<TerritoryArea> sorted;
+    sorted.reserve(out.size());
+    for (std::size_t i : order) sorted.push_back(std::move(out[i]));
+    return sorted;
 }
 
 std::string territory_at(const std::vector<TerritoryArea>& areas, LatLon at) {

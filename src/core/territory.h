@@ -13,13 +13,13 @@
 
 namespace footprint::core {
 
-// A territory's shapes ready for many containment tests (world units).
+// Territories' shapes ready for many containment tests (world units), smallest area first.
 struct TerritoryArea {
     std::string id;
     PreparedArea area;
 };
 std::vector<TerritoryArea> prepare_territories(const Plan& plan);
-// The first territory (in the plan's order) whose shape holds `at`, or "".
+// The smallest territory whose shape holds `at` (where shapes overlap, the more specific one), or "".
 std::string territory_at(const std::vector<TerritoryArea>& areas, LatLon at);
 
 struct TerritoryStats {
@@ -36,7 +36,7 @@ struct TerritoryStats {
 std::vector<TerritoryStats> territory_stats(const Plan& plan, Date today, int renewal_days = 90);
 
 // "Assign accounts to territories by location": every located account gets the territory whose
-// shape holds it (the first one, in the plan's order, where shapes overlap); located accounts
+// shape holds it (the smallest one where shapes overlap); located accounts
 // outside every shape lose their territory. Accounts without a location keep theirs.
 struct Assignment {
     std::vector<Change> changes; // Put<Account> for each account whose territory changes

@@ -81,6 +81,10 @@ struct MapModel {
     core::ClusterTree clusters;           // over shown
     std::map<int, std::vector<core::Cluster>> levels;
     std::map<int, std::vector<core::Cents>> level_heat; // expiring MRC per cluster, per level
+    // Selection, as a flag per located account, refreshed when ui.selection changes.
+    std::vector<std::uint8_t> selected;
+    std::string selection_key;
+    std::map<int, std::vector<std::uint32_t>> level_selected; // selected members per cluster
     int without_location = 0;
     int approximate = 0;
     int winback_targets = 0;

@@ -125,31 +125,73 @@ void draw_markers(const app::App& app, UiState& ui, ImDrawList* dl, const Camera
 }
 
 void draw_selection(UiState& ui, ImDrawList* dl, const Camera& cam, MapModel& m, const app::App& app) {
+    // Flags per marker, rebuilt only when the selection changes (a lasso can select 10,000).
+    std::string key = std::to_string(ui.selection.size()) + "/" + std::to_string(m.revision) + "/" + m.filter_key;
+    if (!ui.selection.empty()) key += "/" + *ui.selection.begin() + "/" + *ui.selection.rbegin();
+    if (key != m.selection_key) {
+        m.selection_key = key;
+        m.selected.assign(m.account.size(), 0);
+        m.level_selected.clear();
+        std::vector<std::int32_t> slot(app.plan().accounts.size(), -1);
+        for (std::size_t k = 0; k < m.account.size(); ++k) slot[m.account[k]] = static_cast<std::int32_t>(k);
+        for (const std::string& id : ui.selection)
+            if (auto i = app.doc().index().account(id); i && slot[*i] >= 0) m.selected[static_cast<std::size_t>(slot[*i])] = 1;
+    }
     if (ui.selection.empty()) return;
     const Palette& p = palette();
     const core::Box view = cam.visible(24 * ui.dpr);
-    const auto& idx = app.doc().index();
-    std::vector<ImVec2> at;
-    std::vector<float> radius;
-    // Selection sets can be large (a lasso of 10,000): walk the model, not the set, when smaller.
-    for (const std::string& id : ui.selection) {
-        auto i = idx.account(id);
-        if (!i) continue;
-        const core::Account& a = app.plan().accounts[*i];
-        if (!a.location) continue;
-        const core::Vec2 w = core::project(*a.location);
-        if (!view.contains(w)) continue;
-        at.push_back(cam.to_screen(w));
-        const double mrc = static_cast<double>(core::account_mrc(a)) / 100.0;
-        radius.push_back(static_cast<float>(5.0 + std::min(7.0, std::sqrt(std::max(0.0, mrc)) / 9.0)));
+    const float dpr = ui.dpr;
+    if (cam.zoom < kClusterMaxZoom) {
+        const int level = cluster_level(cam.zoom);
+        const auto& cs = m.clusters_at(level);
+        auto it = m.level_selected.find(level);
+        if (it == m.level_selected.end()) {
+            std::vector<std::uint32_t> counts(cs.size(), 0);
+            for (std::size_t c = 0; c < cs.size(); ++c)
+                for (std::uint32_t k = cs[c].first; k < cs[c].first + cs[c].count; ++k)
+                    counts[c] += m.selected[m.shown[m.clusters.order()[k]]];
+            it = m.level_selected.emplace(level, std::move(counts)).first;
+        }
+        const auto& counts = it->second;
+        ImFont* f = ui.fonts.bold;
+        const float size = f->FontSize * 0.75f;
+        for (std::size_t c = 0; c < cs.size(); ++c) {
+            if (!counts[c] || !view.contains(cs[c].center)) continue;
+            const ImVec2 s = cam.to_screen(cs[c].center);
+            if (cs[c].count == 1) {
+                const std::uint32_t k = m.shown[m.clusters.order()[cs[c].first]];
+                reserve_sprites(dl, 2);
+                sprite(dl, Sprite::Ring, s, m.radius[k] * dpr + 5.5f * dpr, p.surface);
+                sprite(dl, Sprite::Ring, s, m.radius[k] * dpr + 4.5f * dpr, p.accent);
+                continue;
+            }
+            // A cluster with selected accounts: an accent ring, and how many when not all.
+            const float r = cluster_radius(cs[c].count, dpr) + 4.5f * dpr;
+            reserve_sprites(dl, 2);
+            sprite(dl, Sprite::Ring, s, r + 1.0f * dpr, p.surface);
+            sprite(dl, Sprite::Ring, s, r, p.accent);
+            if (counts[c] < cs[c].count) {
+                const std::string n = short_count(counts[c]);
+                const ImVec2 ts = f->CalcTextSizeA(size, FLT_MAX, 0, n.c_str());
+                const ImVec2 at(s.x + r * 0.7f, s.y - r * 0.7f - ts.y * 0.5f);
+                const float pw = std::max(ts.x + 8 * dpr, ts.y + 2 * dpr);
+                dl->AddRectFilled(ImVec2(at.x - pw / 2, at.y), ImVec2(at.x + pw / 2, at.y + ts.y + 2 * dpr), p.accent,
+                                  (ts.y + 2 * dpr) / 2);
+                dl->AddText(f, size, ImVec2(std::floor(at.x - ts.x / 2), std::floor(at.y + 1 * dpr)), p.on_accent, n.c_str());
+            }
+        }
+        return;
     }
-    (void)m;
-    const float zoom_scale = cam.zoom < kClusterMaxZoom ? 0.7f : 1.0f;
-    reserve_sprites(dl, static_cast<int>(at.size()) * 2);
-    for (std::size_t i = 0; i < at.size(); ++i) {
-        const float r = radius[i] * ui.dpr * zoom_scale + 4.5f * ui.dpr;
-        sprite(dl, Sprite::Ring, at[i], r + 1.0f * ui.dpr, p.surface);
-        sprite(dl, Sprite::Ring, at[i], r, p.text);
+    std::vector<std::uint32_t> hits;
+    m.index.search(view, [&](std::uint32_t id) {
+        if (m.selected[m.shown[id]]) hits.push_back(m.shown[id]);
+        return true;
+    });
+    reserve_sprites(dl, static_cast<int>(hits.size()) * 2);
+    for (std::uint32_t k : hits) {
+        const ImVec2 s = cam.to_screen(m.world[k]);
+        sprite(dl, Sprite::Ring, s, m.radius[k] * dpr + 5.5f * dpr, p.surface);
+        sprite(dl, Sprite::Ring, s, m.radius[k] * dpr + 4.5f * dpr, p.accent);
     }
 }
 

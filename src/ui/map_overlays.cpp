@@ -48,7 +48,10 @@ void draw_heat(const app::App& /*app*/, UiState& ui, ImDrawList* dl, const Camer
 
 void draw_route(const app::App& app, UiState& ui, ImDrawList* dl, const Camera& cam) {
     if (!ui.map.show_route || cam.zoom < 15.5) return; // a few pixels long at country scale
-    const core::DayRoute r = core::planned_day_route(app.plan(), app.clock().today());
+    // One pass over the plan, so only when the plan or the day changes.
+    static CacheKey key;
+    static core::DayRoute r;
+    if (key.refresh(app)) r = core::planned_day_route(app.plan(), app.clock().today());
     if (r.stops.empty()) return;
     const Palette& p = palette();
     std::vector<ImVec2> pts;

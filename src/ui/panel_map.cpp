@@ -299,9 +299,9 @@ void draw_map_panel(app::App& app, UiState& ui) {
     draw_territories(app, ui, dl, cam);
     draw_place_labels(ui, dl, cam, m);
     draw_heat(app, ui, dl, cam, m);
-    draw_route(app, ui, dl, cam);
     draw_markers(app, ui, dl, cam, m);
     draw_selection(ui, dl, cam, m, app);
+    draw_route(app, ui, dl, cam);
     draw_territory_tool(app, ui, dl, cam);
     draw_gestures(ui, dl, cam);
     draw_legend(app, ui, dl, cam, m);

@@ -295,6 +295,11 @@ TEST_CASE("territories: assignment by location is one set of changes; stats add 
     CHECK(as.without_location == 1);
     REQUIRE(as.changes.size() == 3);
     CHECK(std::get<Put<Account>>(as.changes[0]).value.territory_id == "north");
+    // Overlapping shapes: the smaller territory wins, whatever the plan's order.
+    Plan nested = plan;
+    nested.territories.push_back(box_territory("downtown", 39.9, -83.1, 40.1, -82.9));
+    CHECK(territory_at(prepare_territories(nested), {40.0, -83.0}) == "downtown");
+    CHECK(territory_at(prepare_territories(nested), {40.3, -83.3}) == "south");
 
     // Stats by territory_id: MRC, renewals in 90 days, open pipeline.
     const Date today = date_from_ymd(2026, 3, 1);
