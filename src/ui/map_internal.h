@@ -99,7 +99,7 @@ inline constexpr double kClusterMaxZoom = 23.5;
 int cluster_level(double zoom);
 
 // Sprites rendered into the font atlas, drawn as textured quads (one per marker).
-enum class Sprite { Disc, Ring, Blob };
+enum class Sprite { Disc, Ring, Blob, Halo }; // Halo: a thin ring, for selection
 void add_map_sprites(ImFontAtlas& atlas);   // before the atlas is built
 void paint_map_sprites(ImFontAtlas& atlas); // after: fills the pixels
 // Queues `count` sprites; call sprite() that many times after it.

@@ -161,15 +161,15 @@ void draw_selection(UiState& ui, ImDrawList* dl, const Camera& cam, MapModel& m,
             if (cs[c].count == 1) {
                 const std::uint32_t k = m.shown[m.clusters.order()[cs[c].first]];
                 reserve_sprites(dl, 2);
-                sprite(dl, Sprite::Ring, s, m.radius[k] * dpr + 5.5f * dpr, p.surface);
-                sprite(dl, Sprite::Ring, s, m.radius[k] * dpr + 4.5f * dpr, p.accent);
+                sprite(dl, Sprite::Halo, s, m.radius[k] * dpr + 5.5f * dpr, p.surface);
+                sprite(dl, Sprite::Halo, s, m.radius[k] * dpr + 4.5f * dpr, p.accent);
                 continue;
             }
             // A cluster with selected accounts: an accent ring, and how many when not all.
             const float r = cluster_radius(cs[c].count, dpr) + 4.5f * dpr;
             reserve_sprites(dl, 2);
-            sprite(dl, Sprite::Ring, s, r + 1.0f * dpr, p.surface);
-            sprite(dl, Sprite::Ring, s, r, p.accent);
+            sprite(dl, Sprite::Halo, s, r + 1.0f * dpr, p.surface);
+            sprite(dl, Sprite::Halo, s, r, p.accent);
             if (counts[c] < cs[c].count) {
                 const std::string n = short_count(counts[c]);
                 const ImVec2 ts = f->CalcTextSizeA(size, FLT_MAX, 0, n.c_str());
@@ -190,8 +190,8 @@ void draw_selection(UiState& ui, ImDrawList* dl, const Camera& cam, MapModel& m,
     reserve_sprites(dl, static_cast<int>(hits.size()) * 2);
     for (std::uint32_t k : hits) {
         const ImVec2 s = cam.to_screen(m.world[k]);
-        sprite(dl, Sprite::Ring, s, m.radius[k] * dpr + 5.5f * dpr, p.surface);
-        sprite(dl, Sprite::Ring, s, m.radius[k] * dpr + 4.5f * dpr, p.accent);
+        sprite(dl, Sprite::Halo, s, m.radius[k] * dpr + 5.5f * dpr, p.surface);
+        sprite(dl, Sprite::Halo, s, m.radius[k] * dpr + 4.5f * dpr, p.accent);
     }
 }
 

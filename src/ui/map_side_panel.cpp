@@ -250,7 +250,9 @@ void placement_tab(app::App& app, UiState& ui) {
         ImGui::PushFont(ui.fonts.bold);
         ImGui::Text("%s at a ZIP centroid", core::format_count(static_cast<long long>(approx.size())).c_str());
         ImGui::PopFont();
-        text_muted("Approximate: hollow markers. Set the exact spot when you know it.");
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette().text_muted));
+        ImGui::TextWrapped("Approximate: hollow markers. Set the exact spot when you know it.");
+        ImGui::PopStyleColor();
         rows(approx, true);
     }
     ImGui::EndChild();

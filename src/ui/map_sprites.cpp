@@ -11,8 +11,9 @@ namespace footprint::ui {
 namespace {
 
 constexpr int kSize = 64; // texels; markers are drawn smaller, the GPU filters them down
-int g_rect[3] = {-1, -1, -1};
-ImVec2 g_uv0[3], g_uv1[3];
+constexpr int kSprites = 4;
+int g_rect[kSprites] = {-1, -1, -1, -1};
+ImVec2 g_uv0[kSprites], g_uv1[kSprites];
 
 float coverage_disc(float d, float r) { return std::clamp(r - d + 0.5f, 0.0f, 1.0f); }
 
@@ -28,7 +29,7 @@ void paint_map_sprites(ImFontAtlas& atlas) {
     atlas.GetTexDataAsRGBA32(&pixels, &tw, &th);
     if (!pixels) return;
     const float c = kSize * 0.5f, outer = c - 1.0f;
-    for (int s = 0; s < 3; ++s) {
+    for (int s = 0; s < kSprites; ++s) {
         if (g_rect[s] < 0) continue;
         const ImFontAtlasCustomRect* rect = atlas.GetCustomRectByIndex(g_rect[s]);
         if (!rect->IsPacked()) continue;
@@ -39,7 +40,8 @@ void paint_map_sprites(ImFontAtlas& atlas) {
                 float a = 0;
                 if (s == 0) a = coverage_disc(d, outer);
                 else if (s == 1) a = std::min(coverage_disc(d, outer), 1.0f - coverage_disc(d, outer * 0.72f));
-                else a = std::pow(std::clamp(1.0f - d / outer, 0.0f, 1.0f), 1.6f);
+                else if (s == 2) a = std::pow(std::clamp(1.0f - d / outer, 0.0f, 1.0f), 1.6f);
+                else a = std::min(coverage_disc(d, outer), 1.0f - coverage_disc(d, outer * 0.86f));
                 unsigned char* px = pixels + ((rect->Y + y) * tw + rect->X + x) * 4;
                 px[0] = px[1] = px[2] = 255;
                 px[3] = static_cast<unsigned char>(std::lround(a * 255.0f));

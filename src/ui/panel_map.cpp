@@ -177,7 +177,11 @@ void canvas_input(app::App& app, UiState& ui, const Camera& cam, MapModel& m, bo
         }
     }
 
-    if (territory_tool_input(app, ui, cam, hovered)) return;
+    if (territory_tool_input(app, ui, cam, hovered)) {
+        st.boxing = st.lassoing = st.panning = false;
+        return;
+    }
+    const bool picking = st.tool == MapTool::Select || st.tool == MapTool::Lasso;
 
     // Gestures start on press inside the canvas.
     if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
@@ -189,7 +193,8 @@ void canvas_input(app::App& app, UiState& ui, const Camera& cam, MapModel& m, bo
         st.lasso.clear();
         if (st.lassoing) st.lasso.push_back(cam.to_world(io.MousePos));
     }
-    if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0)) {
+    // Not on the press itself: the pointer may have jumped there since the last frame.
+    if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0) && !ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         if (st.panning) {
             st.center_x -= io.MouseDelta.x / cam.scale;
             st.center_y -= io.MouseDelta.y / cam.scale;
@@ -212,7 +217,7 @@ void canvas_input(app::App& app, UiState& ui, const Camera& cam, MapModel& m, bo
             select_ids(ui, accounts_in_box(app, m, b), add);
         } else if (st.lassoing && dragged) {
             select_ids(ui, accounts_in_lasso(app, m, st.lasso), add);
-        } else if (!dragged && hovered) {
+        } else if (!dragged && hovered && picking) {
             const MapHit hit = hit_test(app, ui, cam, m, io.MousePos);
             if (hit.account >= 0) {
                 const std::string& id = app.plan().accounts[static_cast<std::size_t>(hit.account)].id;
