@@ -105,6 +105,14 @@ std::optional<core::Json> test_ops_map(const std::string& op, const core::Json& 
         const double y = st.canvas_y + st.canvas_h * 0.5 + (wpt.y - st.center_y) * scale;
         return core::Json{{"ok", true}, {"x", x / dpr}, {"y", y / dpr}};
     }
+    if (op == "map_latlon_at") {
+        // The place under a point of the page (CSS pixels).
+        const double scale = std::exp2(st.zoom);
+        const core::Vec2 wpt{st.center_x + (num(cmd, "x", 0) * dpr - st.canvas_x - st.canvas_w * 0.5) / scale,
+                             st.center_y + (num(cmd, "y", 0) * dpr - st.canvas_y - st.canvas_h * 0.5) / scale};
+        const core::LatLon ll = core::unproject(wpt);
+        return core::Json{{"ok", true}, {"lat", ll.lat}, {"lon", ll.lon}};
+    }
     if (op == "map_layers") {
         st.show_territories = cmd.value("territories", st.show_territories);
         st.show_labels = cmd.value("labels", st.show_labels);

@@ -160,6 +160,13 @@ void territories_tab(app::App& app, UiState& ui) {
             ImGui::OpenPopup("rename");
         }
         ImGui::SameLine();
+        if (icon_button(ICON_USERS "##select", "Select its accounts (the Accounts list shows them)")) {
+            ui.selection.clear();
+            for (const core::Account& acc : plan.accounts)
+                if (acc.territory_id == t.id) ui.selection.insert(acc.id);
+            st.selected_territory = t.id;
+        }
+        ImGui::SameLine();
         if (icon_button(ICON_TRASH "##delete", "Delete territory (Undo brings it back)")) remove = t.id;
         if (ImGui::BeginPopup("rename")) {
             ImGui::SetNextItemWidth(220 * ui.dpr);

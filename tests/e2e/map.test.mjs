@@ -145,6 +145,42 @@ test('Shift-drag box and lasso select with the mouse; the Accounts view shows th
   } finally { await s.close(); }
 });
 
+test('the wheel and a pinch (Ctrl+wheel) zoom about the pointer; + and - about the centre', async () => {
+  const s = await launch(newProfileDir());
+  try {
+    const { page } = await openMap(s);
+    await dispatch(page, { op: 'map_view', lat: 39.99, lon: -82.98, zoom: 17 });
+    await settle(page, 3);
+    const { canvas } = await dispatch(page, { op: 'map_state' });
+    // Whole pixels: mouse events carry integer coordinates.
+    const p0 = { x: Math.round(canvas.x + canvas.w * 0.3), y: Math.round(canvas.y + canvas.h * 0.7) };
+    const anchor = await dispatch(page, { op: 'map_latlon_at', ...p0 });
+    await page.mouse.move(p0.x, p0.y);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(800);
+    await settle(page, 3);
+    let st = await dispatch(page, { op: 'map_state' });
+    assert.ok(st.zoom > 18.8 && st.zoom < 19.2, `four notches zoom in by 2 (${st.zoom})`);
+    let p1 = await dispatch(page, { op: 'map_screen', ...anchor });
+    assert.ok(Math.hypot(p1.x - p0.x, p1.y - p0.y) < 2, `the point under the pointer stays under it (${JSON.stringify([p0, p1, st.zoom])})`);
+    // A touchpad pinch arrives as small Ctrl+wheel steps; the page itself must not zoom.
+    await page.keyboard.down('Control');
+    for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 10);
+    await page.keyboard.up('Control');
+    await page.waitForTimeout(800);
+    await settle(page, 3);
+    st = await dispatch(page, { op: 'map_state' });
+    assert.ok(st.zoom > 18.3 && st.zoom < 18.7, `the pinch zoomed out by half a step (${st.zoom})`);
+    p1 = await dispatch(page, { op: 'map_screen', ...anchor });
+    assert.ok(Math.hypot(p1.x - p0.x, p1.y - p0.y) < 2, 'about the pointer too');
+    assert.equal(await page.evaluate(() => window.visualViewport.scale * window.devicePixelRatio), 1, 'the browser did not zoom the page');
+    await page.keyboard.press('Equal');
+    await page.waitForTimeout(800);
+    await settle(page, 3);
+    assert.ok((await dispatch(page, { op: 'map_state' })).zoom > st.zoom + 0.9, '+ zooms in');
+  } finally { await s.close(); }
+});
+
 test('hovering an account shows its tooltip; clicking selects and opens it', async () => {
   const s = await launch(newProfileDir());
   try {

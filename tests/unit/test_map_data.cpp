@@ -3,6 +3,7 @@
 #include "core/geo.h"
 #include "core/map_assets.h"
 #include "core/map_layers.h"
+#include "core/plan_json.h"
 #include "core/shape_files.h"
 #include "core/summary.h"
 #include "core/territory.h"
@@ -418,4 +419,22 @@ TEST_CASE("layer rules: win-back window, expiring MRC, whitespace, the day's rou
     CHECK(placed.location->lat == doctest::Approx(39.967));
     plan.accounts[2].address.postal_code = "99999";
     CHECK(place_at_zip_centroids(plan, zips).unknown_zip == std::vector<std::string>{"n"});
+}
+
+TEST_CASE("a territory's counties survive a plan file round trip; absent means none") {
+    Plan plan = make_empty_plan("p", "Plan", Timestamp{0});
+    Territory t = box_territory("t", 39.9, -83.1, 40.1, -82.9);
+    t.counties = {"39049", "39041"};
+    t.zip_codes = {"43215"};
+    plan.territories = {t};
+    const std::string text = write_plan(plan);
+    CHECK(text.find("\"counties\":[\"39049\",\"39041\"]") != std::string::npos);
+    LoadResult r = read_plan(text);
+    REQUIRE(r.plan);
+    CHECK(r.plan->territories[0].counties == t.counties);
+    plan.territories[0].counties.clear();
+    const std::string without = write_plan(plan);
+    CHECK(without.find("counties") == std::string::npos);
+    REQUIRE(read_plan(without).plan);
+    CHECK(read_plan(without).plan->territories[0].counties.empty());
 }
