@@ -358,7 +358,9 @@ void territory_popups(app::App& app, UiState& ui) {
                             : "The outline you drew, " + std::to_string(st.draft.size()) + " points.");
         name_and_colour(ui);
         if (!error.empty()) ImGui::TextColored(to_vec4(palette().danger), "%s", error.c_str());
-        if (primary_button(ICON_CHECK "  Create") || ImGui::IsKeyPressed(ImGuiKey_Enter)) {
+        // Not the Enter that finished the outline and opened this dialog.
+        const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter, false) && !ImGui::IsWindowAppearing();
+        if (primary_button(ICON_CHECK "  Create") || enter) {
             if (counties) {
                 if (!territory_from_counties(app, ui, st.county_pick, st.name_buf, colour_hex(st.colour), st.county_target, error).empty()) {
                     st.county_pick.clear();
