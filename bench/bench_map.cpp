@@ -2,6 +2,7 @@
 // building the marker index and clusters, picking the account under the cursor, a lasso around
 // 10,000 accounts, assigning accounts to territories. Median of several runs, printed as markdown.
 // Usage: bench_map [accounts]
+#include "app/document.h"
 #include "core/clustering.h"
 #include "core/geo.h"
 #include "core/spatial_index.h"
@@ -99,6 +100,14 @@ int main(int argc, char** argv) {
     Assignment as;
     std::printf("| assign %d accounts to %zu territories by location | %.1f ms |\n", n, plan.territories.size(),
                 median_ms(5, [&] { as = assign_by_location(plan); }));
+    {
+        footprint::app::Document doc(plan);
+        footprint::app::Command cmd{"Assign", as.changes};
+        const auto t = std::chrono::steady_clock::now();
+        doc.execute(std::move(cmd), Timestamp{0});
+        std::printf("| execute that assignment as one undoable command | %.1f ms |\n",
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count());
+    }
     std::fprintf(stderr, "(checks: %zu clusters, %zu picks hit, %zu changes)\n", clusters, found, as.changes.size());
     return 0;
 }

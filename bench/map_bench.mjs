@@ -43,13 +43,22 @@ for (let run = 0; run < RUNS; run++) {
       const map = await dispatch(page, { op: 'map_state' });
       rows.push({ run, phase, median: st.median_ms, p99: st.p99_ms, max: st.max_ms, frames: st.window, seconds: (Date.now() - t0) / 1000, shown: map.shown });
     }
+    // "Assign by location" as the dialog runs it: in slices across frames, then one command.
+    await page.evaluate(() => window.footprint.resetFrameStats());
+    const t0 = Date.now();
+    await dispatch(page, { op: 'map_assign_territories', sliced: true });
+    await page.waitForFunction(() => window.footprint.dispatch({ op: 'map_state' }).assigning < 0, null, { timeout: 120000, polling: 50 });
+    const st = await page.evaluate(() => window.footprint.frameStats());
+    rows.push({ run, phase: 'assign', median: st.median_ms, p99: st.p99_ms, max: st.max_ms, frames: st.window, seconds: (Date.now() - t0) / 1000 });
   } finally { await s.close(); }
 }
 await server.close();
 console.log(`| phase (${ACCOUNTS.toLocaleString('en-US')} accounts) | median frame | p99 frame | max | runs (median / p99) |\n|---|---|---|---|---|`);
-for (const phase of ['pan', 'zoom']) {
+for (const phase of ['pan', 'zoom', 'assign']) {
   const r = rows.filter((x) => x.phase === phase);
   console.log(`| ${phase} | ${median(r.map((x) => x.median)).toFixed(1)} ms | ${median(r.map((x) => x.p99)).toFixed(1)} ms | ` +
     `${median(r.map((x) => x.max)).toFixed(0)} ms | ${r.map((x) => `${x.median.toFixed(1)} / ${x.p99.toFixed(1)}`).join(', ')} |`);
 }
+const assign = rows.filter((x) => x.phase === 'assign');
+console.log(`\nassign by location, in slices: ${assign.map((x) => `${x.seconds.toFixed(1)} s, longest frame ${x.max.toFixed(0)} ms`).join('; ')}`);
 console.error(JSON.stringify(rows));

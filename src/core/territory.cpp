@@ -76,25 +76,40 @@ std::vector<TerritoryStats> territory_stats(const Plan& plan, Date today, int re
     return out;
 }
 
-Assignment assign_by_location(const Plan& plan) {
-    Assignment res;
-    const std::vector<TerritoryArea> areas = prepare_territories(plan);
-    for (const Account& a : plan.accounts) {
+AssignmentJob::AssignmentJob(const Plan& plan, bool build_changes)
+    : plan_(plan), areas_(prepare_territories(plan)), build_(build_changes) {}
+
+bool AssignmentJob::step(std::size_t accounts) {
+    const std::size_t end = std::min(plan_.accounts.size(), next_ + std::max<std::size_t>(accounts, 1));
+    for (; next_ < end; ++next_) {
+        const Account& a = plan_.accounts[next_];
         if (!a.location) {
-            ++res.without_location;
+            ++out_.without_location;
             continue;
         }
-        std::string t = territory_at(areas, *a.location);
+        std::string t = territory_at(areas_, *a.location);
         if (t == a.territory_id) {
-            ++res.unchanged;
+            ++out_.unchanged;
             continue;
         }
-        (t.empty() ? res.cleared : res.moved) += 1;
+        (t.empty() ? out_.cleared : out_.moved) += 1;
+        if (!build_) continue;
         Account changed = a;
         changed.territory_id = std::move(t);
-        res.changes.push_back(Put<Account>{std::move(changed), std::nullopt, true});
+        out_.changes.push_back(Put<Account>{std::move(changed), std::nullopt, true});
     }
-    return res;
+    return done();
+}
+
+double AssignmentJob::progress() const {
+    return plan_.accounts.empty() ? 1.0
+                                  : static_cast<double>(next_) / static_cast<double>(plan_.accounts.size());
+}
+
+Assignment assign_by_location(const Plan& plan) {
+    AssignmentJob job(plan);
+    job.step(plan.accounts.size());
+    return job.take();
 }
 
 // --- ZIP areas ----------------------------------------------------------------------------------

@@ -47,6 +47,25 @@ struct Assignment {
 };
 Assignment assign_by_location(const Plan& plan);
 
+// The same in slices, for big plans: step() handles up to `accounts` more accounts and returns true
+// when done; take() then gives the result. `plan` must not change in between (the caller cancels
+// the job when it does). With `build_changes` false only the counts are kept (a preview).
+class AssignmentJob {
+public:
+    explicit AssignmentJob(const Plan& plan, bool build_changes = true);
+    bool step(std::size_t accounts);
+    bool done() const { return next_ >= plan_.accounts.size(); }
+    double progress() const;
+    Assignment take() { return std::move(out_); }
+
+private:
+    const Plan& plan_;
+    std::vector<TerritoryArea> areas_;
+    bool build_;
+    std::size_t next_ = 0;
+    Assignment out_;
+};
+
 // The area of a list of ZIP codes, as an outline: the map is sampled on a grid around them, each
 // sample belongs to the nearest ZIP centroid (within `reach_km`), and the outline of the samples
 // of the listed ZIPs is traced and smoothed. ZIP codes not in the table go to `unknown`.

@@ -89,6 +89,7 @@ std::optional<core::Json> test_ops_map(const std::string& op, const core::Json& 
             {"edit_territory", st.edit_territory},
             {"county_pick", st.county_pick},
             {"last_import_error", st.last_import_error},
+            {"assigning", st.assign_job ? st.assign_job->progress() : -1.0},
             {"data",
              {{"basemap", d && d->basemap ? d->basemap->counties.size() : 0},
               {"places", d && d->places ? d->places->places.size() : 0},
@@ -152,6 +153,10 @@ std::optional<core::Json> test_ops_map(const std::string& op, const core::Json& 
         return core::Json{{"ok", !id.empty()}, {"id", id}, {"error", error}};
     }
     if (op == "map_assign_territories") {
+        if (cmd.value("sliced", false)) { // as the dialog's Assign button: across frames
+            ui::start_assign_territories(a, w.ui);
+            return core::Json{{"ok", true}};
+        }
         const core::Assignment r = ui::assign_territories(a);
         return core::Json{{"ok", true}, {"moved", r.moved}, {"cleared", r.cleared}, {"unchanged", r.unchanged},
                           {"without_location", r.without_location}};

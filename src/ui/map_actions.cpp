@@ -178,8 +178,9 @@ void edit_territory_info(app::App& app, const std::string& id, const std::string
                              {core::Put<core::Territory>{std::move(t), std::nullopt, true}}});
 }
 
-core::Assignment assign_territories(app::App& app) {
-    core::Assignment a = core::assign_by_location(app.plan());
+namespace {
+
+core::Assignment apply_assignment(app::App& app, core::Assignment a) {
     if (a.changes.empty()) {
         app.notify(app::Notice::Kind::Info, "Territories are up to date",
                    "Every located account is already in the territory its location falls in.");
@@ -193,6 +194,38 @@ core::Assignment assign_territories(app::App& app) {
                    plural(static_cast<std::size_t>(a.cleared), "is", "are") +
                    " outside every territory now. Undo (Ctrl+Z) restores the previous assignment.");
     return a;
+}
+
+} // namespace
+
+core::Assignment assign_territories(app::App& app) { return apply_assignment(app, core::assign_by_location(app.plan())); }
+
+void start_assign_territories(app::App& app, UiState& ui) {
+    ui.map.assign_job = std::make_shared<core::AssignmentJob>(app.plan());
+    ui.map.assign_revision = app.doc().revision();
+}
+
+void step_assign_territories(app::App& app, UiState& ui, double budget_ms) {
+    MapViewState& st = ui.map;
+    if (!st.assign_job) return;
+    if (app.doc().revision() != st.assign_revision) {
+        st.assign_job.reset();
+        app.notify(app::Notice::Kind::Warning, "Assignment stopped",
+                   "The plan changed while accounts were being assigned; nothing was changed. Run it again.");
+        return;
+    }
+    const double t0 = app.clock().monotonic_ms();
+    while (!st.assign_job->step(500))
+        if (app.clock().monotonic_ms() - t0 > budget_ms) return;
+    core::Assignment a = st.assign_job->take();
+    st.assign_job.reset();
+    apply_assignment(app, std::move(a));
+}
+
+void cancel_assign_territories(app::App& app, UiState& ui) {
+    if (!ui.map.assign_job) return;
+    ui.map.assign_job.reset();
+    app.notify(app::Notice::Kind::Info, "Assignment cancelled", "No account was changed.");
 }
 
 core::ZipPlacement place_at_zip(app::App& app, UiState& ui, const std::vector<std::string>& ids) {

@@ -34,6 +34,11 @@ void edit_territory_info(app::App& app, const std::string& id, const std::string
 
 // "Assign accounts to territories by location" as one command; returns what it did.
 core::Assignment assign_territories(app::App& app);
+// The same in slices across frames (big plans): start, then step once a frame within `budget_ms`
+// (it executes the command when done, or cancels itself if the plan changed meanwhile).
+void start_assign_territories(app::App& app, UiState& ui);
+void step_assign_territories(app::App& app, UiState& ui, double budget_ms);
+void cancel_assign_territories(app::App& app, UiState& ui);
 // Places accounts without a location (the given ones, or all) at their ZIP centroid.
 core::ZipPlacement place_at_zip(app::App& app, UiState& ui, const std::vector<std::string>& ids = {});
 // Moves one account's marker to `at` (an exact location: no longer approximate).

@@ -402,10 +402,13 @@ void territory_popups(app::App& app, UiState& ui) {
 
     ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal("Assign accounts to territories", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        // Counts only (no copies of accounts), once per plan revision.
         static core::Assignment preview;
         static std::uint64_t preview_rev = ~0ull;
         if (preview_rev != app.doc().revision()) {
-            preview = core::assign_by_location(app.plan());
+            core::AssignmentJob counting(app.plan(), false);
+            counting.step(app.plan().accounts.size());
+            preview = counting.take();
             preview_rev = app.doc().revision();
         }
         ImGui::TextUnformatted("Each located account goes to the territory its location falls in.");
@@ -416,7 +419,7 @@ void territory_popups(app::App& app, UiState& ui) {
             ImGui::BulletText("%s have no location and keep theirs", core::format_count(preview.without_location).c_str());
         text_muted("One step: Undo (Ctrl+Z) restores the previous assignment.");
         if (primary_button(ICON_CHECK "  Assign")) {
-            assign_territories(app);
+            start_assign_territories(app, ui);
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();

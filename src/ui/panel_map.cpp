@@ -293,7 +293,7 @@ void draw_map_panel(app::App& app, UiState& ui) {
     const bool active = ImGui::IsItemActive();
     Camera cam = make_camera(st, pos, size);
     canvas_input(app, ui, cam, m, hovered, active);
-    animate_camera(st, ImGui::GetIO().DeltaTime);
+    if (animate_camera(st, ImGui::GetIO().DeltaTime)) ui.animating = true;
     cam = make_camera(st, pos, size);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -319,6 +319,28 @@ void draw_map_panel(app::App& app, UiState& ui) {
     if (!st.data || !st.data->basemap) {
         const char* msg = "The basemap could not be loaded; accounts are shown without it.";
         dl->AddText(ImVec2(pos.x + 16 * ui.dpr, pos.y + 16 * ui.dpr), p.text_muted, msg);
+    }
+    if (st.assign_job) {
+        // Long work runs in slices with progress and a way out.
+        step_assign_territories(app, ui, 8.0);
+        if (st.assign_job) {
+            ui.animating = true;
+            const float w = 360 * ui.dpr, h = ImGui::GetFrameHeight() * 2.6f;
+            const ImVec2 a(pos.x + (size.x - w) / 2, pos.y + size.y * 0.4f);
+            dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), p.surface, 8 * ui.dpr);
+            dl->AddRect(a, ImVec2(a.x + w, a.y + h), p.border, 8 * ui.dpr);
+            const float pad = 12 * ui.dpr;
+            dl->AddText(ImVec2(a.x + pad, a.y + pad), p.text, "Assigning accounts to territories\xE2\x80\xA6");
+            const float bar_y = a.y + pad + ImGui::GetTextLineHeight() + 8 * ui.dpr;
+            const float frac = static_cast<float>(st.assign_job->progress());
+            dl->AddRectFilled(ImVec2(a.x + pad, bar_y), ImVec2(a.x + w - pad - 80 * ui.dpr, bar_y + 6 * ui.dpr), p.grid, 3 * ui.dpr);
+            dl->AddRectFilled(ImVec2(a.x + pad, bar_y),
+                              ImVec2(a.x + pad + (w - 2 * pad - 80 * ui.dpr) * frac, bar_y + 6 * ui.dpr), p.accent, 3 * ui.dpr);
+            const ImVec2 keep = ImGui::GetCursorScreenPos();
+            ImGui::SetCursorScreenPos(ImVec2(a.x + w - pad - 70 * ui.dpr, bar_y - 10 * ui.dpr));
+            if (ImGui::Button("Cancel##assign")) cancel_assign_territories(app, ui);
+            ImGui::SetCursorScreenPos(keep);
+        }
     }
     if (app.plan().accounts.empty()) {
         const char* msg = "No accounts yet. Import accounts or open the sample plan to see them here.";

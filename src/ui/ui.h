@@ -11,6 +11,10 @@
 
 struct ImFont;
 
+namespace footprint::core {
+class AssignmentJob; // core/territory.h
+}
+
 namespace footprint::ui {
 
 enum class View { Map, Accounts, Pipeline, Forecast, Week, Reports, Count };
@@ -91,6 +95,9 @@ struct MapViewState {
     char zip_buf[4096] = {};
     float colour[3] = {0.0f, 0.447f, 0.698f};
 
+    std::shared_ptr<core::AssignmentJob> assign_job; // "Assign by location" running in slices
+    std::uint64_t assign_revision = 0;    // the plan revision it started on
+
     std::shared_ptr<const MapData> data;  // basemap, places, ZIP centroids (set by the platform)
     std::shared_ptr<MapModel> model;      // marker cache (ui/map_model.cpp)
     std::string last_import_error;        // for tests: why the last shape file was refused
@@ -111,6 +118,7 @@ struct UiState {
     bool rename_open = false;
     char rename_buf[128] = {};
     bool prefs_dirty = false; // view/theme changed: the platform stores preferences
+    bool animating = false;   // a view is moving or working in slices: draw the next frame too
 };
 
 // Draws the whole window for this frame. Edits go through `app`; nothing else changes the plan.

@@ -296,6 +296,20 @@ TEST_CASE("territories: assignment by location is one set of changes; stats add 
     CHECK(as.without_location == 1);
     REQUIRE(as.changes.size() == 3);
     CHECK(std::get<Put<Account>>(as.changes[0]).value.territory_id == "north");
+    // In slices the same; counting only gives the same numbers without changes.
+    AssignmentJob job(plan);
+    int steps = 0;
+    while (!job.step(2)) ++steps;
+    CHECK(steps == 2);
+    CHECK(job.progress() == 1.0);
+    const Assignment sliced = job.take();
+    CHECK(sliced.changes.size() == as.changes.size());
+    CHECK(sliced.moved == as.moved);
+    AssignmentJob counting(plan, false);
+    counting.step(100);
+    const Assignment counted = counting.take();
+    CHECK(counted.changes.empty());
+    CHECK(counted.cleared == as.cleared);
     // Overlapping shapes: the smaller territory wins, whatever the plan's order.
     Plan nested = plan;
     nested.territories.push_back(box_territory("downtown", 39.9, -83.1, 40.1, -82.9));
