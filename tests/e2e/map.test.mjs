@@ -280,3 +280,66 @@ test('a bad or empty GeoJSON is refused with the reason and changes nothing; a g
     assert.deepEqual(problems.console.filter((m) => !/map data/.test(m)), []);
   } finally { await s.close(); }
 });
+
+test('a territory vertex dragged with the mouse moves, and undo puts it back', async () => {
+  const s = await launch(newProfileDir());
+  try {
+    const { page } = await openMap(s);
+    const t = await page.evaluate(() => window.footprint.plan().territories[0]);
+    await dispatch(page, { op: 'map_tool', tool: 'select', edit_territory: t.id });
+    const v = t.polygons[0][0][0]; // [lon, lat]
+    await dispatch(page, { op: 'map_view', lat: v[1], lon: v[0], zoom: 19 });
+    await settle(page, 3);
+    const at = await dispatch(page, { op: 'map_screen', lat: v[1], lon: v[0] });
+    const before = await state(page);
+    await page.mouse.move(Math.round(at.x), Math.round(at.y));
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(Math.round(at.x) + 6 * i, Math.round(at.y) + 4 * i);
+    await page.mouse.up();
+    await settle(page, 3);
+    await screenshot(page, 'map-vertex-dragged');
+    const moved = await page.evaluate((id) => window.footprint.plan().territories.find((x) => x.id === id), t.id);
+    const target = await dispatch(page, { op: 'map_latlon_at', x: Math.round(at.x) + 60, y: Math.round(at.y) + 40 });
+    assert.ok(Math.abs(moved.polygons[0][0][0][0] - target.lon) < 1e-4 && Math.abs(moved.polygons[0][0][0][1] - target.lat) < 1e-4,
+      'the vertex follows the pointer');
+    assert.equal(moved.polygons[0][0].length, t.polygons[0][0].length);
+    const st = await state(page);
+    assert.equal(st.undo_depth, before.undo_depth + 1, 'one drag is one undo step');
+    assert.equal((await dispatch(page, { op: 'map_state' })).center.lat.toFixed(6), v[1].toFixed(6), 'dragging a vertex does not pan');
+    await dispatch(page, { op: 'undo' });
+    const back = await page.evaluate((id) => window.footprint.plan().territories.find((x) => x.id === id), t.id);
+    assert.deepEqual(back.polygons, t.polygons);
+  } finally { await s.close(); }
+});
+
+test('accounts without coordinates are listed and placed at their ZIP centroid in one step', async () => {
+  const s = await launch(newProfileDir());
+  try {
+    const { page } = await openMap(s);
+    const plan = await page.evaluate(() => window.footprint.plan());
+    const unplaced = plan.accounts.slice(0, 3).map((a) => a.id);
+    for (const a of plan.accounts.slice(0, 3)) { delete a.location; a.location_approximate = false; }
+    plan.accounts[2].address.postal_code = '99999'; // no such ZIP code
+    const opened = await dispatch(page, { op: 'open_plan_text', file_name: 'unplaced.footprint.json', text: JSON.stringify(plan) });
+    assert.equal(opened.ok, true);
+    await dispatch(page, { op: 'set_view', view: 'Map' });
+    await dispatch(page, { op: 'map_layers', side_tab: 1 });
+    await settle(page, 4);
+    let st = await dispatch(page, { op: 'map_state' });
+    assert.equal(st.without_location, 3);
+    await screenshot(page, 'map-to-place');
+    const depth = (await state(page)).undo_depth;
+    const r = await dispatch(page, { op: 'map_place_at_zip' });
+    assert.equal(r.placed, 2);
+    const after = await page.evaluate(() => window.footprint.plan());
+    for (const id of unplaced.slice(0, 2)) {
+      const a = after.accounts.find((x) => x.id === id);
+      assert.ok(a.location, `${a.name} is placed`);
+      assert.equal(a.location_approximate, true);
+    }
+    assert.equal(after.accounts.find((x) => x.id === unplaced[2]).location, undefined, 'an unknown ZIP stays unplaced');
+    assert.equal((await state(page)).undo_depth, depth + 1, 'one undo step');
+    st = await dispatch(page, { op: 'map_state' });
+    assert.equal(st.without_location, 1);
+  } finally { await s.close(); }
+});
