@@ -146,6 +146,7 @@ struct Territory {
     std::string color = "#0072B2"; // "#RRGGBB"
     std::vector<Polygon> polygons;   // a multipolygon
     std::vector<std::string> zip_codes;
+    std::vector<std::string> counties; // county FIPS codes when the shape was built from counties
     Timestamp modified;
     Json extra = Json::object();
 };

@@ -163,6 +163,7 @@ constexpr Field<Activity> kActivityFields[] = {
 
 constexpr Field<Territory> kTerritoryFields[] = {
     FIELD(Territory, "color", false, colour(r, v, o.color)),
+    FIELD(Territory, "counties", false, strings(r, v, o.counties)),
     FIELD(Territory, "id", true, str(r, v, o.id)),
     FIELD(Territory, "modified", true, timestamp(r, v, o.modified)),
     FIELD(Territory, "name", true, str(r, v, o.name)),

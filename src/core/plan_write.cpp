@@ -266,6 +266,7 @@ void write_territory(std::string& s, const Territory& t) {
         out += ']';
     });
     o.strings_if("zip_codes", t.zip_codes);
+    o.strings_if("counties", t.counties);
     o.timestamp("modified", t.modified);
     o.extra(t.extra, Kind::Territory);
     o.close();

@@ -60,6 +60,10 @@ core::Json test_error(std::string message);                        // {"ok":fals
 std::string test_str(const core::Json& cmd, const char* key);      // "" when absent
 int test_int(const core::Json& cmd, const char* key, int fallback); // fallback when absent
 
+// Reads the basemap, places and ZIP centroids preloaded at /map (web_map_data.cpp).
+void load_map_data(ui::UiState& ui);
+std::optional<core::Json> test_ops_map(const std::string& op, const core::Json& cmd);
+
 // Called once IndexedDB has been read into the file system.
 void open_plan_from_storage(bool storage_failed, double idb_read_ms);
 // Preferences (view, theme) live in localStorage: tiny, synchronous, and apart from the plan.

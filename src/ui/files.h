@@ -12,6 +12,7 @@ namespace footprint::ui {
 // Purposes of a file picker. A view that reads its own kind of file adds one and a branch in
 // deliver_file(). A dropped file has no purpose and is routed by its name.
 inline constexpr const char* kFilePlan = "plan";
+inline constexpr const char* kFileTerritoryShapes = "territory-shapes"; // GeoJSON / TopoJSON
 
 // Opens the file picker for `purpose`, showing files that match `accept` (".csv,.txt").
 void pick_file(UiState& ui, const std::string& purpose, const std::string& accept);

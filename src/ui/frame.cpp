@@ -58,6 +58,7 @@ void export_plan(app::App& app, UiState& ui) {
 }
 
 void draw_frame(app::App& app, UiState& ui) {
+    ui.animating = false; // a view sets it again while it animates
     handle_shortcuts(app, ui);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);

@@ -2,12 +2,18 @@
 #pragma once
 
 #include "app/app.h"
+#include "core/geometry.h"
 
 #include <functional>
+#include <memory>
 #include <set>
 #include <string>
 
 struct ImFont;
+
+namespace footprint::core {
+class AssignmentJob; // core/territory.h
+}
 
 namespace footprint::ui {
 
@@ -41,11 +47,60 @@ struct AccountsViewState {
     std::string rows_key;          // filter + sort the rows were built for
 };
 
+struct MapData;
+struct MapModel;
+enum class MapTool { Select, Lasso, Draw, Counties, Place };
+
 struct MapViewState {
-    double center_lat = 0, center_lon = 0;
-    double zoom = 0; // pixels per degree of longitude at the equator, log2
+    // Camera: centre in Web Mercator world units (0..1), zoom = log2(device pixels per unit).
+    double center_x = 0.27, center_y = 0.38;
+    double zoom = 12;
+    // Where the camera is heading (wheel, keys and "zoom to" animate towards it).
+    double target_x = 0.27, target_y = 0.38, target_zoom = 12;
+    bool anchored = false;           // zooming about a point that stays under the pointer
+    double anchor_wx = 0, anchor_wy = 0;
+    float anchor_sx = 0, anchor_sy = 0; // its offset from the canvas centre, pixels
+    float canvas_x = 0, canvas_y = 0, canvas_w = 0, canvas_h = 0; // device pixels
     bool fitted = false;
     std::uint64_t fitted_generation = ~0ull;
+
+    // Layers.
+    bool show_territories = true, show_labels = true, show_route = true, show_heat = false;
+    int filter = 0;                   // 0 all accounts, 1 win-back targets, 2 whitespace
+    int heat_days = 90;
+    std::string whitespace_family = "voice";
+
+    // Tools and territory editing.
+    MapTool tool = MapTool::Select;
+    std::string selected_territory;   // highlighted in the side panel and on the map
+    std::string edit_territory;       // whose vertices show handles
+    std::vector<core::LatLon> draft;  // Draw tool: the outline so far
+    std::vector<std::string> county_pick; // Counties tool: FIPS codes
+    std::string county_target;        // the territory those counties rebuild ("" = a new one)
+    std::string place_account;        // Place tool: the account the next click places
+
+    // Pointer gestures in progress.
+    bool boxing = false, lassoing = false, panning = false;
+    float box_x0 = 0, box_y0 = 0;
+    std::vector<core::Vec2> lasso;    // world units
+    int drag_poly = -1, drag_ring = -1, drag_vertex = -1;
+    std::vector<core::Polygon> drag_shape; // the territory's shape while a vertex is dragged
+
+    bool side_panel = true;
+    int side_tab = 0; // 0 territories, 1 accounts to place
+
+    // Dialogs.
+    bool name_popup = false, zip_popup = false, assign_popup = false;
+    char name_buf[96] = {};
+    char zip_buf[4096] = {};
+    float colour[3] = {0.0f, 0.447f, 0.698f};
+
+    std::shared_ptr<core::AssignmentJob> assign_job; // "Assign by location" running in slices
+    std::uint64_t assign_revision = 0;    // the plan revision it started on
+
+    std::shared_ptr<const MapData> data;  // basemap, places, ZIP centroids (set by the platform)
+    std::shared_ptr<MapModel> model;      // marker cache (ui/map_model.cpp)
+    std::string last_import_error;        // for tests: why the last shape file was refused
 };
 
 struct UiState {
@@ -63,6 +118,7 @@ struct UiState {
     bool rename_open = false;
     char rename_buf[128] = {};
     bool prefs_dirty = false; // view/theme changed: the platform stores preferences
+    bool animating = false;   // a view is moving or working in slices: draw the next frame too
 };
 
 // Draws the whole window for this frame. Edits go through `app`; nothing else changes the plan.
