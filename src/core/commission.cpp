@@ -193,6 +193,30 @@ std::vector<CommissionMonth> commission_by_month(const Plan& plan, YearMonth fro
     return out;
 }
 
+std::vector<CommissionMonth> commit_commission_by_month(const Plan& plan, YearMonth from,
+                                                        int months) {
+    const Stage* won = nullptr;
+    for (const Stage& s : plan.stages)
+        if (s.closed && s.won) {
+            won = &s;
+            break;
+        }
+    std::vector<Opportunity> landed;
+    if (won)
+        for (const Opportunity& o : plan.opportunities) {
+            if (!o.close_date || deal_state(plan, o) != DealState::Open) continue;
+            if (forecast_bucket(DealState::Open, o.forecast_category) != ForecastBucket::Commit)
+                continue;
+            const int slot = YearMonth::of(*o.close_date).index - from.index;
+            if (slot < 0 || slot >= months) continue;
+            Opportunity w = o;
+            w.stage = won->name; // closes on its own close date, unlike a move on the board
+            landed.push_back(std::move(w));
+        }
+    const DealOverlay overlay = overlay_of(landed);
+    return commission_by_month(plan, from, months, &overlay);
+}
+
 std::vector<std::string> check_commission_plan(const CommissionPlan& plan) {
     std::vector<std::string> problems;
     constexpr int kMaxRate = 1000000, kMaxPct = 100000;

@@ -84,6 +84,11 @@ struct CommissionMonth {
 std::vector<CommissionMonth> commission_by_month(const Plan& plan, YearMonth from, int months,
                                                  const DealOverlay* overlay = nullptr);
 
+// The commission each month would pay if every open deal in the Commit category (or marked
+// Closed) closed won on its close date: the payout the commit forecast implies.
+std::vector<CommissionMonth> commit_commission_by_month(const Plan& plan, YearMonth from,
+                                                        int months);
+
 // Problems that make a commission plan unusable, as sentences for the editor ("Tier 2 starts at
 // 100%, not above tier 1 (120%)."). Empty when the plan is fine.
 std::vector<std::string> check_commission_plan(const CommissionPlan& plan);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/app.h"
+#include "ui/pipeline_state.h"
 
 #include <functional>
 #include <set>
@@ -58,6 +59,8 @@ struct UiState {
     std::string focused_account;     // the account whose page is open
     AccountsViewState accounts;
     MapViewState map;
+    PipelineViewState pipeline;
+    ForecastViewState forecast;
     bool show_settings = false;
     bool show_shortcuts = false;
     bool rename_open = false;

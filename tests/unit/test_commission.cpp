@@ -250,6 +250,23 @@ TEST_CASE("commission_by_month follows a what-if overlay") {
     CHECK(commission_by_month(p, YearMonth::of(2026, 1), 1, &overlay)[0].payout == 1300000);
 }
 
+TEST_CASE("commit_commission_by_month: the payout if every Commit deal lands on its date") {
+    Plan p = make_empty_plan("p", "t", Timestamp{});
+    p.commission = accelerators();
+    p.quota.monthly_revenue = 1000000;
+    Opportunity commit = won("c", 300000, d(2026, 2, 15));
+    commit.stage = "Negotiation/Review";
+    commit.forecast_category = ForecastCategory::Commit;
+    Opportunity best = won("b", 500000, d(2026, 1, 20));
+    best.stage = "Proposal/Price Quote";
+    best.forecast_category = ForecastCategory::BestCase;
+    p.opportunities = {won("w", 900000, d(2026, 1, 2)), commit, best};
+    auto months = commit_commission_by_month(p, YearMonth::of(2026, 1), 2);
+    CHECK(months[0].payout == 900000); // best case does not count
+    CHECK(months[1].payout == 300000); // the commit deal lands in February
+    CHECK(commission_by_month(p, YearMonth::of(2026, 1), 2)[1].payout == 0);
+}
+
 TEST_CASE("check_commission_plan explains what is wrong") {
     CHECK(check_commission_plan(accelerators()).empty());
     CommissionPlan c = accelerators();
