@@ -23,13 +23,14 @@ bool same_deal(const core::Opportunity& a, const core::Opportunity& b) {
            a.products == b.products && a.loss_reason == b.loss_reason;
 }
 
-std::string deals_text(int n) { return std::to_string(n) + (n == 1 ? " deal" : " deals"); }
+std::string deals_text(int n) {
+    return std::to_string(n) + (n == 1 ? " deal" : " deals");
+}
 
 } // namespace
 
 std::string deal_title(const App& app, const core::Opportunity& deal) {
-    if (auto i = app.doc().index().account(deal.account_id);
-        i && *i < app.plan().accounts.size())
+    if (auto i = app.doc().index().account(deal.account_id); i && *i < app.plan().accounts.size())
         return app.plan().accounts[*i].name;
     return deal.name.empty() ? std::string("Deal") : deal.name;
 }
@@ -40,7 +41,8 @@ bool move_deal_to_stage(App& app, const std::string& deal_id, const std::string&
     if (!deal || !to || deal->stage == stage) return false;
     core::Opportunity moved = core::moved_to_stage(app.plan(), *deal, *to, app.clock().today());
     std::string label = "Move " + deal_title(app, *deal) + " to " + stage;
-    app.execute(Command{std::move(label), {core::Put<core::Opportunity>{std::move(moved), std::nullopt, true}}});
+    app.execute(Command{std::move(label),
+                        {core::Put<core::Opportunity>{std::move(moved), std::nullopt, true}}});
     return true;
 }
 
@@ -48,7 +50,8 @@ bool edit_deal(App& app, core::Opportunity edited) {
     const core::Opportunity* deal = find_deal(app, edited.id);
     if (!deal || same_deal(*deal, edited)) return false;
     std::string label = "Edit deal " + deal_title(app, *deal);
-    app.execute(Command{std::move(label), {core::Put<core::Opportunity>{std::move(edited), std::nullopt, true}}});
+    app.execute(Command{std::move(label),
+                        {core::Put<core::Opportunity>{std::move(edited), std::nullopt, true}}});
     return true;
 }
 
@@ -63,11 +66,10 @@ int move_close_dates(App& app, const std::vector<std::string>& deal_ids, core::D
     }
     const int n = static_cast<int>(changes.size());
     if (n == 0) return 0;
-    std::string label = n == 1 ? "Move the close date of " +
-                                     deal_title(app, *find_deal(app, deal_ids.front())) + " to " +
-                                     core::format_date(to)
-                               : "Move " + std::to_string(n) + " close dates to " +
-                                     core::format_date(to);
+    std::string label =
+        n == 1 ? "Move the close date of " + deal_title(app, *find_deal(app, deal_ids.front())) +
+                     " to " + core::format_date(to)
+               : "Move " + std::to_string(n) + " close dates to " + core::format_date(to);
     app.execute(Command{std::move(label), std::move(changes)});
     return n;
 }

@@ -70,6 +70,8 @@ const Command kForecastCommands[] = {
 
 } // namespace
 
-std::span<const Command> forecast_commands() { return kForecastCommands; }
+std::span<const Command> forecast_commands() {
+    return kForecastCommands;
+}
 
 } // namespace footprint::cli

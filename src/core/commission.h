@@ -30,10 +30,10 @@ struct CommissionBand {
     int from_pct = 0;
     std::optional<int> to_pct; // none for the last, uncapped band (and for a month without quota)
     int rate_bp = 0;
-    Cents from_amount = 0;     // MRC where the band starts (quota * from_pct / 100)
+    Cents from_amount = 0; // MRC where the band starts (quota * from_pct / 100)
     std::optional<Cents> to_amount;
-    Cents amount = 0;          // MRC won inside the band
-    Cents payout = 0;          // amount * rate, rounded half up to the cent
+    Cents amount = 0; // MRC won inside the band
+    Cents payout = 0; // amount * rate, rounded half up to the cent
 };
 // Splits `won` into the schedule's bands for a month whose quota is `quota`. Band boundaries are
 // quota * threshold / 100 rounded to the cent; the dollar that reaches a boundary exactly is paid
@@ -71,9 +71,9 @@ struct CommissionMonth {
     std::vector<CommissionExtra> extras; // families by name, then the win-back bonus
     Cents tier_payout = 0;
     Cents extra_payout = 0;
-    Cents payout = 0;        // tier_payout + extra_payout
-    Cents year_to_date = 0;  // payouts from January (or the first month given) through this month
-    int marginal_rate_bp = 0;          // what the next dollar won this month earns (tiers only)
+    Cents payout = 0;         // tier_payout + extra_payout
+    Cents year_to_date = 0;   // payouts from January (or the first month given) through this month
+    int marginal_rate_bp = 0; // what the next dollar won this month earns (tiers only)
     std::optional<Cents> to_next_band; // MRC still to win before a higher band starts
     std::optional<int> next_band_pct;
     std::optional<int> next_band_rate_bp;

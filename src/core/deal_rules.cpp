@@ -30,8 +30,7 @@ bool category_follows_stage(const Plan& plan, const Opportunity& deal) {
     return !s || s->category == deal.forecast_category;
 }
 
-Opportunity moved_to_stage(const Plan& plan, const Opportunity& deal, const Stage& to,
-                           Date today) {
+Opportunity moved_to_stage(const Plan& plan, const Opportunity& deal, const Stage& to, Date today) {
     Opportunity o = deal;
     const Stage* from = find_stage(plan, deal.stage);
     o.stage = to.name;
@@ -51,7 +50,9 @@ Date month_end(Date d) {
     return date_from_ymd(y.year, y.month, days_in_month(y.year, y.month));
 }
 
-Date slip_target(Date today) { return month_end(today); }
+Date slip_target(Date today) {
+    return month_end(today);
+}
 
 const char* what_if_label(WhatIfAction a) {
     switch (a) {

@@ -28,7 +28,9 @@ std::vector<Row> rows(const Plan& plan, YearMonth from, int months) {
     return out;
 }
 
-double round_to(double v, double unit) { return std::round(v / unit) * unit; }
+double round_to(double v, double unit) {
+    return std::round(v / unit) * unit;
+}
 
 std::string fixed(double v, int decimals) {
     char buf[64];
@@ -39,11 +41,22 @@ std::string fixed(double v, int decimals) {
 } // namespace
 
 const std::vector<std::string>& forecast_table_columns() {
-    static const std::vector<std::string> k = {
-        "month",         "quota",          "closed_won",         "commit",
-        "best_case",     "pipeline",       "pipeline_weighted",  "commit_forecast",
-        "best_case_forecast", "open_pipeline", "expected",       "attainment_pct",
-        "gap",           "coverage",       "renewal_base",       "commission"};
+    static const std::vector<std::string> k = {"month",
+                                               "quota",
+                                               "closed_won",
+                                               "commit",
+                                               "best_case",
+                                               "pipeline",
+                                               "pipeline_weighted",
+                                               "commit_forecast",
+                                               "best_case_forecast",
+                                               "open_pipeline",
+                                               "expected",
+                                               "attainment_pct",
+                                               "gap",
+                                               "coverage",
+                                               "renewal_base",
+                                               "commission"};
     return k;
 }
 

@@ -1,6 +1,6 @@
 // The monthly forecast as a table for other tools: CSV (money in dollars with cents, for Excel)
-// and JSON (money in integer cents, like the plan file). `footprint forecast` prints it; the columns
-// are documented in docs/forecast.md.
+// and JSON (money in integer cents, like the plan file). `footprint forecast` prints it; the
+// columns are documented in docs/forecast.md.
 #pragma once
 
 #include "core/model.h"

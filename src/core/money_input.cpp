@@ -15,7 +15,9 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // Digits (with thousands commas when `commas`), an optional '.' and up to `max_decimals` digits,
 // as an integer scaled by 10^max_decimals. Nullopt when the text is not such a number or is beyond
@@ -103,8 +105,10 @@ ParsedCents parse_money(std::string_view text) {
         return r;
     }
     std::optional<std::int64_t> v = scaled_decimal(s, true, 2, kMaxCents, r.error);
-    if (v) r.value = *v;
-    else if (r.error == "is too large") r.error = "is more than $10 billion";
+    if (v)
+        r.value = *v;
+    else if (r.error == "is too large")
+        r.error = "is more than $10 billion";
     return r;
 }
 
@@ -121,8 +125,10 @@ ParsedRate parse_percent_bp(std::string_view text, int max_bp) {
         return r;
     }
     std::optional<std::int64_t> v = scaled_decimal(s, true, 2, max_bp, r.error);
-    if (v) r.bp = static_cast<int>(*v);
-    else if (r.error == "is too large") r.error = "is more than " + format_rate_bp(max_bp);
+    if (v)
+        r.bp = static_cast<int>(*v);
+    else if (r.error == "is too large")
+        r.error = "is more than " + format_rate_bp(max_bp);
     return r;
 }
 
@@ -141,7 +147,9 @@ std::string rate_input_text(int bp) {
     return s;
 }
 
-std::string format_rate_bp(int bp) { return rate_input_text(bp) + "%"; }
+std::string format_rate_bp(int bp) {
+    return rate_input_text(bp) + "%";
+}
 
 std::string cents_decimal(Cents c) {
     const bool negative = c < 0;

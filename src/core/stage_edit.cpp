@@ -24,7 +24,9 @@ std::string lower_trimmed(const std::string& s) {
     return out;
 }
 
-std::string quoted(const std::string& s) { return "\xE2\x80\x9C" + s + "\xE2\x80\x9D"; }
+std::string quoted(const std::string& s) {
+    return "\xE2\x80\x9C" + s + "\xE2\x80\x9D";
+}
 
 bool same_stage(const Stage& a, const Stage& b) {
     return a.name == b.name && a.probability == b.probability && a.category == b.category &&
@@ -91,9 +93,8 @@ StageEdit stage_edit(const Plan& plan, const std::vector<StageDraft>& drafts, Da
     std::vector<Stage> stages;
     for (const StageDraft& d : drafts)
         if (!d.removed) stages.push_back(d.stage);
-    out.stages_changed =
-        stages.size() != plan.stages.size() ||
-        !std::equal(stages.begin(), stages.end(), plan.stages.begin(), same_stage);
+    out.stages_changed = stages.size() != plan.stages.size() ||
+                         !std::equal(stages.begin(), stages.end(), plan.stages.begin(), same_stage);
     if (!out.stages_changed) return out;
     out.changes.push_back(Set<std::vector<Stage>>{stages});
 
@@ -118,8 +119,7 @@ StageEdit stage_edit(const Plan& plan, const std::vector<StageDraft>& drafts, Da
         } else {
             n.stage = d.stage.name;
             if (old && old->probability == o.probability) n.probability = d.stage.probability;
-            if (old && old->category == o.forecast_category)
-                n.forecast_category = d.stage.category;
+            if (old && old->category == o.forecast_category) n.forecast_category = d.stage.category;
         }
         if (n.stage == o.stage && n.probability == o.probability &&
             n.forecast_category == o.forecast_category && n.close_date == o.close_date)

@@ -15,13 +15,14 @@ struct StageDraft {
     Stage stage;
     std::string original; // the stage's name in the plan; "" for a stage added in the editor
     bool removed = false;
-    std::string move_to;  // for a removed stage with deals: the (new) name of the stage they go to
+    std::string move_to; // for a removed stage with deals: the (new) name of the stage they go to
 };
 std::vector<StageDraft> stage_drafts(const Plan& plan);
 
 // Problems as sentences for the editor ("Two stages are called “Closed Won”."); empty when the
 // drafts can be applied.
-std::vector<std::string> check_stage_drafts(const Plan& plan, const std::vector<StageDraft>& drafts);
+std::vector<std::string> check_stage_drafts(const Plan& plan,
+                                            const std::vector<StageDraft>& drafts);
 
 struct StageEdit {
     std::vector<Change> changes; // Set<vector<Stage>> first, then one Put per changed deal

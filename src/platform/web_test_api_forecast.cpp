@@ -13,7 +13,9 @@ core::Json rect_json(const ui::CssRect& r) {
     return {{"x0", r.x0}, {"y0", r.y0}, {"x1", r.x1}, {"y1", r.y1}};
 }
 
-core::Json opt(const std::optional<double>& v) { return v ? core::Json(*v) : core::Json(nullptr); }
+core::Json opt(const std::optional<double>& v) {
+    return v ? core::Json(*v) : core::Json(nullptr);
+}
 
 core::Json deal_json(const core::Plan& plan, const core::Opportunity& o) {
     return {{"id", o.id},

@@ -119,7 +119,7 @@ void draw_commission_editor(app::App& app, UiState& ui) {
         ImGui::SetNextItemWidth(70 * ui.dpr);
         ImGui::InputTextWithHint("##from", "100", from.text, sizeof from.text);
         const auto f = core::parse_percent_bp(from.text, 10'000'000);
-        from.error = !f.bp ? "A tier's start " + f.error + "."
+        from.error = !f.bp         ? "A tier's start " + f.error + "."
                      : *f.bp % 100 ? std::string("A tier starts at a whole percent of quota.")
                                    : std::string();
         ImGui::SameLine(0, 4 * ui.dpr);
@@ -161,8 +161,7 @@ void draw_commission_editor(app::App& app, UiState& ui) {
         ImGui::SetNextItemWidth(160 * ui.dpr);
         if (ImGui::BeginCombo("##family", e.families[i].first.c_str())) {
             for (const std::string& f : families)
-                if (ImGui::Selectable(f.c_str(), f == e.families[i].first))
-                    e.families[i].first = f;
+                if (ImGui::Selectable(f.c_str(), f == e.families[i].first)) e.families[i].first = f;
             ImGui::EndCombo();
         }
         tooltip_on_hover("A product family from the catalog: deals with a product of this family "
@@ -211,8 +210,8 @@ void draw_commission_editor(app::App& app, UiState& ui) {
         for (const std::string& s : problems)
             ImGui::TextColored(to_vec4(p.danger), ICON_EXCLAMATION_CIRCLE "  %s", s.c_str());
     } else if (draft) {
-        const core::Cents quota = plan.quota.monthly_revenue > 0 ? plan.quota.monthly_revenue
-                                                                 : 1000000;
+        const core::Cents quota =
+            plan.quota.monthly_revenue > 0 ? plan.quota.monthly_revenue : 1000000;
         ImGui::PushFont(ui.fonts.bold);
         ImGui::Text("What a month pays on a %s quota", money_whole(quota).c_str());
         ImGui::PopFont();

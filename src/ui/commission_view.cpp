@@ -74,9 +74,9 @@ void kpis(const app::App& app, const UiState& ui, const ForecastModel& m,
     const float gap = ImGui::GetStyle().ItemSpacing.x * 1.5f;
     kpi_card(ui, ("Commission \xC2\xB7 " + month_year(cm.month)).c_str(), money_whole(cm.payout),
              money_whole(cm.won) + " won" +
-                 (cm.attainment_pct ? " \xC2\xB7 " + core::format_percent(*cm.attainment_pct) +
-                                          " of quota"
-                                    : std::string(" \xC2\xB7 no quota set")),
+                 (cm.attainment_pct
+                      ? " \xC2\xB7 " + core::format_percent(*cm.attainment_pct) + " of quota"
+                      : std::string(" \xC2\xB7 no quota set")),
              p.success, w);
     tooltip_on_hover("Paid on the new MRC closed won in the month, by the plan's tiers and extra "
                      "rates. The breakdown below shows how.");
@@ -97,8 +97,7 @@ void kpis(const app::App& app, const UiState& ui, const ForecastModel& m,
               core::format_rate_bp(*cm.next_band_rate_bp) + " (at " +
               std::to_string(*cm.next_band_pct) + "%)";
     if (!cm.attainment_pct) sub = "no quota set: no accelerator";
-    kpi_card(ui, "Next dollar earns", core::format_rate_bp(cm.marginal_rate_bp), sub, p.warning,
-             w);
+    kpi_card(ui, "Next dollar earns", core::format_rate_bp(cm.marginal_rate_bp), sub, p.warning, w);
     tooltip_on_hover("The rate of the next dollar of MRC you close this month, before extra "
                      "rates. Tiers are marginal: a higher tier raises only the dollars above its "
                      "threshold.");
@@ -120,13 +119,13 @@ void kpis(const app::App& app, const UiState& ui, const ForecastModel& m,
                          .c_str());
 }
 
-void month_table(UiState& ui, const ForecastModel& m, const std::vector<core::CommissionMonth>& proj,
-                 int selected) {
+void month_table(UiState& ui, const ForecastModel& m,
+                 const std::vector<core::CommissionMonth>& proj, int selected) {
     const Palette& p = palette();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingStretchSame;
-    static const char* const kCols[] = {"Month",  "Quota",  "Won",    "Attainment", "Tiers",
+    static const char* const kCols[] = {"Month",  "Quota",  "Won",          "Attainment", "Tiers",
                                         "Extras", "Payout", "Year to date", "With commit"};
     if (!ImGui::BeginTable("##commission-months", 9, flags, ImGui::GetContentRegionAvail())) return;
     ImGui::TableSetupScrollFreeze(1, 1);
@@ -217,8 +216,9 @@ void breakdown_line(const UiState& ui, const std::string& what, core::Cents amou
         const float w = ImGui::GetContentRegionAvail().x, h = 4 * ui.dpr;
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), p.grid, h);
-        dl->AddRectFilled(a, ImVec2(a.x + w * static_cast<float>(std::clamp(*fill, 0.0, 1.0)), a.y + h),
-                          p.success, h);
+        dl->AddRectFilled(
+            a, ImVec2(a.x + w * static_cast<float>(std::clamp(*fill, 0.0, 1.0)), a.y + h),
+            p.success, h);
         ImGui::Dummy(ImVec2(w, h + 2 * ui.dpr));
     }
     ImGui::TableSetColumnIndex(1);
@@ -242,8 +242,8 @@ void breakdown(const UiState& ui, const core::CommissionMonth& cm) {
     else
         text_muted(money_whole(cm.won) + " won  \xC2\xB7  no quota set for this month");
     ImGui::Dummy(ImVec2(0, 2 * ui.dpr));
-    if (ImGui::BeginTable("##breakdown", 4, ImGuiTableFlags_SizingStretchProp |
-                                                ImGuiTableFlags_BordersInnerH)) {
+    if (ImGui::BeginTable("##breakdown", 4,
+                          ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn("What", 0, 2.6f);
         ImGui::TableSetupColumn("MRC", 0, 1.2f);
         ImGui::TableSetupColumn("Rate", 0, 0.9f);
@@ -292,8 +292,7 @@ void breakdown(const UiState& ui, const core::CommissionMonth& cm) {
 void draw_commission_tab(app::App& app, UiState& ui, const ForecastModel& m) {
     if (m.commission.empty()) return;
     int month = ui.forecast.commission_month;
-    if (month < 1 || month > 12)
-        month = m.year == m.this_month.year() ? m.this_month.month() : 1;
+    if (month < 1 || month > 12) month = m.year == m.this_month.year() ? m.this_month.month() : 1;
     const core::CommissionMonth& cm = m.commission[static_cast<std::size_t>(month - 1)];
     kpis(app, ui, m, cm);
     ImGui::Dummy(ImVec2(0, 4 * ui.dpr));
@@ -310,7 +309,8 @@ void draw_commission_tab(app::App& app, UiState& ui, const ForecastModel& m) {
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float right_w = std::max(360 * ui.dpr, avail.x * 0.38f);
-    ImGui::BeginChild("##commission-left", ImVec2(avail.x - right_w - st.ItemSpacing.x * 2, avail.y));
+    ImGui::BeginChild("##commission-left",
+                      ImVec2(avail.x - right_w - st.ItemSpacing.x * 2, avail.y));
     month_table(ui, m, projection(app, m.year), month);
     ImGui::EndChild();
     ImGui::SameLine(0, st.ItemSpacing.x * 2);

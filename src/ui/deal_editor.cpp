@@ -128,8 +128,9 @@ void draw_deal_editor(app::App& app, UiState& ui) {
         }
         ImGui::EndCombo();
     }
-    tooltip_on_hover("Pipeline, Best Case and Commit say how sure you are; Closed is for won deals; "
-                     "Omitted keeps a deal out of the forecast.");
+    tooltip_on_hover(
+        "Pipeline, Best Case and Commit say how sure you are; Closed is for won deals; "
+        "Omitted keeps a deal out of the forecast.");
     if (stage && stage->category != d.forecast_category &&
         reset_hint(ui, std::string("stage default: ") + category_label(stage->category),
                    "Use it##cat"))
@@ -137,8 +138,7 @@ void draw_deal_editor(app::App& app, UiState& ui) {
 
     label("Probability", lw);
     ImGui::SetNextItemWidth(180 * ui.dpr);
-    ImGui::SliderInt("##probability", &d.probability, 0, 100, "%d%%",
-                     ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SliderInt("##probability", &d.probability, 0, 100, "%d%%", ImGuiSliderFlags_AlwaysClamp);
     if (stage && stage->probability != d.probability &&
         reset_hint(ui, "stage default: " + std::to_string(stage->probability) + "%",
                    "Use it##prob"))
@@ -158,13 +158,15 @@ void draw_deal_editor(app::App& app, UiState& ui) {
                    category_label(d.forecast_category) + " in " +
                    (d.close_date ? month_year(core::YearMonth::of(*d.close_date)) : "no month"));
     else
-        text_muted(std::string(stage->won ? "Won" : "Lost") + (d.close_date ? " on " + core::format_date(*d.close_date) : std::string()) +
-                   (stage->won ? ": counts as closed won in that month." : ": out of the forecast."));
+        text_muted(
+            std::string(stage->won ? "Won" : "Lost") +
+            (d.close_date ? " on " + core::format_date(*d.close_date) : std::string()) +
+            (stage->won ? ": counts as closed won in that month." : ": out of the forecast."));
     if (!e.error.empty()) ImGui::TextColored(to_vec4(p.danger), "%s", e.error.c_str());
 
     const int r = modal_buttons(ui, "Save", e.error.empty());
-    const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter, false) && e.error.empty() &&
-                       !ImGui::IsAnyItemActive();
+    const bool enter =
+        ImGui::IsKeyPressed(ImGuiKey_Enter, false) && e.error.empty() && !ImGui::IsAnyItemActive();
     if (r == 1 || enter) {
         app::edit_deal(app, d);
         e.open = false;

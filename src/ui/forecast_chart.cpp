@@ -52,7 +52,9 @@ void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 colour, float thickne
                     thickness);
 }
 
-ImU32 line_colour() { return palette().text; }
+ImU32 line_colour() {
+    return palette().text;
+}
 
 // A legend entry: a swatch (or a line sample) and a label; returns its width.
 float legend_width(const UiState& ui, const char* label) {
@@ -123,7 +125,8 @@ void period_tooltip(const UiState& ui, const core::ForecastPeriod& per) {
             std::string label = s.label;
             if (s.value == &core::MonthSummary::closed_won) label += deals(per.total.won_count);
             if (s.value == &core::MonthSummary::commit) label += deals(per.total.commit_count);
-            if (s.value == &core::MonthSummary::best_case) label += deals(per.total.best_case_count);
+            if (s.value == &core::MonthSummary::best_case)
+                label += deals(per.total.best_case_count);
             row(s.colour, label, mrc_whole(per.total.*s.value), true);
         }
         row(0, "Pipeline, unweighted" + deals(per.total.pipeline_count),
@@ -131,8 +134,8 @@ void period_tooltip(const UiState& ui, const core::ForecastPeriod& per) {
         row(0, "Commit forecast", mrc_whole(k.commit_forecast), false);
         row(0, "Best case forecast", mrc_whole(k.best_case_forecast), false);
         row(0, "Quota", per.total.quota > 0 ? mrc_whole(per.total.quota) : "no quota set", false);
-        row(0, "Attainment", k.attainment_pct ? core::format_percent(*k.attainment_pct) : "\xE2\x80\x94",
-            false);
+        row(0, "Attainment",
+            k.attainment_pct ? core::format_percent(*k.attainment_pct) : "\xE2\x80\x94", false);
         if (per.total.quota > 0) row(0, "Gap to goal", mrc_whole(k.gap), false);
         row(0, "Year-to-date attainment",
             per.cumulative_attainment_pct ? core::format_percent(*per.cumulative_attainment_pct)
@@ -164,8 +167,8 @@ void draw_forecast_chart(UiState& ui, const ForecastModel& m, float height) {
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + pad - st.FramePadding.y));
     const std::string title =
         m.granularity == core::Granularity::Year
-            ? std::to_string(m.year - 1) + "\xE2\x80\x93" + std::to_string(m.year) + "\xE2\x80\x93" +
-                  std::to_string(m.year + 1) + " by year"
+            ? std::to_string(m.year - 1) + "\xE2\x80\x93" + std::to_string(m.year) +
+                  "\xE2\x80\x93" + std::to_string(m.year + 1) + " by year"
             : std::to_string(m.year) +
                   (m.granularity == core::Granularity::Month ? " by month" : " by quarter");
     ImGui::PushFont(ui.fonts.bold);
@@ -221,11 +224,12 @@ void draw_forecast_chart(UiState& ui, const ForecastModel& m, float height) {
 
     const float axis_title_h = line + 6 * ui.dpr;
     const float label_w =
-        ImGui::CalcTextSize(core::format_money_short(static_cast<core::Cents>(top_dollars * 100)).c_str())
+        ImGui::CalcTextSize(
+            core::format_money_short(static_cast<core::Cents>(top_dollars * 100)).c_str())
             .x;
     const float pct_w = any_cumulative ? ImGui::CalcTextSize("1,000%").x + 10 * ui.dpr : 0;
-    const float left = origin.x + pad + std::max(label_w, ImGui::CalcTextSize("New MRC").x * 0.5f) +
-                       10 * ui.dpr;
+    const float left =
+        origin.x + pad + std::max(label_w, ImGui::CalcTextSize("New MRC").x * 0.5f) + 10 * ui.dpr;
     const float right = end.x - pad - pct_w;
     const float plot_top = top + 12 * ui.dpr + axis_title_h;
     const float bottom = end.y - pad - line * 2 - 10 * ui.dpr; // period and attainment below
@@ -277,8 +281,7 @@ void draw_forecast_chart(UiState& ui, const ForecastModel& m, float height) {
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     const bool in_plot = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) &&
                          !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) && mouse.x >= left &&
-                         mouse.x < right && mouse.y >= plot_top - line &&
-                         mouse.y <= end.y - pad;
+                         mouse.x < right && mouse.y >= plot_top - line && mouse.y <= end.y - pad;
     int hovered = -1;
     if (in_plot) hovered = std::clamp(static_cast<int>((mouse.x - left) / slot), 0, n - 1);
     const int sel = selected_period(m, ui);
@@ -290,7 +293,8 @@ void draw_forecast_chart(UiState& ui, const ForecastModel& m, float height) {
         const float cx = x0 + slot * 0.5f;
         const bool current = i == m.current;
         if (i == hovered || i == sel)
-            dl->AddRectFilled(ImVec2(x0 + 2 * ui.dpr, plot_top), ImVec2(x0 + slot - 2 * ui.dpr, bottom),
+            dl->AddRectFilled(ImVec2(x0 + 2 * ui.dpr, plot_top),
+                              ImVec2(x0 + slot - 2 * ui.dpr, bottom),
                               with_alpha(p.accent, i == sel ? 0.10f : 0.06f), 4 * ui.dpr);
         double base = 0;
         float stack_top = bottom;
@@ -306,10 +310,9 @@ void draw_forecast_chart(UiState& ui, const ForecastModel& m, float height) {
             base += v;
             stack_top = y0;
         }
-        ui.forecast.bar_rects.emplace_back(
-            period_long(per.first, per.months),
-            CssRect{(cx - bar_w * 0.5f) / ui.dpr, stack_top / ui.dpr, (cx + bar_w * 0.5f) / ui.dpr,
-                    bottom / ui.dpr});
+        ui.forecast.bar_rects.emplace_back(period_long(per.first, per.months),
+                                           CssRect{(cx - bar_w * 0.5f) / ui.dpr, stack_top / ui.dpr,
+                                                   (cx + bar_w * 0.5f) / ui.dpr, bottom / ui.dpr});
         // The period's quota as a dashed step across its slot.
         if (per.total.quota > 0) {
             const float qy = std::round(y_of(static_cast<double>(per.total.quota) / 100.0));
@@ -325,8 +328,8 @@ void draw_forecast_chart(UiState& ui, const ForecastModel& m, float height) {
         dl->AddText(f, f->FontSize, ImVec2(cx - tw * 0.5f, bottom + 6 * ui.dpr),
                     current ? p.accent : p.text, label.c_str());
         const core::MonthKpis k = core::month_kpis(per.total);
-        const std::string att = k.attainment_pct ? core::format_percent(*k.attainment_pct)
-                                                 : std::string("no quota");
+        const std::string att =
+            k.attainment_pct ? core::format_percent(*k.attainment_pct) : std::string("no quota");
         const float aw = ImGui::CalcTextSize(att.c_str()).x;
         if (aw < slot - 4 * ui.dpr)
             dl->AddText(ImVec2(cx - aw * 0.5f, bottom + 6 * ui.dpr + line + 1 * ui.dpr),
@@ -345,15 +348,17 @@ void draw_forecast_chart(UiState& ui, const ForecastModel& m, float height) {
     for (const core::ForecastPeriod& per : m.periods) {
         if (per.total.quota <= 0) continue;
         const std::string q = "Quota " + core::format_money_short(per.total.quota);
-        const ImVec2 ts = ui.fonts.bold->CalcTextSizeA(ui.fonts.bold->FontSize, FLT_MAX, 0, q.c_str());
+        const ImVec2 ts =
+            ui.fonts.bold->CalcTextSizeA(ui.fonts.bold->FontSize, FLT_MAX, 0, q.c_str());
         const float qy = std::round(y_of(static_cast<double>(per.total.quota) / 100.0));
         const int i = static_cast<int>(&per - m.periods.data());
-        const ImVec2 a(left + slot * static_cast<float>(i) + 6 * ui.dpr, qy - ts.y * 0.5f - 3 * ui.dpr);
+        const ImVec2 a(left + slot * static_cast<float>(i) + 6 * ui.dpr,
+                       qy - ts.y * 0.5f - 3 * ui.dpr);
         const ImVec2 b(a.x + ts.x + 12 * ui.dpr, qy + ts.y * 0.5f + 3 * ui.dpr);
         dl->AddRectFilled(a, b, p.surface, 4 * ui.dpr);
         dl->AddRect(a, b, p.border, 4 * ui.dpr);
-        dl->AddText(ui.fonts.bold, ui.fonts.bold->FontSize, ImVec2(a.x + 6 * ui.dpr, a.y + 3 * ui.dpr),
-                    p.text, q.c_str());
+        dl->AddText(ui.fonts.bold, ui.fonts.bold->FontSize,
+                    ImVec2(a.x + 6 * ui.dpr, a.y + 3 * ui.dpr), p.text, q.c_str());
         break;
     }
 

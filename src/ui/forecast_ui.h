@@ -15,26 +15,27 @@
 #include <vector>
 
 // Fork Awesome glyphs the base icon list (ui/icons.h) does not name.
-#define ICON_ARROW_RIGHT "\xef\x81\xa1"      // U+F061
-#define ICON_CHEVRON_DOWN "\xef\x81\xb8"     // U+F078
-#define ICON_SLIDERS "\xef\x87\x9e"          // U+F1DE
-#define ICON_TABLE "\xef\x83\x8e"            // U+F0CE
-#define ICON_COLUMNS "\xef\x83\x9b"          // U+F0DB
-#define ICON_MAGIC "\xef\x83\x90"            // U+F0D0
-#define ICON_CALCULATOR "\xef\x87\xac"       // U+F1EC
-#define ICON_FORWARD "\xef\x81\x8e"          // U+F04E
-#define ICON_CALENDAR_PLUS "\xef\x89\xb1"    // U+F271
-#define ICON_ELLIPSIS_V "\xef\x85\x82"       // U+F142
-#define ICON_ARROW_UP "\xef\x81\xa2"         // U+F062
-#define ICON_ARROW_DOWN "\xef\x81\xa3"       // U+F063
-#define ICON_THUMBS_DOWN "\xef\x85\xa5"      // U+F165
+#define ICON_ARROW_RIGHT "\xef\x81\xa1"   // U+F061
+#define ICON_CHEVRON_DOWN "\xef\x81\xb8"  // U+F078
+#define ICON_SLIDERS "\xef\x87\x9e"       // U+F1DE
+#define ICON_TABLE "\xef\x83\x8e"         // U+F0CE
+#define ICON_COLUMNS "\xef\x83\x9b"       // U+F0DB
+#define ICON_MAGIC "\xef\x83\x90"         // U+F0D0
+#define ICON_CALCULATOR "\xef\x87\xac"    // U+F1EC
+#define ICON_FORWARD "\xef\x81\x8e"       // U+F04E
+#define ICON_CALENDAR_PLUS "\xef\x89\xb1" // U+F271
+#define ICON_ELLIPSIS_V "\xef\x85\x82"    // U+F142
+#define ICON_ARROW_UP "\xef\x81\xa2"      // U+F062
+#define ICON_ARROW_DOWN "\xef\x81\xa3"    // U+F063
+#define ICON_THUMBS_DOWN "\xef\x85\xa5"   // U+F165
 
 namespace footprint::ui {
 
 // --- words and colours (forecast_widgets.cpp) ----------------------------------------------------
 
 const char* category_label(core::ForecastCategory c); // "Best Case"
-// Closed green, Commit blue, Best Case and Pipeline lighter blues, Omitted grey: the chart's series.
+// Closed green, Commit blue, Best Case and Pipeline lighter blues, Omitted grey: the chart's
+// series.
 ImU32 category_colour(core::ForecastCategory c);
 // The chart's series colours, bottom to top.
 ImU32 series_closed_won();
@@ -99,11 +100,11 @@ struct ForecastModel {
     CacheKey key;
     core::Date today;
     core::YearMonth this_month;
-    int year = 0;                             // the year shown
+    int year = 0; // the year shown
     core::Granularity granularity = core::Granularity::Month;
-    std::vector<core::MonthSummary> months;   // January of year-1 to December of year+1
-    std::vector<core::ForecastPeriod> periods; // what the chart and table show
-    int current = -1;                          // the period that holds today, -1 if not shown
+    std::vector<core::MonthSummary> months;        // January of year-1 to December of year+1
+    std::vector<core::ForecastPeriod> periods;     // what the chart and table show
+    int current = -1;                              // the period that holds today, -1 if not shown
     std::vector<core::CommissionMonth> commission; // January..December of `year`
     bool any_quota = false;
     const core::MonthSummary& month(core::YearMonth m) const; // within `months`

@@ -29,11 +29,19 @@ const char* category_label(core::ForecastCategory c) {
     return "Pipeline";
 }
 
-ImU32 series_closed_won() { return palette().success; }
-ImU32 series_commit() { return palette().accent; }
+ImU32 series_closed_won() {
+    return palette().success;
+}
+ImU32 series_commit() {
+    return palette().accent;
+}
 // Translucent blues read darker on the dark theme: lift them a little there.
-ImU32 series_best_case() { return with_alpha(palette().accent, dark_theme() ? 0.6f : 0.5f); }
-ImU32 series_pipeline() { return with_alpha(palette().accent, dark_theme() ? 0.32f : 0.22f); }
+ImU32 series_best_case() {
+    return with_alpha(palette().accent, dark_theme() ? 0.6f : 0.5f);
+}
+ImU32 series_pipeline() {
+    return with_alpha(palette().accent, dark_theme() ? 0.32f : 0.22f);
+}
 
 ImU32 category_colour(core::ForecastCategory c) {
     switch (c) {
@@ -239,7 +247,9 @@ bool rate_field(const char* id, char* buf, std::size_t size, float width, std::s
     return edited;
 }
 
-void category_pill(core::ForecastCategory c) { badge(category_label(c), category_colour(c)); }
+void category_pill(core::ForecastCategory c) {
+    badge(category_label(c), category_colour(c));
+}
 
 // --- modals ------------------------------------------------------------------------------------
 
@@ -259,9 +269,9 @@ void modal_title(const UiState& ui, const char* title, const std::string& sub) {
 void next_modal_placement(const UiState& ui, float width) {
     (void)ui;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f,
-                                   vp->WorkPos.y + vp->WorkSize.y * 0.45f),
-                            ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(
+        ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.45f),
+        ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(width, 0));
 }
 

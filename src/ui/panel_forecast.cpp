@@ -27,15 +27,15 @@ void kpi_row(const UiState& ui, const ForecastModel& m) {
     const core::ForecastPeriod& per = m.periods[static_cast<std::size_t>(s)];
     const core::MonthKpis k = core::month_kpis(per.total);
     const std::string name = period_long(per.first, per.months);
-    const std::string in = per.months >= 12 ? std::string("in ") + name
-                                            : "in " + period_short(per.first, per.months);
+    const std::string in =
+        per.months >= 12 ? std::string("in ") + name : "in " + period_short(per.first, per.months);
     const bool quota = per.total.quota > 0;
     const float w = row_item_width(6);
     const float gap = ImGui::GetStyle().ItemSpacing.x * 1.5f;
     std::string partial;
     if (quota && per.months_without_quota > 0)
-        partial = " \xC2\xB7 " + count_word(per.months_without_quota, "month", "months") +
-                  " without one";
+        partial =
+            " \xC2\xB7 " + count_word(per.months_without_quota, "month", "months") + " without one";
 
     if (k.attainment_pct)
         kpi_card(ui, ("Attainment \xC2\xB7 " + name).c_str(),
@@ -75,10 +75,13 @@ void kpi_row(const UiState& ui, const ForecastModel& m) {
         const double c = *k.coverage;
         kpi_card(ui, "Pipeline coverage", coverage_text(c),
                  money_whole(k.open_pipeline) + " open for " + money_whole(k.gap),
-                 c >= 3 ? p.success : c >= 1 ? p.warning : p.danger, w);
+                 c >= 3   ? p.success
+                 : c >= 1 ? p.warning
+                          : p.danger,
+                 w);
     } else {
-        kpi_card(ui, "Pipeline coverage", "\xE2\x80\x94",
-                 quota ? "goal reached" : "no quota set", p.text_muted, w);
+        kpi_card(ui, "Pipeline coverage", "\xE2\x80\x94", quota ? "goal reached" : "no quota set",
+                 p.text_muted, w);
     }
     tooltip_on_hover("Open pipeline closing in the period (commit + best case + pipeline, "
                      "unweighted) divided by the gap still to close. About 3\xC3\x97 is healthy.");
@@ -96,10 +99,9 @@ void kpi_row(const UiState& ui, const ForecastModel& m) {
 void header(app::App& app, UiState& ui, const ForecastModel& m) {
     ForecastViewState& fv = ui.forecast;
     const ImGuiStyle& st = ImGui::GetStyle();
-    const std::string what_if =
-        fv.what_if.empty() ? std::string(ICON_MAGIC "  What-if")
-                           : std::string(ICON_MAGIC "  What-if (") +
-                                 std::to_string(fv.what_if.size()) + ")";
+    const std::string what_if = fv.what_if.empty() ? std::string(ICON_MAGIC "  What-if")
+                                                   : std::string(ICON_MAGIC "  What-if (") +
+                                                         std::to_string(fv.what_if.size()) + ")";
     const char* tabs[] = {ICON_LINE_CHART "  Overview", ICON_USD "  Commission", what_if.c_str()};
     float tabs_w = st.FramePadding.x * 6 + 4 * ui.dpr;
     for (const char* t : tabs)
@@ -111,9 +113,8 @@ void header(app::App& app, UiState& ui, const ForecastModel& m) {
     const float right_w = tabs_w + year_w + arrows_w + quota_w + st.ItemSpacing.x * 5;
     const bool wide = ImGui::GetContentRegionAvail().x > 1250 * ui.dpr;
     const float y0 = ImGui::GetCursorPosY();
-    const float right_x =
-        page_header(ui, "Forecast", wide ? "new monthly recurring revenue against quota" : "",
-                    right_w);
+    const float right_x = page_header(
+        ui, "Forecast", wide ? "new monthly recurring revenue against quota" : "", right_w);
     const float after = ImGui::GetCursorPosY();
     ImGui::SetCursorPos(ImVec2(right_x, y0));
     if (icon_button(ICON_CHEVRON_LEFT "##prev-year", "Previous year")) {
@@ -148,8 +149,8 @@ void header(app::App& app, UiState& ui, const ForecastModel& m) {
 } // namespace
 
 const core::MonthSummary& ForecastModel::month(core::YearMonth m) const {
-    const int i = std::clamp(m.index - months.front().month.index, 0,
-                             static_cast<int>(months.size()) - 1);
+    const int i =
+        std::clamp(m.index - months.front().month.index, 0, static_cast<int>(months.size()) - 1);
     return months[static_cast<std::size_t>(i)];
 }
 
@@ -163,7 +164,8 @@ const ForecastModel& forecast_model(const app::App& app, const UiState& ui) {
     m.this_month = core::YearMonth::of(m.today);
     m.year = m.this_month.year() + fv.year_offset;
     m.granularity = static_cast<core::Granularity>(std::clamp(fv.granularity, 0, 2));
-    m.months = core::summarize_forecast(plan, core::YearMonth::of(m.year - 1, 1), 36, m.today).months;
+    m.months =
+        core::summarize_forecast(plan, core::YearMonth::of(m.year - 1, 1), 36, m.today).months;
     if (m.granularity == core::Granularity::Year) {
         m.periods = core::forecast_periods(m.months, m.granularity);
     } else {
@@ -234,9 +236,8 @@ void draw_forecast_table(UiState& ui, const ForecastModel& m) {
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame |
                                   ImGuiTableFlags_BordersOuter;
     static const char* const kCols[] = {
-        "Period",           "Quota",        "Closed won", "Commit",   "Best case",
-        "Pipeline (wtd.)",  "Commit fcst.", "Best case fcst.", "Attainment", "Gap",
-        "Coverage",         "Renewal base"};
+        "Period",       "Quota",           "Closed won", "Commit", "Best case", "Pipeline (wtd.)",
+        "Commit fcst.", "Best case fcst.", "Attainment", "Gap",    "Coverage",  "Renewal base"};
     static const char* const kTips[] = {
         "",
         "The period's quota (new MRC); months without one add nothing",

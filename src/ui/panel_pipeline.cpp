@@ -16,7 +16,9 @@ namespace {
 
 PipelineModel g_model; // derived from the plan; rebuilt when the plan or the day changes
 
-std::string deals_word(int n) { return core::format_count(n) + (n == 1 ? " deal" : " deals"); }
+std::string deals_word(int n) {
+    return core::format_count(n) + (n == 1 ? " deal" : " deals");
+}
 
 void kpi_row(const UiState& ui, const PipelineModel& m) {
     const Palette& p = palette();
@@ -65,9 +67,8 @@ void slipped_strip(app::App& app, UiState& ui, const PipelineModel& m) {
     ImGui::Text("%s slipped past %s close date (%s).", deals_word(n).c_str(),
                 n == 1 ? "its" : "their", mrc_whole(m.totals.slipped_mrc).c_str());
     ImGui::SameLine();
-    const std::string move =
-        std::string(ICON_CALENDAR_PLUS "  Move ") + (n == 1 ? "it" : "all") + " to " +
-        core::format_date_short(target, m.today);
+    const std::string move = std::string(ICON_CALENDAR_PLUS "  Move ") + (n == 1 ? "it" : "all") +
+                             " to " + core::format_date_short(target, m.today);
     if (ImGui::Button(move.c_str())) app::move_close_dates(app, m.slipped_ids, target);
     tooltip_on_hover(("Sets the close date of every slipped deal to " + core::format_date(target) +
                       ", the end of this month. One step: Ctrl+Z undoes it.")
@@ -127,11 +128,11 @@ void draw_pipeline_panel(app::App& app, UiState& ui) {
     const float right_w = modes_w + stages_w + search_w + st.ItemSpacing.x * 3;
     const bool wide = ImGui::GetContentRegionAvail().x > 1180 * ui.dpr;
     const float y0 = ImGui::GetCursorPosY();
-    const float right_x = page_header(
-        ui, "Pipeline",
-        wide ? deals_word(m.totals.open_count) + " open  \xC2\xB7  drag a card to change its stage"
-             : deals_word(m.totals.open_count) + " open",
-        right_w);
+    const float right_x = page_header(ui, "Pipeline",
+                                      wide ? deals_word(m.totals.open_count) +
+                                                 " open  \xC2\xB7  drag a card to change its stage"
+                                           : deals_word(m.totals.open_count) + " open",
+                                      right_w);
     const float after_header = ImGui::GetCursorPosY();
     ImGui::SetCursorPos(ImVec2(right_x, y0));
     ImGui::SetNextItemWidth(search_w);

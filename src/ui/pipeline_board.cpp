@@ -20,7 +20,9 @@ namespace {
 
 constexpr const char* kDealPayload = "FP_DEAL";
 
-std::string deals_word(int n) { return core::format_count(n) + (n == 1 ? " deal" : " deals"); }
+std::string deals_word(int n) {
+    return core::format_count(n) + (n == 1 ? " deal" : " deals");
+}
 
 std::string lower(std::string s) {
     for (char& c : s)
@@ -37,9 +39,8 @@ struct Filtered {
 };
 Filtered g_filtered;
 
-const std::vector<std::vector<const core::Opportunity*>>& filtered(const app::App& app,
-                                                                 const PipelineModel& m,
-                                                                 const std::string& search) {
+const std::vector<std::vector<const core::Opportunity*>>&
+filtered(const app::App& app, const PipelineModel& m, const std::string& search) {
     Filtered& f = g_filtered;
     if (f.model_key == &app.plan() && f.revision == app.doc().revision() && f.search == search &&
         f.deals.size() == m.columns.size())
@@ -66,8 +67,8 @@ void announce_move(app::App& app, const core::Opportunity& before, const std::st
     auto i = app.doc().index().opportunity(id);
     if (!i) return;
     const core::Opportunity& after = app.plan().opportunities[*i];
-    std::string text = std::to_string(after.probability) + "%, " +
-                       category_label(after.forecast_category);
+    std::string text =
+        std::to_string(after.probability) + "%, " + category_label(after.forecast_category);
     const core::Stage* to = core::find_stage(app.plan(), after.stage);
     if (to && !to->closed) {
         if (after.probability != to->probability)
@@ -107,8 +108,8 @@ void drop_target(app::App& app, UiState& ui, ImVec2 a, ImVec2 b, const core::Sta
         const Palette& p = palette();
         ImDrawList* dl = ImGui::GetForegroundDrawList();
         dl->AddRect(a, b, p.accent, ImGui::GetStyle().ChildRounding, 0, 2.5f * ui.dpr);
-        if (const ImGuiPayload* payload =
-                ImGui::AcceptDragDropPayload(kDealPayload, ImGuiDragDropFlags_AcceptNoDrawDefaultRect))
+        if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(
+                kDealPayload, ImGuiDragDropFlags_AcceptNoDrawDefaultRect))
             drop_deal(app, std::string(static_cast<const char*>(payload->Data)), stage.name);
     }
     ImGui::EndDragDropTarget();
@@ -220,8 +221,7 @@ void deal_card(app::App& app, UiState& ui, const core::Opportunity& o, core::Dat
         ImGui::PushStyleColor(ImGuiCol_Button, to_vec4(with_alpha(p.danger, 0.14f)));
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, to_vec4(with_alpha(p.danger, 0.28f)));
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.danger));
-        if (ImGui::Button(label.c_str()))
-            app::move_close_dates(app, {o.id}, target);
+        if (ImGui::Button(label.c_str())) app::move_close_dates(app, {o.id}, target);
         ImGui::PopStyleColor(3);
         ImGui::PopStyleVar();
         if (ImGui::IsItemHovered())
@@ -279,9 +279,10 @@ void stage_column(app::App& app, UiState& ui, const core::BoardColumn& col,
     char prob[16];
     std::snprintf(prob, sizeof prob, "%d%%", col.stage->probability);
     const bool filtered_out = static_cast<int>(deals.size()) != col.count;
-    const std::string count = filtered_out ? core::format_count(static_cast<long long>(deals.size())) +
-                                                 " of " + deals_word(col.count)
-                                           : deals_word(col.count);
+    const std::string count = filtered_out
+                                  ? core::format_count(static_cast<long long>(deals.size())) +
+                                        " of " + deals_word(col.count)
+                                  : deals_word(col.count);
     column_header(ui, origin, w, col.stage->name, prob, count, mrc_whole(col.mrc));
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(w, header_height(ui)));
@@ -301,7 +302,7 @@ void stage_column(app::App& app, UiState& ui, const core::BoardColumn& col,
     if (deals.empty()) {
         ImGui::Dummy(ImVec2(0, 6 * ui.dpr));
         const bool carrying = ImGui::GetDragDropPayload() != nullptr;
-        const char* none = carrying ? "Drop here"
+        const char* none = carrying       ? "Drop here"
                            : filtered_out ? "No deal matches the search"
                                           : "No deals in this stage";
         const float tw = ImGui::CalcTextSize(none).x;
@@ -350,8 +351,7 @@ void closed_tile(app::App& app, UiState& ui, const char* icon, ImU32 colour,
                 ImGui::GetID(col.stage->name.c_str()));
 }
 
-void closed_column(app::App& app, UiState& ui, const PipelineModel& m, float x, float w,
-                   float h) {
+void closed_column(app::App& app, UiState& ui, const PipelineModel& m, float x, float w, float h) {
     ImGui::SetCursorPos(ImVec2(x, 0));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -401,7 +401,8 @@ void draw_pipeline_board(app::App& app, UiState& ui) {
                       scroll_x ? ImGuiWindowFlags_HorizontalScrollbar : 0);
     ImGui::PopStyleVar();
     // While a card is carried near the board's edge, scroll sideways so far stages can be reached.
-    if (scroll_x && ImGui::GetDragDropPayload() && ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows)) {
+    if (scroll_x && ImGui::GetDragDropPayload() &&
+        ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows)) {
         const float mx = ImGui::GetIO().MousePos.x;
         const ImVec2 wp = ImGui::GetWindowPos();
         const float edge = 48 * ui.dpr, speed = 14 * ui.dpr;
@@ -438,8 +439,7 @@ void deal_context_menu(app::App& app, UiState& ui, const core::Opportunity& deal
                                core::format_date_short(end, today) + ")";
     if (ImGui::MenuItem(to_end.c_str(), nullptr, false, deal.close_date != end))
         app::move_close_dates(app, {deal.id}, end);
-    const core::Date next =
-        core::add_months(std::max(deal.close_date.value_or(today), today), 1);
+    const core::Date next = core::add_months(std::max(deal.close_date.value_or(today), today), 1);
     const std::string to_next = std::string(ICON_FORWARD "  Close date: a month later (") +
                                 core::format_date_short(next, today) + ")";
     if (ImGui::MenuItem(to_next.c_str())) app::move_close_dates(app, {deal.id}, next);

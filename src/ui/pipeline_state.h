@@ -28,9 +28,9 @@ struct DealEditorState {
 };
 
 struct PipelineViewState {
-    int mode = 0;           // 0 board, 1 table
-    char search[96] = {};   // account or deal name
-    int table_filter = 0;   // 0 open deals, 1 slipped, 2 closed, 3 all
+    int mode = 0;         // 0 board, 1 table
+    char search[96] = {}; // account or deal name
+    int table_filter = 0; // 0 open deals, 1 slipped, 2 closed, 3 all
     int sort_column = 0;
     bool sort_ascending = true;
     std::uint64_t rows_revision = ~0ull;
@@ -60,7 +60,7 @@ struct QuotaEditorState {
 
 struct CommissionEditorState {
     TextField base;
-    std::vector<std::pair<TextField, TextField>> tiers; // from attainment %, rate %
+    std::vector<std::pair<TextField, TextField>> tiers;      // from attainment %, rate %
     std::vector<std::pair<std::string, TextField>> families; // family, extra rate %
     TextField winback;
     std::vector<std::string> problems;

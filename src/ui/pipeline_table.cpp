@@ -1,6 +1,6 @@
 // The deal table: every deal with its stage, category, probability, MRC and close date, filtered
-// (open, slipped, closed, all) and sorted by any column; the stage changes in place, the rest in the
-// deal editor (double-click or the pencil).
+// (open, slipped, closed, all) and sorted by any column; the stage changes in place, the rest in
+// the deal editor (double-click or the pencil).
 #include "app/pipeline_actions.h"
 #include "core/format.h"
 #include "ui/forecast_ui.h"
@@ -17,8 +17,20 @@ namespace footprint::ui {
 
 namespace {
 
-enum Column { Account, Deal, Type, Stage, Category, Probability, Mrc, Weighted, Close, NextStep,
-              Actions, ColumnCount };
+enum Column {
+    Account,
+    Deal,
+    Type,
+    Stage,
+    Category,
+    Probability,
+    Mrc,
+    Weighted,
+    Close,
+    NextStep,
+    Actions,
+    ColumnCount
+};
 
 std::string lower(std::string s) {
     for (char& c : s)
@@ -43,7 +55,8 @@ void refresh_rows(const app::App& app, PipelineViewState& pv, core::Date today) 
     for (std::size_t i = 0; i < plan.opportunities.size(); ++i) {
         const core::Opportunity& o = plan.opportunities[i];
         states[i] = core::deal_state(plan, o);
-        const bool slipped = states[i] == core::DealState::Open && o.close_date && *o.close_date < today;
+        const bool slipped =
+            states[i] == core::DealState::Open && o.close_date && *o.close_date < today;
         const bool keep = pv.table_filter == 0   ? states[i] == core::DealState::Open
                           : pv.table_filter == 1 ? slipped
                           : pv.table_filter == 2 ? states[i] != core::DealState::Open
@@ -143,8 +156,8 @@ void draw_pipeline_table(app::App& app, UiState& ui) {
 
     if (pv.rows.empty()) {
         const char* what = pv.table_filter == 1 ? "No slipped deals"
-                           : pv.search[0]        ? "No deal matches the search"
-                                                 : "No deals here";
+                           : pv.search[0]       ? "No deal matches the search"
+                                                : "No deals here";
         const char* why =
             pv.table_filter == 1
                 ? "Every open deal's close date is today or later: the forecast is up to date."
@@ -172,9 +185,8 @@ void draw_pipeline_table(app::App& app, UiState& ui) {
                             ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort,
                             118 * ui.dpr);
     ImGui::TableSetupColumn("Next step", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn("##actions",
-                            ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort,
-                            64 * ui.dpr);
+    ImGui::TableSetupColumn(
+        "##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 64 * ui.dpr);
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
         if (specs->SpecsCount > 0) {
@@ -247,8 +259,7 @@ void draw_pipeline_table(app::App& app, UiState& ui) {
             else
                 ImGui::TextUnformatted(core::format_date(*o.close_date).c_str());
             if (slipped)
-                tooltip_on_hover(("Slipped " +
-                                  core::format_relative_days(*o.close_date, today) +
+                tooltip_on_hover(("Slipped " + core::format_relative_days(*o.close_date, today) +
                                   ": the deal is open and its close date has passed.")
                                      .c_str());
             ImGui::TableSetColumnIndex(NextStep);

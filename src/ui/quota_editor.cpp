@@ -85,7 +85,9 @@ void draw_quota_editor(app::App& app, UiState& ui) {
             ImGui::InputTextWithHint("##q", hint.c_str(), f.text, sizeof f.text);
             if (f.text[0]) {
                 const core::ParsedCents v = core::parse_money(f.text);
-                f.error = v.value ? std::string() : std::string(month_long(m + 1)) + ": the amount " + v.error + ".";
+                f.error = v.value
+                              ? std::string()
+                              : std::string(month_long(m + 1)) + ": the amount " + v.error + ".";
                 if (v.value && *v.value == 0) tooltip_on_hover("No quota this month");
             } else {
                 f.error.clear();

@@ -98,8 +98,7 @@ void draw_stage_editor(app::App& app, UiState& ui) {
             ImGui::PopStyleVar();
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-FLT_MIN);
-            if (ImGui::InputTextWithHint("##name", "Stage name", names[i].data(),
-                                         names[i].size()))
+            if (ImGui::InputTextWithHint("##name", "Stage name", names[i].data(), names[i].size()))
                 d.stage.name = names[i].data();
             if (!d.original.empty() && d.original != d.stage.name)
                 tooltip_on_hover(("Was \xE2\x80\x9C" + d.original +
@@ -144,8 +143,8 @@ void draw_stage_editor(app::App& app, UiState& ui) {
                                       : ICON_ARROW_RIGHT " " + d.move_to;
                 if (ImGui::BeginCombo("##move", preview.c_str())) {
                     for (const core::StageDraft& t : drafts)
-                        if (!t.removed && ImGui::Selectable(t.stage.name.c_str(),
-                                                            t.stage.name == d.move_to))
+                        if (!t.removed &&
+                            ImGui::Selectable(t.stage.name.c_str(), t.stage.name == d.move_to))
                             d.move_to = t.stage.name;
                     ImGui::EndCombo();
                 }

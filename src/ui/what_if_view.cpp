@@ -67,7 +67,8 @@ const Scenario& scenario(const app::App& app, UiState& ui) {
         g_s.choices.clear();
         for (const auto& [id, a] : fv.what_if)
             g_s.choices.push_back({id, a});
-        const std::vector<core::Opportunity> changed = core::what_if_deals(plan, g_s.choices, today);
+        const std::vector<core::Opportunity> changed =
+            core::what_if_deals(plan, g_s.choices, today);
         const core::DealOverlay overlay = core::overlay_of(changed);
         if (plan_changed) {
             g_s.before = core::summarize_forecast(plan, g_s.from, 24, today).months;
@@ -125,7 +126,8 @@ void compare_row(const UiState& ui, const char* label, const std::string& before
     const bool better = higher_is_better ? delta > 0 : delta < 0;
     const ImU32 c = std::abs(delta) < 1e-9 ? p.text_muted : better ? p.success : p.danger;
     const float w = ImGui::CalcTextSize(delta_text.c_str()).x;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                         std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
     ImGui::TextColored(to_vec4(c), "%s", delta_text.c_str());
 }
 
@@ -170,7 +172,8 @@ void section(const UiState& ui, const std::string& title, const core::MonthSumma
     else
         compare_row(ui, "Attainment", "no quota", "no quota", 0, "");
     compare_row(ui, "Closed won", mrc_whole(before.closed_won), mrc_whole(after.closed_won),
-                d(before.closed_won, after.closed_won), money_delta(before.closed_won, after.closed_won));
+                d(before.closed_won, after.closed_won),
+                money_delta(before.closed_won, after.closed_won));
     compare_row(ui, "Commit forecast", mrc_whole(kb.commit_forecast), mrc_whole(ka.commit_forecast),
                 d(kb.commit_forecast, ka.commit_forecast),
                 money_delta(kb.commit_forecast, ka.commit_forecast));
@@ -181,8 +184,8 @@ void section(const UiState& ui, const std::string& title, const core::MonthSumma
         compare_row(ui, "Gap to goal", mrc_whole(kb.gap), mrc_whole(ka.gap), d(kb.gap, ka.gap),
                     money_delta(kb.gap, ka.gap), false);
     if (pay_before && pay_after)
-        compare_row(ui, "Commission", money_whole(pay_before->payout), money_whole(pay_after->payout),
-                    d(pay_before->payout, pay_after->payout),
+        compare_row(ui, "Commission", money_whole(pay_before->payout),
+                    money_whole(pay_after->payout), d(pay_before->payout, pay_after->payout),
                     money_delta(pay_before->payout, pay_after->payout));
     ImGui::EndTable();
 }
@@ -326,9 +329,8 @@ void draw_what_if_tab(app::App& app, UiState& ui, const ForecastModel& m) {
     const ImVec2 a = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(a, ImVec2(a.x + right_w, a.y + avail.y), p.surface, st.ChildRounding);
-    dl->AddRect(a, ImVec2(a.x + right_w, a.y + avail.y),
-                fv.what_if.empty() ? p.border : p.accent, st.ChildRounding, 0,
-                (fv.what_if.empty() ? 1.0f : 2.0f) * ui.dpr);
+    dl->AddRect(a, ImVec2(a.x + right_w, a.y + avail.y), fv.what_if.empty() ? p.border : p.accent,
+                st.ChildRounding, 0, (fv.what_if.empty() ? 1.0f : 2.0f) * ui.dpr);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14 * ui.dpr, 12 * ui.dpr));
     ImGui::BeginChild("##what-if-right", ImVec2(right_w, avail.y),
                       ImGuiChildFlags_AlwaysUseWindowPadding);

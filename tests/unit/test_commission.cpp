@@ -8,7 +8,9 @@ using namespace footprint::core;
 
 namespace {
 
-Date d(int y, int m, int day) { return date_from_ymd(y, m, day); }
+Date d(int y, int m, int day) {
+    return date_from_ymd(y, m, day);
+}
 
 // 100% of MRC up to quota, 150% from 100% to 125% of quota, 200% beyond (uncapped).
 CommissionPlan accelerators() {
@@ -42,10 +44,10 @@ Opportunity won(std::string id, Cents mrc, Date close, OpportunityType type = Op
 } // namespace
 
 TEST_CASE("mul_div_round rounds half up and does not overflow") {
-    CHECK(mul_div_round(1, 15000, 10000) == 2);  // 1.5 -> 2
-    CHECK(mul_div_round(3, 5000, 10000) == 2);   // 1.5 -> 2
-    CHECK(mul_div_round(1, 14999, 10000) == 1);  // 1.4999 -> 1
-    CHECK(mul_div_round(-3, 5000, 10000) == -1); // -1.5 -> -1 (towards +inf)
+    CHECK(mul_div_round(1, 15000, 10000) == 2);       // 1.5 -> 2
+    CHECK(mul_div_round(3, 5000, 10000) == 2);        // 1.5 -> 2
+    CHECK(mul_div_round(1, 14999, 10000) == 1);       // 1.4999 -> 1
+    CHECK(mul_div_round(-3, 5000, 10000) == -1);      // -1.5 -> -1 (towards +inf)
     CHECK(mul_div_round(333333, 125, 100) == 416666); // 416,666.25
     CHECK(mul_div_round(1000000000000, 1000000, 10000) == 100000000000000);
     CHECK(mul_div_round(25000000000000000, 1000000, 10000) == 2500000000000000000);
@@ -137,8 +139,8 @@ TEST_CASE("commission tiers are marginal: at, just below and just above each thr
 
 TEST_CASE("commission: a base rate below the first tier, accelerator above it") {
     CommissionPlan c;
-    c.base_rate_bp = 5000;          // 50% up to quota
-    c.tiers = {{100, 15000}};       // 150% beyond
+    c.base_rate_bp = 5000;    // 50% up to quota
+    c.tiers = {{100, 15000}}; // 150% beyond
     auto b = commission_bands(c, 1000000, 1200000);
     REQUIRE(b.size() == 2);
     CHECK(b[0].payout == 500000);

@@ -12,7 +12,9 @@ using namespace footprint::core;
 
 namespace {
 
-Date d(int y, int m, int day) { return date_from_ymd(y, m, day); }
+Date d(int y, int m, int day) {
+    return date_from_ymd(y, m, day);
+}
 
 Opportunity deal(const Plan& p, std::string id, std::string stage, std::optional<Date> close) {
     Opportunity o;
@@ -28,16 +30,20 @@ Opportunity deal(const Plan& p, std::string id, std::string stage, std::optional
     return o;
 }
 
-Plan plan() { return make_empty_plan("p", "t", Timestamp{}); }
+Plan plan() {
+    return make_empty_plan("p", "t", Timestamp{});
+}
 
-const Stage& stage(const Plan& p, const char* name) { return *find_stage(p, name); }
+const Stage& stage(const Plan& p, const char* name) {
+    return *find_stage(p, name);
+}
 
 } // namespace
 
 TEST_CASE("default stages: Salesforce's names, order and probabilities") {
     const Plan p = plan();
-    const char* names[] = {"Prospecting",         "Qualification",        "Needs Analysis",
-                           "Value Proposition",   "Id. Decision Makers",  "Perception Analysis",
+    const char* names[] = {"Prospecting",          "Qualification",       "Needs Analysis",
+                           "Value Proposition",    "Id. Decision Makers", "Perception Analysis",
                            "Proposal/Price Quote", "Negotiation/Review",  "Closed Won",
                            "Closed Lost"};
     const int probabilities[] = {10, 10, 20, 50, 60, 70, 75, 90, 100, 0};
@@ -176,8 +182,8 @@ TEST_CASE("stage_edit: deals on the old default follow a new default; overrides 
     p.opportunities[1].probability = 60;
     p.opportunities[2].forecast_category = ForecastCategory::Omitted;
     auto drafts = stage_drafts(p);
-    drafts[7].stage.probability = 80;                          // Negotiation/Review 90 -> 80
-    drafts[6].stage.category = ForecastCategory::Commit;       // Proposal: Best Case -> Commit
+    drafts[7].stage.probability = 80;                    // Negotiation/Review 90 -> 80
+    drafts[6].stage.category = ForecastCategory::Commit; // Proposal: Best Case -> Commit
     StageEdit e = stage_edit(p, drafts, d(2026, 3, 1));
     CHECK(e.deals_changed == 1);
     app::Document doc(p);

@@ -9,7 +9,9 @@ using namespace footprint::core;
 
 namespace {
 
-Date d(int y, int m, int day) { return date_from_ymd(y, m, day); }
+Date d(int y, int m, int day) {
+    return date_from_ymd(y, m, day);
+}
 
 // Probability and category default to the stage's, as Salesforce does.
 Opportunity deal(const Plan& p, std::string id, std::string stage, Cents mrc,
@@ -45,28 +47,31 @@ Account account(std::string id, AccountStatus status, std::vector<Service> servi
 
 // The worked example. Quota: $10,000 a month, $12,000 in April, none in May (an override of 0).
 //
-// March 2026                      stage (default %, category)   MRC        bucket      weighted
-//   w1  Closed Won                                               3,000.00   closed won
-//   w2  Closed Won (Mar 31)                                      1,500.00   closed won
-//   l1  Closed Lost                                              9,900.00   -
-//   c1  Negotiation/Review (90%, Commit)                         2,000.00   commit      1,800.00
-//   c2  Qualification, category set to Commit (10%)              1,000.00   commit        100.00
-//   b1  Proposal/Price Quote (75%, Best Case)                    1,000.00   best case     750.00
-//   p1  Value Proposition (50%, Pipeline)                          500.01   pipeline      250.01 (250.005 rounds up)
-//   p2  Prospecting (10%, Pipeline)                                333.33   pipeline       33.33 (33.333)
-//   o1  Prospecting, category set to Omitted                       777.00   -
+// clang-format off
+// March 2026   stage (default %, category)            MRC        bucket       weighted
+//   w1  Closed Won                                    3,000.00   closed won
+//   w2  Closed Won (Mar 31)                           1,500.00   closed won
+//   l1  Closed Lost                                   9,900.00   -
+//   c1  Negotiation/Review (90%, Commit)              2,000.00   commit       1,800.00
+//   c2  Qualification, category set to Commit (10%)  1,000.00   commit         100.00
+//   b1  Proposal/Price Quote (75%, Best Case)         1,000.00   best case      750.00
+//   p1  Value Proposition (50%, Pipeline)               500.01   pipeline       250.01 (250.005)
+//   p2  Prospecting (10%, Pipeline)                     333.33   pipeline        33.33 (33.333)
+//   o1  Prospecting, category set to Omitted            777.00   -
 //   Closed won 4,500.00 · commit 3,000.00 · best case 1,000.00 · pipeline 833.34
 //   weighted pipeline (Pipeline category) 283.34 · weighted, every open deal 2,933.34
-//   Commit forecast = 4,500 + 3,000 = 7,500.00 (75%) · Best case forecast = 7,500 + 1,000 =
-//   8,500.00 (85%) · open pipeline 4,833.34 · gap 5,500.00 · coverage 4,833.34 / 5,500 = 0.8788
+//   Commit forecast = 4,500 + 3,000 = 7,500.00 (75%)
+//   Best case forecast = 7,500 + 1,000 = 8,500.00 (85%)
+//   Open pipeline 4,833.34 · gap 5,500.00 · coverage 4,833.34 / 5,500 = 0.8788
 //
 // April 2026 (quota 12,000)
-//   w3  Closed Won (Apr 30)                                     12,000.00   closed won: 100% exactly
-//   p3  Needs Analysis (20%, Pipeline)                             400.00   pipeline       80.00
+//   w3  Closed Won (Apr 30)                          12,000.00   closed won: 100% exactly
+//   p3  Needs Analysis (20%, Pipeline)                  400.00   pipeline        80.00
 //
 // May 2026 (no quota)
-//   w4  Closed Won                                                 700.00   closed won
-//   b2  Perception Analysis (70%, Best Case)                     1,000.00   best case     700.00
+//   w4  Closed Won                                      700.00   closed won
+//   b2  Perception Analysis (70%, Best Case)          1,000.00   best case      700.00
+// clang-format on
 //
 // Outside the months: x1 in February, x2 in July, u1 undated.
 //
