@@ -75,6 +75,18 @@ std::optional<core::Json> test_ops_forecast(const std::string& op, const core::J
         if (!i) return test_error("no deal with id " + test_str(cmd, "id"));
         return core::Json{{"ok", true}, {"deal", deal_json(plan, plan.opportunities[*i])}};
     }
+    if (op == "open_deals") {
+        // {"op":"open_deals","limit":n}: the first open deals, for tests and benchmarks that must
+        // not pull a 100,000-account plan through JSON.
+        const int limit = test_int(cmd, "limit", 50);
+        core::Json list = core::Json::array();
+        for (const core::Opportunity& o : plan.opportunities) {
+            if (static_cast<int>(list.size()) >= limit) break;
+            if (core::deal_state(plan, o) == core::DealState::Open)
+                list.push_back(deal_json(plan, o));
+        }
+        return core::Json{{"ok", true}, {"deals", list}, {"total", plan.opportunities.size()}};
+    }
     if (op == "set_pipeline") {
         // {"op":"set_pipeline","mode":"board"|"table","filter":0..3,"search":"…"}
         ui::PipelineViewState& pv = w.ui.pipeline;

@@ -179,6 +179,7 @@ void draw_forecast_chart(UiState& ui, const ForecastModel& m, float height) {
     static const char* const kGran[] = {"Month", "Quarter", "Year"};
     if (segmented(ui, "##granularity", kGran, 3, ui.forecast.granularity))
         ui.forecast.selected = -1;
+    tooltip_on_hover("By month (M), quarter (Q) or year (Y)");
     const float controls_end = ImGui::GetItemRectMax().x;
 
     const std::vector<Series> ss = series();

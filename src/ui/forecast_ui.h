@@ -60,6 +60,8 @@ bool date_field(const UiState& ui, const char* id, std::optional<core::Date>& da
 bool money_field(const char* id, char* buf, std::size_t size, float width, std::string& error);
 // A text field for a rate in percent.
 bool rate_field(const char* id, char* buf, std::size_t size, float width, std::string& error);
+// A view's own single-key shortcut: pressed, and no text field, modal or menu wants the keyboard.
+bool view_key(ImGuiKey key);
 // A small pill for a forecast category, at the cursor.
 void category_pill(core::ForecastCategory c);
 // Modal popups share a look: a title in the heading font and a muted line under it.
@@ -90,8 +92,9 @@ struct PipelineModel {
     std::vector<core::BoardColumn> columns;
     int open_stages = 0;
     std::vector<std::string> slipped_ids;
+    bool board_ready = false; // columns and open_stages are built
 };
-const PipelineModel& pipeline_model(const app::App& app);
+const PipelineModel& pipeline_model(const app::App& app, bool with_board);
 
 // --- forecast ------------------------------------------------------------------------------------
 
@@ -118,7 +121,7 @@ void draw_forecast_chart(UiState& ui, const ForecastModel& m, float height);
 // The numbers behind the chart, one row per period and the year's total.
 void draw_forecast_table(UiState& ui, const ForecastModel& m);
 void draw_commission_tab(app::App& app, UiState& ui, const ForecastModel& m);
-void draw_what_if_tab(app::App& app, UiState& ui, const ForecastModel& m);
+void draw_what_if_tab(app::App& app, UiState& ui);
 void open_quota_editor(const app::App& app, UiState& ui);
 void draw_quota_editor(app::App& app, UiState& ui);
 void open_commission_editor(const app::App& app, UiState& ui);

@@ -251,6 +251,17 @@ void category_pill(core::ForecastCategory c) {
     badge(category_label(c), category_colour(c));
 }
 
+bool view_key(ImGuiKey key) {
+    const ImGuiIO& io = ImGui::GetIO();
+    // Arrows belong to keyboard navigation while its highlight shows.
+    const bool arrow = key == ImGuiKey_LeftArrow || key == ImGuiKey_RightArrow ||
+                       key == ImGuiKey_UpArrow || key == ImGuiKey_DownArrow;
+    if (arrow && io.NavVisible) return false;
+    return !io.WantTextInput && !io.KeyCtrl && !io.KeySuper && !io.KeyAlt &&
+           !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel) &&
+           ImGui::IsKeyPressed(key, false);
+}
+
 // --- modals ------------------------------------------------------------------------------------
 
 void modal_title(const UiState& ui, const char* title, const std::string& sub) {

@@ -96,7 +96,7 @@ void kpi_row(const UiState& ui, const ForecastModel& m) {
                      "count toward the quota.");
 }
 
-void header(app::App& app, UiState& ui, const ForecastModel& m) {
+void header(app::App& app, UiState& ui, int shown_year) {
     ForecastViewState& fv = ui.forecast;
     const ImGuiStyle& st = ImGui::GetStyle();
     const std::string what_if = fv.what_if.empty() ? std::string(ICON_MAGIC "  What-if")
@@ -106,7 +106,7 @@ void header(app::App& app, UiState& ui, const ForecastModel& m) {
     float tabs_w = st.FramePadding.x * 6 + 4 * ui.dpr;
     for (const char* t : tabs)
         tabs_w += ImGui::CalcTextSize(t).x;
-    const std::string year = std::to_string(m.year);
+    const std::string year = std::to_string(shown_year);
     const float year_w = ImGui::CalcTextSize("0000").x + 12 * ui.dpr;
     const float arrows_w = (ImGui::CalcTextSize(ICON_CHEVRON_LEFT).x + st.FramePadding.x * 2) * 2;
     const float quota_w = ImGui::CalcTextSize(ICON_BULLSEYE "  Quota").x + st.FramePadding.x * 2;
@@ -117,7 +117,20 @@ void header(app::App& app, UiState& ui, const ForecastModel& m) {
         ui, "Forecast", wide ? "new monthly recurring revenue against quota" : "", right_w);
     const float after = ImGui::GetCursorPosY();
     ImGui::SetCursorPos(ImVec2(right_x, y0));
-    if (icon_button(ICON_CHEVRON_LEFT "##prev-year", "Previous year")) {
+    if (view_key(ImGuiKey_LeftArrow)) {
+        --fv.year_offset;
+        fv.selected = -1;
+    }
+    if (view_key(ImGuiKey_RightArrow)) {
+        ++fv.year_offset;
+        fv.selected = -1;
+    }
+    for (const auto& [key, g] : {std::pair{ImGuiKey_M, 0}, {ImGuiKey_Q, 1}, {ImGuiKey_Y, 2}})
+        if (view_key(key) && fv.granularity != g) {
+            fv.granularity = g;
+            fv.selected = -1;
+        }
+    if (icon_button(ICON_CHEVRON_LEFT "##prev-year", "Previous year", true, "\xE2\x86\x90")) {
         --fv.year_offset;
         fv.selected = -1;
     }
@@ -134,7 +147,7 @@ void header(app::App& app, UiState& ui, const ForecastModel& m) {
     }
     tooltip_on_hover(fv.year_offset ? "Click to go back to this year" : "The year shown");
     ImGui::SameLine(0, 2 * ui.dpr);
-    if (icon_button(ICON_CHEVRON_RIGHT "##next-year", "Next year")) {
+    if (icon_button(ICON_CHEVRON_RIGHT "##next-year", "Next year", true, "\xE2\x86\x92")) {
         ++fv.year_offset;
         fv.selected = -1;
     }
@@ -189,13 +202,17 @@ int selected_period(const ForecastModel& m, const UiState& ui) {
 }
 
 void draw_forecast_panel(app::App& app, UiState& ui) {
-    const ForecastModel& m = forecast_model(app, ui);
     const core::Plan& plan = app.plan();
-    header(app, ui, m);
+    header(app, ui, core::YearMonth::of(app.clock().today()).year() + ui.forecast.year_offset);
+    if (ui.forecast.tab == 2) { // the what-if keeps its own before and after
+        draw_what_if_tab(app, ui);
+        draw_quota_editor(app, ui);
+        draw_commission_editor(app, ui);
+        return;
+    }
+    const ForecastModel& m = forecast_model(app, ui);
     if (ui.forecast.tab == 1) {
         draw_commission_tab(app, ui, m);
-    } else if (ui.forecast.tab == 2) {
-        draw_what_if_tab(app, ui, m);
     } else {
         kpi_row(ui, m);
         ImGui::Dummy(ImVec2(0, 4 * ui.dpr));

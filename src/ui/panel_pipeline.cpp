@@ -85,28 +85,32 @@ void slipped_strip(app::App& app, UiState& ui, const PipelineModel& m) {
 
 } // namespace
 
-const PipelineModel& pipeline_model(const app::App& app) {
+const PipelineModel& pipeline_model(const app::App& app, bool with_board) {
     PipelineModel& m = g_model;
-    if (!m.key.refresh(app)) return m;
-    const core::Plan& plan = app.plan();
-    m.today = app.clock().today();
-    const core::YearMonth month = core::YearMonth::of(m.today);
-    m.month_first = month.first_day();
-    m.month_last = core::month_end(m.today);
-    m.totals = core::pipeline_totals(plan, m.today);
-    m.columns = core::pipeline_board(plan, m.month_first, m.month_last);
-    m.open_stages = static_cast<int>(
-        std::count_if(m.columns.begin(), m.columns.end(),
-                      [](const core::BoardColumn& c) { return !c.stage->closed; }));
-    m.slipped_ids.clear();
-    for (const core::BoardColumn& c : m.columns)
-        for (const core::Opportunity* o : c.deals)
-            if (o->close_date && *o->close_date < m.today) m.slipped_ids.push_back(o->id);
+    if (m.key.refresh(app)) {
+        const core::Plan& plan = app.plan();
+        m.today = app.clock().today();
+        m.month_first = core::YearMonth::of(m.today).first_day();
+        m.month_last = core::month_end(m.today);
+        m.totals = core::pipeline_totals(plan, m.today);
+        m.slipped_ids.clear();
+        for (const core::Opportunity& o : plan.opportunities)
+            if (core::is_slipped(plan, o, m.today)) m.slipped_ids.push_back(o.id);
+        m.board_ready = false;
+    }
+    // The board's columns are sorted lists of every open deal: built only when the board shows.
+    if (with_board && !m.board_ready) {
+        m.columns = core::pipeline_board(app.plan(), m.month_first, m.month_last);
+        m.open_stages = static_cast<int>(
+            std::count_if(m.columns.begin(), m.columns.end(),
+                          [](const core::BoardColumn& c) { return !c.stage->closed; }));
+        m.board_ready = true;
+    }
     return m;
 }
 
 void draw_pipeline_panel(app::App& app, UiState& ui) {
-    const PipelineModel& m = pipeline_model(app);
+    const PipelineModel& m = pipeline_model(app, ui.pipeline.mode == 0);
     const core::Plan& plan = app.plan();
     if (plan.opportunities.empty()) {
         page_header(ui, "Pipeline", "");
@@ -135,11 +139,16 @@ void draw_pipeline_panel(app::App& app, UiState& ui) {
                                       right_w);
     const float after_header = ImGui::GetCursorPosY();
     ImGui::SetCursorPos(ImVec2(right_x, y0));
+    if (view_key(ImGuiKey_B)) pv.mode = 0;
+    if (view_key(ImGuiKey_T)) pv.mode = 1;
+    if (view_key(ImGuiKey_Slash)) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(search_w);
     ImGui::InputTextWithHint("##deal-search", ICON_SEARCH "  Find a deal or account", pv.search,
                              sizeof pv.search);
+    tooltip_on_hover("Show only the deals whose account or name contains this text  (/)");
     ImGui::SameLine();
     segmented(ui, "##pipeline-mode", kModes, 2, pv.mode);
+    tooltip_on_hover("Board (B): drag cards between stages.  Table (T): every deal, sortable.");
     ImGui::SameLine();
     if (ImGui::Button(ICON_SLIDERS "  Stages")) open_stage_editor(app, ui);
     tooltip_on_hover("Edit the stages: names, probabilities, forecast categories, closed and won.");

@@ -379,7 +379,7 @@ void closed_column(app::App& app, UiState& ui, const PipelineModel& m, float x, 
 } // namespace
 
 void draw_pipeline_board(app::App& app, UiState& ui) {
-    const PipelineModel& m = pipeline_model(app);
+    const PipelineModel& m = pipeline_model(app, true);
     const auto& deals = filtered(app, m, ui.pipeline.search);
     ui.pipeline.card_rects.clear();
     ui.pipeline.column_rects.clear();

@@ -50,38 +50,46 @@ void refresh_rows(const app::App& app, PipelineViewState& pv, core::Date today) 
     pv.rows_key = key;
     pv.rows.clear();
     const std::string needle = lower(pv.search);
-    std::vector<std::string> account_names(plan.opportunities.size());
-    std::vector<core::DealState> states(plan.opportunities.size());
-    for (std::size_t i = 0; i < plan.opportunities.size(); ++i) {
-        const core::Opportunity& o = plan.opportunities[i];
-        states[i] = core::deal_state(plan, o);
-        const bool slipped =
-            states[i] == core::DealState::Open && o.close_date && *o.close_date < today;
-        const bool keep = pv.table_filter == 0   ? states[i] == core::DealState::Open
-                          : pv.table_filter == 1 ? slipped
-                          : pv.table_filter == 2 ? states[i] != core::DealState::Open
-                                                 : true;
-        if (!keep) continue;
-        account_names[i] = account_name(app, o.account_id);
-        if (!needle.empty() && lower(account_names[i]).find(needle) == std::string::npos &&
-            lower(o.name).find(needle) == std::string::npos)
-            continue;
-        pv.rows.push_back(i);
-    }
-    std::unordered_map<std::string_view, int> stage_order;
+    std::unordered_map<std::string_view, int> stage_order; // stage -> position, -1 when closed
     for (std::size_t i = 0; i < plan.stages.size(); ++i)
         stage_order.emplace(plan.stages[i].name, static_cast<int>(i));
     auto order_of = [&](const core::Opportunity& o) {
         auto it = stage_order.find(o.stage);
         return it == stage_order.end() ? 1 << 20 : it->second;
     };
+    auto is_open = [&](const core::Opportunity& o) {
+        const int i = order_of(o);
+        return i == 1 << 20 || !plan.stages[static_cast<std::size_t>(i)].closed;
+    };
+    // Account names only when the search or the sort needs them (a look-up per deal).
+    const bool need_names = !needle.empty() || pv.sort_column == Account;
+    std::vector<const std::string*> account_names(need_names ? plan.opportunities.size() : 0);
+    static const std::string kUnknown = "Unknown account";
+    for (std::size_t i = 0; i < plan.opportunities.size(); ++i) {
+        const core::Opportunity& o = plan.opportunities[i];
+        const bool open = is_open(o);
+        const bool slipped = open && o.close_date && *o.close_date < today;
+        const bool keep = pv.table_filter == 0   ? open
+                          : pv.table_filter == 1 ? slipped
+                          : pv.table_filter == 2 ? !open
+                                                 : true;
+        if (!keep) continue;
+        if (need_names) {
+            const core::Account* a = find_account(app, o.account_id);
+            account_names[i] = a ? &a->name : &kUnknown;
+            if (!needle.empty() && lower(*account_names[i]).find(needle) == std::string::npos &&
+                lower(o.name).find(needle) == std::string::npos)
+                continue;
+        }
+        pv.rows.push_back(i);
+    }
     const int col = pv.sort_column;
     auto less = [&](std::size_t a, std::size_t b) {
         const core::Opportunity& x = plan.opportunities[a];
         const core::Opportunity& y = plan.opportunities[b];
         switch (col) {
         case Account:
-            return account_names[a] < account_names[b];
+            return *account_names[a] < *account_names[b];
         case Deal:
             return x.name < y.name;
         case Type:

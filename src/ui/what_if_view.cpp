@@ -74,8 +74,13 @@ const Scenario& scenario(const app::App& app, UiState& ui) {
             g_s.before = core::summarize_forecast(plan, g_s.from, 24, today).months;
             g_s.before_pay = core::commission_by_month(plan, g_s.from, 24);
         }
-        g_s.after = core::summarize_forecast(plan, g_s.from, 24, today, &overlay).months;
-        g_s.after_pay = core::commission_by_month(plan, g_s.from, 24, &overlay);
+        if (changed.empty()) { // nothing picked: after is before
+            g_s.after = g_s.before;
+            g_s.after_pay = g_s.before_pay;
+        } else {
+            g_s.after = core::summarize_forecast(plan, g_s.from, 24, today, &overlay).months;
+            g_s.after_pay = core::commission_by_month(plan, g_s.from, 24, &overlay);
+        }
     }
     char rows_key[160];
     std::snprintf(rows_key, sizeof rows_key, "%llu|%d|%s",
@@ -88,8 +93,8 @@ const Scenario& scenario(const app::App& app, UiState& ui) {
         const std::string needle = lower(fv.what_if_search);
         for (std::size_t i = 0; i < plan.opportunities.size(); ++i) {
             const core::Opportunity& o = plan.opportunities[i];
-            if (core::deal_state(plan, o) != core::DealState::Open) continue;
             if (fv.what_if_scope == 0 && (!o.close_date || *o.close_date > month_end)) continue;
+            if (core::deal_state(plan, o) != core::DealState::Open) continue;
             if (!needle.empty() &&
                 lower(account_name(app, o.account_id)).find(needle) == std::string::npos &&
                 lower(o.name).find(needle) == std::string::npos)
@@ -307,8 +312,7 @@ void deal_list(app::App& app, UiState& ui, const Scenario& s) {
 
 } // namespace
 
-void draw_what_if_tab(app::App& app, UiState& ui, const ForecastModel& m) {
-    (void)m;
+void draw_what_if_tab(app::App& app, UiState& ui) {
     const Scenario& s = scenario(app, ui);
     ForecastViewState& fv = ui.forecast;
     const core::Date today = app.clock().today();

@@ -216,6 +216,21 @@ test('a month without a quota says "no quota set"; views draw in light and dark 
     await ok(page, { op: 'undo' });
     assert.ok((await forecast(page)).this_month.attainment_pct !== null);
 
+    // Keys and clicks: Q shows quarters, a click on a bar picks that period for the cards.
+    await page.focus('#canvas');
+    await page.keyboard.press('q');
+    await settle(page);
+    let fq = await forecast(page);
+    assert.equal(fq.periods.length, 4, 'Q: by quarter');
+    const q2 = fq.bars.find((b) => b.label.startsWith('Q2')).rect;
+    await page.mouse.click((q2.x0 + q2.x1) / 2, q2.y1 - 4);
+    await settle(page);
+    fq = await forecast(page);
+    assert.equal(fq.selected, 1, 'the clicked quarter is selected');
+    await page.keyboard.press('m');
+    await settle(page);
+    assert.equal((await forecast(page)).periods.length, 12, 'M: by month');
+
     for (const theme of ['light', 'dark']) {
       await ok(page, { op: 'set_theme', theme });
       await ok(page, { op: 'set_forecast', tab: 'overview', granularity: 1 });
