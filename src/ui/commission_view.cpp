@@ -72,7 +72,7 @@ void kpis(const app::App& app, const UiState& ui, const ForecastModel& m,
     const Palette& p = palette();
     const float w = row_item_width(4);
     const float gap = ImGui::GetStyle().ItemSpacing.x * 1.5f;
-    kpi_card(ui, ("Commission \xC2\xB7 " + month_year(cm.month)).c_str(), money_whole(cm.payout),
+    kpi_tile(ui, "Commission \xC2\xB7 " + month_year(cm.month), money_whole(cm.payout),
              money_whole(cm.won) + " won" +
                  (cm.attainment_pct
                       ? " \xC2\xB7 " + core::format_percent(*cm.attainment_pct) + " of quota"
@@ -85,7 +85,7 @@ void kpis(const app::App& app, const UiState& ui, const ForecastModel& m,
     const bool this_year = m.year == m.this_month.year();
     const core::CommissionMonth& ytd =
         this_year ? m.commission[static_cast<std::size_t>(m.this_month.month() - 1)] : last;
-    kpi_card(ui, (this_year ? "Year to date" : "Year " + std::to_string(m.year)).c_str(),
+    kpi_tile(ui, this_year ? "Year to date" : "Year " + std::to_string(m.year),
              money_whole(ytd.year_to_date),
              this_year ? "January through " + std::string(month_long(m.this_month.month()))
                        : "all twelve months",
@@ -97,7 +97,7 @@ void kpis(const app::App& app, const UiState& ui, const ForecastModel& m,
               core::format_rate_bp(*cm.next_band_rate_bp) + " (at " +
               std::to_string(*cm.next_band_pct) + "%)";
     if (!cm.attainment_pct) sub = "no quota set: no accelerator";
-    kpi_card(ui, "Next dollar earns", core::format_rate_bp(cm.marginal_rate_bp), sub, p.warning, w);
+    kpi_tile(ui, "Next dollar earns", core::format_rate_bp(cm.marginal_rate_bp), sub, p.warning, w);
     tooltip_on_hover("The rate of the next dollar of MRC you close this month, before extra "
                      "rates. Tiers are marginal: a higher tier raises only the dollars above its "
                      "threshold.");
@@ -110,7 +110,7 @@ void kpis(const app::App& app, const UiState& ui, const ForecastModel& m,
         if (r.from_pct > 0)
             thresholds += (thresholds.empty() ? "" : ", ") + std::to_string(r.from_pct) + "%";
     }
-    kpi_card(ui, "Your plan", rates + "%",
+    kpi_tile(ui, "Your plan", rates + "%",
              thresholds.empty() ? std::string("one rate, no accelerator")
                                 : "steps up at " + thresholds + " of quota",
              p.text_muted, w);

@@ -60,6 +60,12 @@ bool date_field(const UiState& ui, const char* id, std::optional<core::Date>& da
 bool money_field(const char* id, char* buf, std::size_t size, float width, std::string& error);
 // A text field for a rate in percent.
 bool rate_field(const char* id, char* buf, std::size_t size, float width, std::string& error);
+// A headline number like widgets' kpi_card, whose texts are cut with an ellipsis to fit `width`
+// (and the value drops to the heading size first), so six fit a narrow window.
+void kpi_tile(const UiState& ui, const std::string& label, const std::string& value,
+              const std::string& sub, ImU32 accent, float width);
+// A table's header row with the numeric columns' names right-aligned.
+void table_header_row(const char* const* names, const bool* right, int n);
 // A view's own single-key shortcut: pressed, and no text field, modal or menu wants the keyboard.
 bool view_key(ImGuiKey key);
 // A small pill for a forecast category, at the cursor.

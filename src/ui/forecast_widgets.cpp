@@ -8,6 +8,7 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 
@@ -249,6 +250,51 @@ bool rate_field(const char* id, char* buf, std::size_t size, float width, std::s
 
 void category_pill(core::ForecastCategory c) {
     badge(category_label(c), category_colour(c));
+}
+
+void kpi_tile(const UiState& ui, const std::string& label, const std::string& value,
+              const std::string& sub, ImU32 accent, float width) {
+    const Palette& p = palette();
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float pad = st.WindowPadding.x;
+    const float h =
+        pad * 2 + ImGui::GetTextLineHeight() * 2 + ui.fonts.big->FontSize + st.ItemSpacing.y * 2;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), p.surface, st.ChildRounding);
+    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h), p.border, st.ChildRounding);
+    dl->AddRectFilled(pos, ImVec2(pos.x + 4 * ui.dpr, pos.y + h), accent, st.ChildRounding,
+                      ImDrawFlags_RoundCornersLeft);
+    const float inner = width - pad * 1.5f;
+    float y = pos.y + pad;
+    draw_text_fit(dl, ui.fonts.body, ImVec2(pos.x + pad, y), p.text_muted, label, inner);
+    y += ImGui::GetTextLineHeight() + st.ItemSpacing.y;
+    // A long value drops to the heading size before it is cut.
+    ImFont* f = ui.fonts.big;
+    if (f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, value.c_str()).x > inner) f = ui.fonts.heading;
+    draw_text_fit(dl, f, ImVec2(pos.x + pad, y + (ui.fonts.big->FontSize - f->FontSize) * 0.5f),
+                  p.text, value, inner);
+    y += ui.fonts.big->FontSize + st.ItemSpacing.y;
+    const bool cut =
+        draw_text_fit(dl, ui.fonts.body, ImVec2(pos.x + pad, y), p.text_muted, sub, inner);
+    ImGui::Dummy(ImVec2(width, h));
+    // What was cut short is still readable on hover (a caller's own tooltip replaces it).
+    if (cut && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
+        ImGui::SetTooltip("%s", sub.c_str());
+}
+
+void table_header_row(const char* const* names, const bool* right, int n) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < n; ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        if (right && right[c]) {
+            // Numbers are right-aligned, so are their headers (room left for a sort arrow).
+            const float w = ImGui::CalcTextSize(names[c], nullptr, true).x + ImGui::GetFontSize();
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                                 std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
+        }
+        ImGui::TableHeader(names[c]);
+    }
 }
 
 bool view_key(ImGuiKey key) {

@@ -26,7 +26,10 @@ void kpi_row(const UiState& ui, const ForecastModel& m) {
     if (s < 0) return;
     const core::ForecastPeriod& per = m.periods[static_cast<std::size_t>(s)];
     const core::MonthKpis k = core::month_kpis(per.total);
-    const std::string name = period_long(per.first, per.months);
+    // "Nov 2026", "Q4 2026", "2026": short enough for a card's label.
+    const std::string name = per.months == 1 ? std::string(month_short(per.first.month())) + " " +
+                                                   std::to_string(per.first.year())
+                                             : period_long(per.first, per.months);
     const std::string in =
         per.months >= 12 ? std::string("in ") + name : "in " + period_short(per.first, per.months);
     const bool quota = per.total.quota > 0;
@@ -38,12 +41,11 @@ void kpi_row(const UiState& ui, const ForecastModel& m) {
             " \xC2\xB7 " + count_word(per.months_without_quota, "month", "months") + " without one";
 
     if (k.attainment_pct)
-        kpi_card(ui, ("Attainment \xC2\xB7 " + name).c_str(),
-                 core::format_percent(*k.attainment_pct),
+        kpi_tile(ui, "Attainment \xC2\xB7 " + name, core::format_percent(*k.attainment_pct),
                  money_whole(k.closed_won) + " won of " + money_whole(k.quota) + partial,
                  *k.attainment_pct >= 100 ? p.success : p.accent, w);
     else
-        kpi_card(ui, ("Attainment \xC2\xB7 " + name).c_str(), "\xE2\x80\x94",
+        kpi_tile(ui, "Attainment \xC2\xB7 " + name, "\xE2\x80\x94",
                  "no quota set \xC2\xB7 " + money_whole(k.closed_won) + " won", p.text_muted, w);
     tooltip_on_hover(quota ? "New monthly recurring revenue closed won, against the quota. Set "
                              "the quota with the Quota button above."
@@ -51,42 +53,42 @@ void kpi_row(const UiState& ui, const ForecastModel& m) {
                              "with the Quota button above.");
     ImGui::SameLine(0, gap);
     if (!quota)
-        kpi_card(ui, "Gap to goal", "\xE2\x80\x94", "no quota set", p.text_muted, w);
+        kpi_tile(ui, "Gap to goal", "\xE2\x80\x94", "no quota set", p.text_muted, w);
     else if (k.gap == 0)
-        kpi_card(ui, "Gap to goal", mrc_whole(0), "goal reached " + in, p.success, w);
+        kpi_tile(ui, "Gap to goal", mrc_whole(0), "goal reached " + in, p.success, w);
     else
-        kpi_card(ui, "Gap to goal", mrc_whole(k.gap), "still to close " + in, p.warning, w);
+        kpi_tile(ui, "Gap to goal", mrc_whole(k.gap), "still to close " + in, p.warning, w);
     tooltip_on_hover("Quota minus closed won: what must still close to reach the goal.");
     ImGui::SameLine(0, gap);
     std::string commit_sub = "closed won + commit";
     if (k.commit_pct) commit_sub += " \xC2\xB7 " + core::format_percent(*k.commit_pct);
-    kpi_card(ui, "Commit forecast", mrc_whole(k.commit_forecast), commit_sub, series_commit(), w);
+    kpi_tile(ui, "Commit forecast", mrc_whole(k.commit_forecast), commit_sub, series_commit(), w);
     tooltip_on_hover("Salesforce's Commit roll-up: deals already won plus open deals in the "
                      "Commit category.");
     ImGui::SameLine(0, gap);
     std::string best_sub = "commit forecast + best case";
     if (k.best_case_pct)
         best_sub = "commit + best case \xC2\xB7 " + core::format_percent(*k.best_case_pct);
-    kpi_card(ui, "Best case forecast", mrc_whole(k.best_case_forecast), best_sub,
+    kpi_tile(ui, "Best case forecast", mrc_whole(k.best_case_forecast), best_sub,
              series_best_case(), w);
     tooltip_on_hover("Salesforce's Best Case roll-up: closed won + Commit + Best Case.");
     ImGui::SameLine(0, gap);
     if (k.coverage) {
         const double c = *k.coverage;
-        kpi_card(ui, "Pipeline coverage", coverage_text(c),
+        kpi_tile(ui, "Pipeline coverage", coverage_text(c),
                  money_whole(k.open_pipeline) + " open for " + money_whole(k.gap),
                  c >= 3   ? p.success
                  : c >= 1 ? p.warning
                           : p.danger,
                  w);
     } else {
-        kpi_card(ui, "Pipeline coverage", "\xE2\x80\x94", quota ? "goal reached" : "no quota set",
+        kpi_tile(ui, "Pipeline coverage", "\xE2\x80\x94", quota ? "goal reached" : "no quota set",
                  p.text_muted, w);
     }
     tooltip_on_hover("Open pipeline closing in the period (commit + best case + pipeline, "
                      "unweighted) divided by the gap still to close. About 3\xC3\x97 is healthy.");
     ImGui::SameLine(0, gap);
-    kpi_card(ui, "Renewal base", mrc_whole(per.total.renewal_base),
+    kpi_tile(ui, "Renewal base", mrc_whole(per.total.renewal_base),
              per.total.renewal_services
                  ? count_word(per.total.renewal_services, "contract", "contracts") + " end " + in
                  : "no contract ends " + in,

@@ -25,20 +25,20 @@ void kpi_row(const UiState& ui, const PipelineModel& m) {
     const core::PipelineTotals& t = m.totals;
     const float w = row_item_width(4);
     const float gap = ImGui::GetStyle().ItemSpacing.x * 1.5f;
-    kpi_card(ui, "Open pipeline", mrc_whole(t.open_mrc), "unweighted, every open deal", p.accent,
+    kpi_tile(ui, "Open pipeline", mrc_whole(t.open_mrc), "unweighted, every open deal", p.accent,
              w);
     tooltip_on_hover("Monthly recurring revenue of every deal that is not closed won or lost.");
     ImGui::SameLine(0, gap);
-    kpi_card(ui, "Weighted pipeline", mrc_whole(t.weighted_mrc), "MRC \xC3\x97 probability",
+    kpi_tile(ui, "Weighted pipeline", mrc_whole(t.weighted_mrc), "MRC \xC3\x97 probability",
              series_best_case(), w);
     tooltip_on_hover("Each open deal's MRC times its probability: what the pipeline is likely "
                      "to bring in.");
     ImGui::SameLine(0, gap);
-    kpi_card(ui, "Deals open", core::format_count(t.open_count),
+    kpi_tile(ui, "Deals open", core::format_count(t.open_count),
              core::format_count(t.closing_soon_count) + " closing in the next 30 days", p.prospect,
              w);
     ImGui::SameLine(0, gap);
-    kpi_card(ui, "Slipped deals", core::format_count(t.slipped_count),
+    kpi_tile(ui, "Slipped deals", core::format_count(t.slipped_count),
              t.slipped_count ? mrc_whole(t.slipped_mrc) + " past their close date"
                              : "every close date is ahead",
              t.slipped_count ? p.danger : p.success, w);

@@ -36,6 +36,7 @@ struct PipelineViewState {
     std::uint64_t rows_revision = ~0ull;
     std::string rows_key;
     std::vector<std::size_t> rows; // indices into plan.opportunities, filtered and sorted
+    bool table_narrow = false;     // the Deal and Next step columns are hidden to fit
     DealEditorState editor;
     bool stages_open = false;
     std::vector<core::StageDraft> stage_drafts;

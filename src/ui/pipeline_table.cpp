@@ -195,7 +195,20 @@ void draw_pipeline_table(app::App& app, UiState& ui) {
     ImGui::TableSetupColumn("Next step", ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn(
         "##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 64 * ui.dpr);
-    ImGui::TableHeadersRow();
+    static const char* const kNames[] = {"Account",    "Deal",      "Type",     "Stage",
+                                         "Category",   "Prob.",     "MRC",      "Weighted",
+                                         "Close date", "Next step", "##actions"};
+    static const bool kRight[] = {false, false, false, false, false, true,
+                                  true,  true,  false, false, false};
+    // A narrow window keeps the numbers and drops the long texts (the column menu brings them
+    // back).
+    if (const bool narrow = ImGui::GetContentRegionAvail().x < 1250 * ui.dpr;
+        narrow != pv.table_narrow) {
+        ImGui::TableSetColumnEnabled(Deal, !narrow);
+        ImGui::TableSetColumnEnabled(NextStep, !narrow);
+        pv.table_narrow = narrow;
+    }
+    table_header_row(kNames, kRight, ColumnCount);
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
         if (specs->SpecsCount > 0) {
             pv.sort_column = specs->Specs[0].ColumnIndex;
@@ -219,7 +232,8 @@ void draw_pipeline_table(app::App& app, UiState& ui) {
 
             ImGui::TableSetColumnIndex(Account);
             const bool selected = ui.selection.count(o.account_id) > 0;
-            const std::string account = account_name(app, o.account_id);
+            std::string account = account_name(app, o.account_id);
+            fit_text(account, ImGui::GetContentRegionAvail().x);
             if (ImGui::Selectable(account.c_str(), selected,
                                   ImGuiSelectableFlags_SpanAllColumns |
                                       ImGuiSelectableFlags_AllowOverlap |

@@ -29,6 +29,7 @@ struct Scenario {
     std::vector<core::WhatIfChoice> choices;
     std::vector<std::size_t> rows; // open deals listed, indices into plan.opportunities
     std::string rows_key;
+    int open_deals = 0; // in the whole plan
 };
 Scenario g_s;
 
@@ -91,6 +92,7 @@ const Scenario& scenario(const app::App& app, UiState& ui) {
         g_s.rows.clear();
         const core::Date month_end = core::month_end(today);
         const std::string needle = lower(fv.what_if_search);
+        g_s.open_deals = core::pipeline_totals(plan, today).open_count;
         for (std::size_t i = 0; i < plan.opportunities.size(); ++i) {
             const core::Opportunity& o = plan.opportunities[i];
             if (fv.what_if_scope == 0 && (!o.close_date || *o.close_date > month_end)) continue;
@@ -176,17 +178,17 @@ void section(const UiState& ui, const std::string& title, const core::MonthSumma
                     pts(kb.attainment_pct, ka.attainment_pct));
     else
         compare_row(ui, "Attainment", "no quota", "no quota", 0, "");
-    compare_row(ui, "Closed won", mrc_whole(before.closed_won), mrc_whole(after.closed_won),
+    compare_row(ui, "Closed won", money_whole(before.closed_won), money_whole(after.closed_won),
                 d(before.closed_won, after.closed_won),
                 money_delta(before.closed_won, after.closed_won));
-    compare_row(ui, "Commit forecast", mrc_whole(kb.commit_forecast), mrc_whole(ka.commit_forecast),
-                d(kb.commit_forecast, ka.commit_forecast),
+    compare_row(ui, "Commit forecast", money_whole(kb.commit_forecast),
+                money_whole(ka.commit_forecast), d(kb.commit_forecast, ka.commit_forecast),
                 money_delta(kb.commit_forecast, ka.commit_forecast));
-    compare_row(ui, "Best case forecast", mrc_whole(kb.best_case_forecast),
-                mrc_whole(ka.best_case_forecast), d(kb.best_case_forecast, ka.best_case_forecast),
+    compare_row(ui, "Best case forecast", money_whole(kb.best_case_forecast),
+                money_whole(ka.best_case_forecast), d(kb.best_case_forecast, ka.best_case_forecast),
                 money_delta(kb.best_case_forecast, ka.best_case_forecast));
     if (before.quota > 0)
-        compare_row(ui, "Gap to goal", mrc_whole(kb.gap), mrc_whole(ka.gap), d(kb.gap, ka.gap),
+        compare_row(ui, "Gap to goal", money_whole(kb.gap), money_whole(ka.gap), d(kb.gap, ka.gap),
                     money_delta(kb.gap, ka.gap), false);
     if (pay_before && pay_after)
         compare_row(ui, "Commission", money_whole(pay_before->payout),
@@ -251,11 +253,26 @@ void deal_list(app::App& app, UiState& ui, const Scenario& s) {
     ImGui::InputTextWithHint("##what-if-search", ICON_SEARCH "  Find a deal", fv.what_if_search,
                              sizeof fv.what_if_search);
     if (s.rows.empty()) {
-        empty_state(ui, ICON_MAGIC, "No open deals here",
-                    fv.what_if_scope == 0
-                        ? "No open deal closes this month and none has slipped. Show every open "
-                          "deal to try a what-if on later months."
-                        : "Every deal is closed. Add opportunities to the plan to try a what-if.");
+        if (s.open_deals == 0) {
+            empty_state(ui, ICON_MAGIC, "No open deals to try",
+                        "A what-if wins, slips or loses open deals to show what they would do to "
+                        "attainment and commission. Open a plan with opportunities, or try the "
+                        "sample plan.");
+            empty_plan_actions(app, ui);
+        } else if (fv.what_if_search[0]) {
+            empty_state(ui, ICON_SEARCH, "No deal matches the search",
+                        "Clear the search box, or look among every open deal.");
+        } else {
+            empty_state(ui, ICON_MAGIC, "Nothing closes this month",
+                        "No open deal closes this month and none has slipped. Try a what-if on "
+                        "the deals of later months:");
+            const char* all = "Show every open deal";
+            ImGui::SetCursorPosX(
+                ImGui::GetCursorPosX() +
+                std::max(0.0f,
+                         (ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(all).x) * 0.5f));
+            if (primary_button(all)) fv.what_if_scope = 1;
+        }
         return;
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
@@ -263,14 +280,17 @@ void deal_list(app::App& app, UiState& ui, const Scenario& s) {
                                   ImGuiTableFlags_BordersOuter;
     if (!ImGui::BeginTable("##what-if-deals", 6, flags, ImGui::GetContentRegionAvail())) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Account", 0, 2.4f);
-    ImGui::TableSetupColumn("Stage", 0, 1.7f);
-    ImGui::TableSetupColumn("Category", ImGuiTableColumnFlags_WidthFixed, 104 * ui.dpr);
-    ImGui::TableSetupColumn("MRC", ImGuiTableColumnFlags_WidthFixed, 86 * ui.dpr);
-    ImGui::TableSetupColumn("Close date", ImGuiTableColumnFlags_WidthFixed, 104 * ui.dpr);
+    ImGui::TableSetupColumn("Account", 0, 3.0f);
+    ImGui::TableSetupColumn("Stage", 0, 1.6f);
+    ImGui::TableSetupColumn("Category", ImGuiTableColumnFlags_WidthFixed, 100 * ui.dpr);
+    ImGui::TableSetupColumn("MRC", ImGuiTableColumnFlags_WidthFixed, 84 * ui.dpr);
+    ImGui::TableSetupColumn("Close date", ImGuiTableColumnFlags_WidthFixed, 84 * ui.dpr);
     ImGui::TableSetupColumn("What if it\xE2\x80\xA6", ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize("WinSlipLose").x + 46 * ui.dpr);
-    ImGui::TableHeadersRow();
+    static const char* const kNames[] = {"Account", "Stage",      "Category",
+                                         "MRC",     "Close date", "What if it\xE2\x80\xA6"};
+    static const bool kRight[] = {false, false, false, true, false, false};
+    table_header_row(kNames, kRight, 6);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(s.rows.size()));
     while (clipper.Step())
@@ -288,7 +308,9 @@ void deal_list(app::App& app, UiState& ui, const Scenario& s) {
             if (!o.name.empty()) tooltip_on_hover(o.name.c_str());
             ImGui::TableSetColumnIndex(1);
             ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(o.stage.c_str());
+            std::string stage = o.stage;
+            fit_text(stage, ImGui::GetContentRegionAvail().x);
+            ImGui::TextUnformatted(stage.c_str());
             ImGui::TableSetColumnIndex(2);
             category_pill(o.forecast_category);
             ImGui::TableSetColumnIndex(3);
@@ -324,7 +346,7 @@ void draw_what_if_tab(app::App& app, UiState& ui) {
     text_muted("Pick deals to win, slip a month or lose, and watch the numbers move. Your plan "
                "does not change until you apply.");
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float right_w = std::max(420 * ui.dpr, avail.x * 0.40f);
+    const float right_w = std::max(390 * ui.dpr, avail.x * 0.38f);
     ImGui::BeginChild("##what-if-left", ImVec2(avail.x - right_w - st.ItemSpacing.x * 2, avail.y));
     deal_list(app, ui, s);
     ImGui::EndChild();
