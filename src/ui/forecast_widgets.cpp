@@ -125,10 +125,12 @@ bool date_field(const UiState& ui, const char* id, std::optional<core::Date>& da
     const std::string text = date ? core::format_date(*date) : std::string(empty_label);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetFrameHeight();
+    // The month the calendar shows, kept in the field's own storage (the popup has its own ID stack).
+    const ImGuiID shown_id = ImGui::GetID("shown");
+    ImGuiStorage* store = ImGui::GetStateStorage();
     if (ImGui::InvisibleButton("##date", ImVec2(width, h))) {
         ImGui::OpenPopup("##calendar");
-        const core::YearMonth shown = core::YearMonth::of(date.value_or(today));
-        ImGui::GetStateStorage()->SetInt(ImGui::GetID("shown"), shown.index);
+        store->SetInt(shown_id, core::YearMonth::of(date.value_or(today)).index);
     }
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -144,8 +146,6 @@ bool date_field(const UiState& ui, const char* id, std::optional<core::Date>& da
 
     ImGui::SetNextWindowPos(ImVec2(pos.x, pos.y + h + 4 * ui.dpr));
     if (ImGui::BeginPopup("##calendar")) {
-        ImGuiStorage* store = ImGui::GetStateStorage();
-        const ImGuiID shown_id = ImGui::GetID("shown");
         core::YearMonth shown{store->GetInt(shown_id, core::YearMonth::of(today).index)};
         const float cell = ImGui::GetFrameHeight() * 1.15f;
         const float grid_w = cell * 7 + 2 * ui.dpr * 6;
