@@ -14,20 +14,35 @@
 #include <string>
 #include <vector>
 
-// Fork Awesome glyphs the base icon list (ui/icons.h) does not name.
+// Fork Awesome glyphs the base icon list (ui/icons.h) does not name (guarded, so icons.h may
+// name them later).
+#ifndef ICON_ARROW_RIGHT
 #define ICON_ARROW_RIGHT "\xef\x81\xa1"   // U+F061
-#define ICON_CHEVRON_DOWN "\xef\x81\xb8"  // U+F078
+#endif
+#ifndef ICON_SLIDERS
 #define ICON_SLIDERS "\xef\x87\x9e"       // U+F1DE
+#endif
+#ifndef ICON_TABLE
 #define ICON_TABLE "\xef\x83\x8e"         // U+F0CE
+#endif
+#ifndef ICON_COLUMNS
 #define ICON_COLUMNS "\xef\x83\x9b"       // U+F0DB
+#endif
+#ifndef ICON_MAGIC
 #define ICON_MAGIC "\xef\x83\x90"         // U+F0D0
-#define ICON_CALCULATOR "\xef\x87\xac"    // U+F1EC
+#endif
+#ifndef ICON_FORWARD
 #define ICON_FORWARD "\xef\x81\x8e"       // U+F04E
+#endif
+#ifndef ICON_CALENDAR_PLUS
 #define ICON_CALENDAR_PLUS "\xef\x89\xb1" // U+F271
-#define ICON_ELLIPSIS_V "\xef\x85\x82"    // U+F142
+#endif
+#ifndef ICON_ARROW_UP
 #define ICON_ARROW_UP "\xef\x81\xa2"      // U+F062
+#endif
+#ifndef ICON_ARROW_DOWN
 #define ICON_ARROW_DOWN "\xef\x81\xa3"    // U+F063
-#define ICON_THUMBS_DOWN "\xef\x85\xa5"   // U+F165
+#endif
 
 namespace footprint::ui {
 

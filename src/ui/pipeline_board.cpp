@@ -63,7 +63,7 @@ CssRect css_rect(const UiState& ui, ImVec2 a, ImVec2 b) {
 }
 
 // What a drop changed, in words: the toast after a move.
-void announce_move(app::App& app, const core::Opportunity& before, const std::string& id) {
+void announce_move(app::App& app, const std::string& id) {
     auto i = app.doc().index().opportunity(id);
     if (!i) return;
     const core::Opportunity& after = app.plan().opportunities[*i];
@@ -80,16 +80,12 @@ void announce_move(app::App& app, const core::Opportunity& before, const std::st
         text += ", closed " + core::format_date(*after.close_date);
     }
     text += ". Ctrl+Z undoes it.";
-    (void)before;
     app.notify(app::Notice::Kind::Success,
                "Moved " + app::deal_title(app, after) + " to " + after.stage, text);
 }
 
 void drop_deal(app::App& app, const std::string& id, const std::string& stage) {
-    auto i = app.doc().index().opportunity(id);
-    if (!i) return;
-    const core::Opportunity before = app.plan().opportunities[*i];
-    if (app::move_deal_to_stage(app, id, stage)) announce_move(app, before, id);
+    if (app::move_deal_to_stage(app, id, stage)) announce_move(app, id);
 }
 
 // A drop target over `a`..`b` for `stage`; draws the highlight while a card hovers it.
