@@ -114,6 +114,11 @@ void draw_shortcuts_window(UiState& ui) {
         {"Ctrl+Shift+Z, Ctrl+Y", "Redo"},
         {"Ctrl+O", "Open a plan file"},
         {"Ctrl+S", "Export the plan as a file"},
+        {"B, T", "Pipeline: the board or the table"},
+        {"/", "Pipeline: find a deal or account"},
+        {"M, Q, Y", "Forecast: by month, quarter or year"},
+        {"\xE2\x86\x90, \xE2\x86\x92", "Forecast: the previous or next year"},
+        {"Enter, Esc", "In an editor: save, or cancel"},
         {"F1", "Show or hide this list"},
     };
     if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_PadOuterX)) {

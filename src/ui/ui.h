@@ -3,6 +3,7 @@
 
 #include "app/app.h"
 #include "core/geometry.h"
+#include "ui/pipeline_state.h"
 
 #include <functional>
 #include <memory>
@@ -113,6 +114,8 @@ struct UiState {
     std::string focused_account;     // the account whose page is open
     AccountsViewState accounts;
     MapViewState map;
+    PipelineViewState pipeline;
+    ForecastViewState forecast;
     bool show_settings = false;
     bool show_shortcuts = false;
     bool rename_open = false;

@@ -34,5 +34,40 @@ check "validate a missing file" 1 "$fp" validate nowhere.json; expect "names the
 printf '{"format":"footprint-plan","version":7}' > newer.json
 check "validate a newer version" 1 "$fp" validate newer.json; expect "newer version" 'newer Footprint'
 
+# --- footprint forecast (issue 7): the monthly table as CSV (dollars) and JSON (cents) -----------
+T='"modified":"2026-01-01T00:00:00.000Z"'
+cat > fc.json <<JSON
+{"format":"footprint-plan","version":1,"id":"plan-fc","created":"2026-01-01T00:00:00.000Z",$T,
+ "quota":{"monthly_revenue":1000000,"month_override":{"2026-02":0}},
+ "commission":{"tiers":[{"from_attainment_pct":0,"rate_bp":10000},{"from_attainment_pct":100,"rate_bp":15000}]},
+ "stages":[{"name":"Prospecting","probability":10,"category":"pipeline"},
+           {"name":"Negotiation/Review","probability":90,"category":"commit"},
+           {"name":"Closed Won","probability":100,"category":"closed","closed":true,"won":true}],
+ "accounts":[{"id":"a1","name":"Riverside Dental","status":"client",$T,
+   "services":[{"id":"s1","product":"inet-500","mrc":50000,"contract_end":"2026-01-31",$T}]}],
+ "opportunities":[
+   {"id":"w","account_id":"a1","name":"Won","stage":"Closed Won","probability":100,"forecast_category":"closed","mrc":1200050,"close_date":"2026-01-05",$T},
+   {"id":"c","account_id":"a1","name":"Commit","stage":"Negotiation/Review","probability":90,"forecast_category":"commit","mrc":200000,"close_date":"2026-01-25",$T},
+   {"id":"p","account_id":"a1","name":"Early","stage":"Prospecting","probability":10,"forecast_category":"pipeline","mrc":30001,"close_date":"2026-02-03",$T}]}
+JSON
+check "forecast csv" 0 "$fp" forecast fc.json --from 2026-01 --months 2 --format csv
+expect "csv header" '^month,quota,closed_won,commit,best_case,pipeline,pipeline_weighted,commit_forecast,best_case_forecast,open_pipeline,expected,attainment_pct,gap,coverage,renewal_base,commission'
+# January: 12,000.50 won of 10,000 (120.0%); commission 10,000 + 2,000.50 x 150% = 13,000.75.
+expect "csv january in dollars" '^2026-01,10000\.00,12000\.50,2000\.00,0\.00,0\.00,0\.00,14000\.50,14000\.50,2000\.00,13800\.50,120\.0,0\.00,,500\.00,13000\.75'
+expect "csv february without quota" '^2026-02,,0\.00,0\.00,0\.00,300\.01,30\.00,0\.00,0\.00,300\.01,30\.00,,,,0\.00,0\.00'
+[ "$(printf '%s\n' "$out" | wc -l)" = 3 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL csv has 3 lines"; }
+check "forecast json" 0 "$fp" forecast fc.json --from 2026-01 --months 2 --format json
+expect "json money in cents" '"closed_won": 1200050'
+expect "json commission in cents" '"commission": 1300075'
+expect "json no quota is null" '"quota": null'
+expect "json attainment" '"attainment_pct": 120.0'
+check "forecast default format is csv" 0 "$fp" forecast fc.json --from 2026-01 --months 1
+expect "one month" '^2026-01,'
+check "forecast bad month" 2 "$fp" forecast fc.json --from 2026-13;   expect "says the format" 'YYYY-MM'
+check "forecast bad months" 2 "$fp" forecast fc.json --months 0;       expect "says the range" '1 to 120'
+check "forecast bad format" 2 "$fp" forecast fc.json --format xml;     expect "says csv or json" 'csv or json'
+check "forecast missing file" 1 "$fp" forecast nowhere.json;          expect "names the file" 'nowhere\.json'
+check "forecast invalid plan" 1 "$fp" forecast bad.json;              expect "problem with its path" '^bad\.json: /accounts'
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
