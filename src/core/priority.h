@@ -1,0 +1,72 @@
+// "This week": one priority score per account that explains itself, from the renewal, win-back
+// and whitespace desks and the last touch, weighted by settings.priority_weights.
+#pragma once
+
+#include "core/renewals.h"
+#include "core/whitespace.h"
+#include "core/winback.h"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace footprint::core {
+
+enum class PriorityFactor { Renewal, Revenue, Winback, Upsell, Recency };
+inline constexpr int kPriorityFactors = 5;
+inline int factor_index(PriorityFactor f) { return static_cast<int>(f); }
+
+// Each factor is a level from 0 to 1; the score is the weighted mean of the levels, times 100:
+//   renewal  1 - d / 180, d = days to the notice deadline while it is ahead, else to the contract
+//            end; 1 when out of contract; 0 when the renewal is won or lost
+//   revenue  MRC at stake (up for renewal, or a win-back in or near its window) / the plan's 90th
+//            percentile of MRC at stake, at most 1
+//   winback  window open: 0.6 + 0.4 * (1 - days to the competitor's end / window length), 1 once
+//            the end has passed; opening within 30 days: 0.3 * (1 - days to opening / 30); 0 after
+//            a win-back was won or lost in the last 180 days
+//   upsell   open whitespace value / the plan's 90th percentile of it, at most 1
+//   recency  days since the last activity / 60, at most 1 (1 when never touched); 0 when an
+//            activity is planned in the next 7 days
+inline constexpr int kRenewalUrgencyDays = 180;
+inline constexpr int kRecencyFullDays = 60;
+inline constexpr int kPlannedSoonDays = 7;
+inline constexpr int kWinbackRampDays = 30;
+
+struct AccountPriority {
+    std::size_t account = kNoIndex;
+    double score = 0; // 0..100
+    std::array<double, kPriorityFactors> level{};  // 0..1 per factor
+    std::array<double, kPriorityFactors> points{}; // weighted contribution; they add up to score
+    Cents at_stake = 0;   // MRC up for renewal or to win back
+    Cents upsell = 0;     // open whitespace value
+    std::int32_t renewal = -1, winback = -1, whitespace = -1; // rows in DeskData, -1 none
+};
+
+// Everything the Desks view shows, computed in one pass over the plan.
+struct DeskData {
+    Date today;
+    AccountLinks links;
+    std::vector<RenewalRow> renewals;  // horizon 180 days, lapsed 90
+    std::vector<WinbackRow> winbacks;
+    Whitespace whitespace;
+    std::vector<AccountPriority> priorities; // every account with a score above 0, highest first
+    Cents revenue_scale = 0; // the 90th percentiles the revenue and upsell levels divide by
+    Cents upsell_scale = 0;
+};
+
+// `index` must be in step with `plan` (Document::index()). Fast enough to run on every edit:
+// bench/bench_desks.cpp measures it on 100,000 accounts.
+DeskData compute_desks(const Plan& plan, const PlanIndex& index, Date today);
+
+// The sorted priority list alone: what the week planner asks for ("who to visit").
+std::vector<AccountPriority> priority_list(const Plan& plan, const PlanIndex& index, Date today);
+
+// "Renewal urgency", "Revenue at stake", "Win-back window", "Upsell value", "Days since last touch".
+const char* factor_label(PriorityFactor f);
+// One sentence on a factor for this account: "Contract ends Mar 31 (in 21 days); notice deadline
+// passed", "$4,200/mo up for renewal", "Never contacted".
+std::string explain_factor(const Plan& plan, const DeskData& desks, const AccountPriority& p,
+                           PriorityFactor f);
+
+} // namespace footprint::core
