@@ -4,7 +4,6 @@
 
 #include "core/date.h"
 #include "core/model.h"
-#include "core/plan_edit.h"
 #include "core/summary.h"
 
 #include <cstddef>
@@ -20,13 +19,25 @@ inline constexpr std::size_t kNoIndex = std::numeric_limits<std::size_t>::max();
 
 // Per account (by index into plan.accounts): its opportunities, when it was last touched and the
 // next activity planned. Built once per recomputation in O(accounts + opportunities + activities).
+// Activities further back or ahead do not count: an account not touched in a year reads as such,
+// and the look-up of each activity's account (the costly part at 100,000 accounts) is skipped.
+inline constexpr int kTouchLookbackDays = 365;
+inline constexpr int kPlannedLookaheadDays = 31;
+
 struct AccountLinks {
     std::vector<std::uint32_t> opp_begin; // accounts + 1 offsets into `opps`
     std::vector<std::uint32_t> opps;      // indices into plan.opportunities, grouped by account
     std::vector<DealState> deal_state;    // per opportunity (by index into plan.opportunities)
-    std::vector<std::optional<Date>> last_touch;   // latest activity dated today or before
-    std::vector<std::optional<Date>> next_planned; // earliest activity dated after today
+    std::vector<std::optional<Date>> last_touch;   // latest activity, today or up to a year before
+    std::vector<std::optional<Date>> next_planned; // earliest activity in the next 31 days
     std::vector<ActivityType> last_touch_type;
+    // Scratch kept between recomputations so its memory is reused: the account id table.
+    struct IdSlot {
+        std::uint64_t hash = 0;
+        std::uint32_t index = UINT32_MAX;
+    };
+    std::vector<IdSlot> id_table;
+    std::vector<std::uint32_t> owner, fill;
 
     std::span<const std::uint32_t> opportunities_of(std::size_t account) const {
         if (account + 1 >= opp_begin.size()) return {};
@@ -34,11 +45,12 @@ struct AccountLinks {
     }
 };
 
-// `index` must be in step with `plan` (Document::index()). With `only`, just that account's
-// opportunities and activities are gathered (a one-click action on one row); the other accounts
-// look as if they had none.
-AccountLinks link_accounts(const Plan& plan, const PlanIndex& index, Date today,
-                           std::optional<std::size_t> only = std::nullopt);
+// With `only`, just that account's opportunities and activities are gathered (a one-click action
+// on one row); the other accounts look as if they had none.
+AccountLinks link_accounts(const Plan& plan, Date today, std::optional<std::size_t> only = std::nullopt);
+// The same into `links`, reusing its memory.
+void link_accounts(const Plan& plan, Date today, AccountLinks& links,
+                   std::optional<std::size_t> only = std::nullopt);
 
 // The opportunity a desk row shows for an account: none, open, won or lost.
 enum class LinkState { None, Open, Won, Lost };

@@ -58,17 +58,42 @@ std::string days_phrase(Date d, Date today) { return format_relative_days(d, tod
 
 } // namespace
 
-DeskData compute_desks(const Plan& plan, const PlanIndex& index, Date today) {
+DeskData compute_desks(const Plan& plan, Date today) {
     DeskData d;
+    compute_desks(plan, today, d);
+    return d;
+}
+
+void compute_desks(const Plan& plan, Date today, DeskData& d) {
     d.today = today;
-    d.links = link_accounts(plan, index, today);
+    link_accounts(plan, today, d.links);
+    d.renewals.clear();
+    d.winbacks.clear();
     const RuleEngine engine(plan);
-    d.renewals = renewal_desk(plan, d.links, today);
-    d.winbacks = winback_desk(plan, d.links, engine, today);
-    d.whitespace = whitespace_desk(plan, d.links, engine, today);
+    // One pass over the accounts for every desk: at 100,000 accounts the passes cost more in memory
+    // traffic than in arithmetic.
+    {
+        WhitespaceBuilder whitespace(plan, d.links, engine, today, std::move(d.whitespace));
+        for (std::size_t i = 0; i < plan.accounts.size(); ++i) {
+            switch (plan.accounts[i].status) {
+            case AccountStatus::Client:
+                if (auto r = renewal_of(plan, d.links, i, today)) d.renewals.push_back(std::move(*r));
+                whitespace.add(i);
+                break;
+            case AccountStatus::Former:
+                if (auto w = winback_of(plan, d.links, engine, i, today)) d.winbacks.push_back(std::move(*w));
+                break;
+            case AccountStatus::Prospect: break;
+            }
+        }
+        sort_renewals(d.renewals);
+        sort_winbacks(d.winbacks);
+        d.whitespace = whitespace.finish();
+    }
 
     const std::size_t n = plan.accounts.size();
-    std::vector<AccountPriority> all(n);
+    std::vector<AccountPriority>& all = d.scratch;
+    all.assign(n, AccountPriority{});
     for (std::size_t i = 0; i < n; ++i) all[i].account = i;
     for (std::size_t r = 0; r < d.renewals.size(); ++r) {
         AccountPriority& p = all[d.renewals[r].account];
@@ -106,36 +131,45 @@ DeskData compute_desks(const Plan& plan, const PlanIndex& index, Date today) {
     for (double x : weights) total += x;
     const int window_days = plan.settings.winback_window_days;
 
-    d.priorities.reserve(n);
+    struct Key { // sorting small keys, not the records, keeps the sort cheap at 100k accounts
+        double score;
+        Cents stake;
+        std::uint32_t account;
+    };
+    std::vector<Key> keys;
+    keys.reserve(n);
+    d.priorities.clear();
     for (AccountPriority& p : all) {
         auto& lv = p.level;
-        if (p.renewal >= 0) lv[0] = renewal_level(d.renewals[static_cast<std::size_t>(p.renewal)]);
-        lv[1] = clamp01(static_cast<double>(p.at_stake) / static_cast<double>(d.revenue_scale));
+        if (p.renewal >= 0) lv[0] = static_cast<float>(renewal_level(d.renewals[static_cast<std::size_t>(p.renewal)]));
+        lv[1] = static_cast<float>(clamp01(static_cast<double>(p.at_stake) / static_cast<double>(d.revenue_scale)));
         if (p.winback >= 0)
-            lv[2] = winback_level(d.winbacks[static_cast<std::size_t>(p.winback)], window_days, today, plan);
-        lv[3] = clamp01(static_cast<double>(p.upsell) / static_cast<double>(d.upsell_scale));
+            lv[2] = static_cast<float>(winback_level(d.winbacks[static_cast<std::size_t>(p.winback)], window_days, today, plan));
+        lv[3] = static_cast<float>(clamp01(static_cast<double>(p.upsell) / static_cast<double>(d.upsell_scale)));
         const auto& next = d.links.next_planned[p.account];
         const auto& last = d.links.last_touch[p.account];
         if (next && days_between(today, *next) <= kPlannedSoonDays) lv[4] = 0;
         else if (!last) lv[4] = 1;
-        else lv[4] = clamp01(static_cast<double>(days_between(*last, today)) / kRecencyFullDays);
+        else lv[4] = static_cast<float>(clamp01(static_cast<double>(days_between(*last, today)) / kRecencyFullDays));
         if (total <= 0) continue;
         for (int f = 0; f < kPriorityFactors; ++f) {
-            p.points[static_cast<std::size_t>(f)] = lv[static_cast<std::size_t>(f)] * weights[f] / total * 100.0;
-            p.score += p.points[static_cast<std::size_t>(f)];
+            const auto k = static_cast<std::size_t>(f);
+            p.points[k] = static_cast<float>(lv[k] * weights[f] / total * 100.0);
+            p.score += p.points[k];
         }
-        if (p.score > 0) d.priorities.push_back(p);
+        if (p.score > 0) keys.push_back({p.score, p.at_stake, static_cast<std::uint32_t>(p.account)});
     }
-    std::sort(d.priorities.begin(), d.priorities.end(), [](const AccountPriority& x, const AccountPriority& y) {
+    std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
         if (x.score != y.score) return x.score > y.score;
-        if (x.at_stake != y.at_stake) return x.at_stake > y.at_stake;
+        if (x.stake != y.stake) return x.stake > y.stake;
         return x.account < y.account;
     });
-    return d;
+    d.priorities.reserve(keys.size());
+    for (const Key& k : keys) d.priorities.push_back(all[k.account]);
 }
 
-std::vector<AccountPriority> priority_list(const Plan& plan, const PlanIndex& index, Date today) {
-    return compute_desks(plan, index, today).priorities;
+std::vector<AccountPriority> priority_list(const Plan& plan, Date today) {
+    return compute_desks(plan, today).priorities;
 }
 
 const char* factor_label(PriorityFactor f) {
@@ -216,7 +250,7 @@ std::string explain_factor(const Plan& plan, const DeskData& d, const AccountPri
         const auto& last = d.links.last_touch[p.account];
         if (next && days_between(today, *next) <= kPlannedSoonDays)
             return "Activity planned " + days_phrase(*next, today) + " (" + format_date_short(*next, today) + ")";
-        if (!last) return "Never contacted";
+        if (!last) return "Not touched in the last year";
         std::string s = "Last touched " + days_phrase(*last, today);
         switch (d.links.last_touch_type[p.account]) {
         case ActivityType::Call: return s + " (call)";

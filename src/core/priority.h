@@ -26,8 +26,8 @@ inline int factor_index(PriorityFactor f) { return static_cast<int>(f); }
 //            the end has passed; opening within 30 days: 0.3 * (1 - days to opening / 30); 0 after
 //            a win-back was won or lost in the last 180 days
 //   upsell   open whitespace value / the plan's 90th percentile of it, at most 1
-//   recency  days since the last activity / 60, at most 1 (1 when never touched); 0 when an
-//            activity is planned in the next 7 days
+//   recency  days since the last activity / 60, at most 1 (1 when not touched in the last year);
+//            0 when an activity is planned in the next 7 days
 inline constexpr int kRenewalUrgencyDays = 180;
 inline constexpr int kRecencyFullDays = 60;
 inline constexpr int kPlannedSoonDays = 7;
@@ -36,8 +36,8 @@ inline constexpr int kWinbackRampDays = 30;
 struct AccountPriority {
     std::size_t account = kNoIndex;
     double score = 0; // 0..100
-    std::array<double, kPriorityFactors> level{};  // 0..1 per factor
-    std::array<double, kPriorityFactors> points{}; // weighted contribution; they add up to score
+    std::array<float, kPriorityFactors> level{};  // 0..1 per factor
+    std::array<float, kPriorityFactors> points{}; // weighted contribution; they add up to score
     Cents at_stake = 0;   // MRC up for renewal or to win back
     Cents upsell = 0;     // open whitespace value
     std::int32_t renewal = -1, winback = -1, whitespace = -1; // rows in DeskData, -1 none
@@ -53,14 +53,16 @@ struct DeskData {
     std::vector<AccountPriority> priorities; // every account with a score above 0, highest first
     Cents revenue_scale = 0; // the 90th percentiles the revenue and upsell levels divide by
     Cents upsell_scale = 0;
+    std::vector<AccountPriority> scratch; // every account's score, kept for its memory
 };
 
-// `index` must be in step with `plan` (Document::index()). Fast enough to run on every edit:
-// bench/bench_desks.cpp measures it on 100,000 accounts.
-DeskData compute_desks(const Plan& plan, const PlanIndex& index, Date today);
+// Fast enough to run on every edit: bench/bench_desks.cpp measures it on 100,000 accounts.
+DeskData compute_desks(const Plan& plan, Date today);
+// The same into `desks`, reusing the memory of its previous result (what the view does per edit).
+void compute_desks(const Plan& plan, Date today, DeskData& desks);
 
 // The sorted priority list alone: what the week planner asks for ("who to visit").
-std::vector<AccountPriority> priority_list(const Plan& plan, const PlanIndex& index, Date today);
+std::vector<AccountPriority> priority_list(const Plan& plan, Date today);
 
 // "Renewal urgency", "Revenue at stake", "Win-back window", "Upsell value", "Days since last touch".
 const char* factor_label(PriorityFactor f);

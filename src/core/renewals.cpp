@@ -2,7 +2,6 @@
 #include "core/renewals.h"
 
 #include <algorithm>
-#include <map>
 
 namespace footprint::core {
 
@@ -36,21 +35,22 @@ std::optional<RenewalRow> renewal_of(const Plan& plan, const AccountLinks& links
     row.end = *a.services[row.services.front()].contract_end;
     row.days_left = days_between(today, row.end);
     row.notice_by = *notice_deadline(a.services[row.services.front()], plan.settings);
-    std::map<int, int> terms; // term -> count, for the usual term
+    int best_term = 0, best_count = 0; // the usual term; a tie goes to the longer one
     for (std::size_t i : row.services) {
         const Service& s = a.services[i];
         row.notice_by = std::min(row.notice_by, *notice_deadline(s, plan.settings));
-        if (s.term_months > 0) ++terms[s.term_months];
+        if (s.term_months <= 0) continue;
+        int count = 0;
+        for (std::size_t j : row.services) count += a.services[j].term_months == s.term_months;
+        if (count > best_count || (count == best_count && s.term_months > best_term)) {
+            best_term = s.term_months;
+            best_count = count;
+        }
     }
+    if (best_term > 0) row.term_months = best_term;
     row.days_to_notice = days_between(today, row.notice_by);
     const int n = static_cast<int>(row.services.size());
     row.auto_renew = auto_count == 0 ? AutoRenew::None : auto_count == n ? AutoRenew::All : AutoRenew::Some;
-    int best = 0;
-    for (const auto& [term, count] : terms)
-        if (count >= best) { // ties go to the longer term (the map is ordered by term)
-            best = count;
-            row.term_months = term;
-        }
     row.deal = find_deal(plan, links, account, add_days(row.end, -kRenewalMatchBeforeDays),
                          add_days(row.end, kRenewalMatchAfterDays),
                          [](const Opportunity& o) { return o.type == OpportunityType::Renewal; });
@@ -62,11 +62,15 @@ std::vector<RenewalRow> renewal_desk(const Plan& plan, const AccountLinks& links
     std::vector<RenewalRow> rows;
     for (std::size_t i = 0; i < plan.accounts.size(); ++i)
         if (auto row = renewal_of(plan, links, i, today, options)) rows.push_back(std::move(*row));
+    sort_renewals(rows);
+    return rows;
+}
+
+void sort_renewals(std::vector<RenewalRow>& rows) {
     std::stable_sort(rows.begin(), rows.end(), [](const RenewalRow& x, const RenewalRow& y) {
         if (x.days_left != y.days_left) return x.days_left < y.days_left;
         return x.mrc > y.mrc;
     });
-    return rows;
 }
 
 } // namespace footprint::core

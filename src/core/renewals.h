@@ -46,5 +46,6 @@ std::optional<RenewalRow> renewal_of(const Plan& plan, const AccountLinks& links
 // Every client's row, most urgent first: by days left (out-of-contract first), then by MRC.
 std::vector<RenewalRow> renewal_desk(const Plan& plan, const AccountLinks& links, Date today,
                                      const RenewalOptions& options = {});
+void sort_renewals(std::vector<RenewalRow>& rows);
 
 } // namespace footprint::core

@@ -34,7 +34,10 @@ int service_mbps(const Plan& plan, const Service& s) {
 std::string bandwidth_text(int mbps) {
     if (mbps >= 1000 && mbps % 100 == 0) {
         std::string s = std::to_string(mbps / 1000);
-        if (mbps % 1000) s += "." + std::to_string(mbps % 1000 / 100);
+        if (mbps % 1000) {
+            s += '.';
+            s += static_cast<char>('0' + mbps % 1000 / 100);
+        }
         return s + " Gbps";
     }
     return std::to_string(mbps) + " Mbps";
@@ -82,13 +85,17 @@ std::vector<std::string> product_families(const Plan& plan) {
     return out;
 }
 
-RuleEngine::RuleEngine(const Plan& plan) : plan_(plan), families_(product_families(plan)) {
-    rules_.resize(plan.upsell_rules.size());
-    auto family = [&](const std::string& f) {
-        if (f.empty()) return -1;
-        const int i = family_index(f);
-        return i >= 0 ? i : -2;
+RuleEngine::RuleEngine(const Plan& plan) : plan_(plan) {
+    auto add = [&](std::string_view f) {
+        if (!f.empty() && family_index(f) < 0) families_.emplace_back(f);
     };
+    for (const Product& p : plan.catalog) add(p.family);
+    for (const UpsellRule& r : plan.upsell_rules) {
+        add(r.has_family);
+        add(r.lacks_family);
+    }
+    internet_ = family_index("internet");
+    rules_.resize(plan.upsell_rules.size());
     for (std::size_t r = 0; r < plan.upsell_rules.size(); ++r) {
         const UpsellRule& rule = plan.upsell_rules[r];
         Prepared& p = rules_[r];
@@ -99,8 +106,8 @@ RuleEngine::RuleEngine(const Plan& plan) : plan_(plan), families_(product_famili
                 break;
             }
         if (p.family < 0) p.product = -1; // a product without a family cannot be placed
-        p.has_family = family(rule.has_family);
-        p.lacks_family = family(rule.lacks_family);
+        p.has_family = rule.has_family.empty() ? -1 : family_index(rule.has_family);
+        p.lacks_family = rule.lacks_family.empty() ? -1 : family_index(rule.lacks_family);
     }
 }
 
@@ -111,11 +118,14 @@ int RuleEngine::family_index(std::string_view family) const {
 }
 
 void RuleEngine::holdings(const Account& account, std::span<std::uint16_t> count,
-                          std::span<Cents> mrc) const {
+                          std::span<Cents> mrc, std::vector<std::size_t>* other) const {
     std::fill(count.begin(), count.end(), std::uint16_t{0});
     std::fill(mrc.begin(), mrc.end(), Cents{0});
-    for (const Service& s : account.services) {
-        const int f = family_index(service_family(plan_, s));
+    for (std::size_t k = 0; k < account.services.size(); ++k) {
+        const Service& s = account.services[k];
+        const std::string_view family = service_family(plan_, s);
+        const int f = family_index(family);
+        if (f < 0 && other && !family.empty()) other->push_back(k);
         if (f < 0 || static_cast<std::size_t>(f) >= count.size()) continue;
         if (count[static_cast<std::size_t>(f)] < UINT16_MAX) ++count[static_cast<std::size_t>(f)];
         mrc[static_cast<std::size_t>(f)] += s.mrc;
@@ -135,7 +145,7 @@ void RuleEngine::recommend(const Account& a, std::span<const std::uint16_t> coun
                            std::span<const Cents> mrc, std::vector<Recommendation>& out,
                            bool ignore_services) const {
     const std::size_t start = out.size();
-    const int internet = family_index("internet");
+    const int internet = internet_;
     const bool has_internet = internet >= 0 && static_cast<std::size_t>(internet) < count.size() &&
                               count[static_cast<std::size_t>(internet)] > 0;
     int fastest = -1; // computed on first use: most rules do not ask
@@ -209,52 +219,99 @@ void RuleEngine::recommend(const Account& account, std::vector<Recommendation>& 
               out.end());
 }
 
-Whitespace whitespace_desk(const Plan& plan, const AccountLinks& links, const RuleEngine& engine,
-                           Date today) {
-    Whitespace w;
-    w.families = engine.families();
-    const std::size_t nf = w.families.size();
-    w.rule_hits.assign(plan.upsell_rules.size(), 0);
-    w.rule_value.assign(plan.upsell_rules.size(), 0);
-    w.family_gaps.assign(nf, 0);
-    std::size_t clients = 0;
-    for (const Account& a : plan.accounts) clients += a.status == AccountStatus::Client;
-    w.rows.reserve(clients);
-    w.held_mrc.reserve(clients * nf);
-    w.held_count.reserve(clients * nf);
-    const Date since = add_days(today, -kUpsellLookbackDays);
-    for (std::size_t i = 0; i < plan.accounts.size(); ++i) {
-        const Account& a = plan.accounts[i];
-        if (a.status != AccountStatus::Client) continue;
-        WhitespaceRow row;
-        row.account = i;
-        row.mrc = account_mrc(a);
-        const std::size_t at = w.held_mrc.size();
-        w.held_mrc.resize(at + nf);
-        w.held_count.resize(at + nf);
-        const std::span<std::uint16_t> count(w.held_count.data() + at, nf);
-        const std::span<Cents> mrc(w.held_mrc.data() + at, nf);
-        engine.holdings(a, count, mrc);
-        for (std::size_t f = 0; f < nf; ++f) w.family_gaps[f] += count[f] == 0;
-        row.first = static_cast<std::uint32_t>(w.recommendations.size());
-        engine.recommend(a, count, mrc, w.recommendations);
-        row.count = static_cast<std::uint32_t>(w.recommendations.size() - row.first);
-        for (std::size_t k = row.first; k < w.recommendations.size(); ++k) {
-            Recommendation& rec = w.recommendations[k];
-            const std::string& product = plan.catalog[rec.product].id;
-            rec.deal = find_deal(plan, links, i, since, today, [&](const Opportunity& o) {
+WhitespaceBuilder::WhitespaceBuilder(const Plan& plan, const AccountLinks& links,
+                                     const RuleEngine& engine, Date today, Whitespace reuse)
+    : plan_(plan), links_(links), engine_(engine), today_(today), w_(std::move(reuse)) {
+    w_.families = engine.families();
+    const std::size_t nf = w_.families.size();
+    w_.rows.clear();
+    w_.held_mrc.clear();
+    w_.held_count.clear();
+    w_.recommendations.clear();
+    w_.rule_hits.assign(plan.upsell_rules.size(), 0);
+    w_.rule_value.assign(plan.upsell_rules.size(), 0);
+    w_.family_gaps.assign(nf, 0);
+    w_.open_value = 0;
+    w_.accounts_with_open = 0;
+    w_.in_pipeline = 0;
+}
+
+void WhitespaceBuilder::add(std::size_t i) {
+    const Account& a = plan_.accounts[i];
+    const std::size_t nf = w_.families.size();
+    WhitespaceRow row;
+    row.account = i;
+    const std::size_t at = w_.held_mrc.size();
+    w_.held_mrc.resize(at + nf);
+    w_.held_count.resize(at + nf);
+    const std::span<std::uint16_t> count(w_.held_count.data() + at, nf);
+    const std::span<Cents> mrc(w_.held_mrc.data() + at, nf);
+    scratch_.clear();
+    engine_.holdings(a, count, mrc, &scratch_);
+    for (std::size_t k : scratch_) other_.emplace_back(static_cast<std::uint32_t>(w_.rows.size()), k);
+    for (std::size_t f = 0; f < nf; ++f) {
+        w_.family_gaps[f] += count[f] == 0;
+        row.mrc += mrc[f];
+    }
+    for (std::size_t k : scratch_) row.mrc += a.services[k].mrc;
+    row.first = static_cast<std::uint32_t>(w_.recommendations.size());
+    engine_.recommend(a, count, mrc, w_.recommendations);
+    row.count = static_cast<std::uint32_t>(w_.recommendations.size() - row.first);
+    const Date since = add_days(today_, -kUpsellLookbackDays);
+    for (std::size_t k = row.first; k < w_.recommendations.size(); ++k) {
+        Recommendation& rec = w_.recommendations[k];
+        const std::string& product = plan_.catalog[rec.product].id;
+        if (!links_.opportunities_of(i).empty())
+            rec.deal = find_deal(plan_, links_, i, since, today_, [&](const Opportunity& o) {
                 return std::find(o.products.begin(), o.products.end(), product) != o.products.end();
             });
-            ++w.rule_hits[rec.rule];
-            w.rule_value[rec.rule] += rec.value;
-            if (rec.deal.state == LinkState::None) row.open_value += rec.value;
-            if (rec.deal.state == LinkState::Open) ++w.in_pipeline;
-        }
-        w.open_value += row.open_value;
-        w.accounts_with_open += row.open_value > 0;
-        w.rows.push_back(row);
+        ++w_.rule_hits[rec.rule];
+        w_.rule_value[rec.rule] += rec.value;
+        if (rec.deal.state == LinkState::None) row.open_value += rec.value;
+        if (rec.deal.state == LinkState::Open) ++w_.in_pipeline;
     }
-    return w;
+    w_.open_value += row.open_value;
+    w_.accounts_with_open += row.open_value > 0;
+    w_.rows.push_back(row);
+}
+
+Whitespace WhitespaceBuilder::finish() {
+    if (other_.empty()) return std::move(w_);
+    // Services named families the catalog and rules do not: add them as columns, in plan order.
+    const std::size_t old_nf = w_.families.size();
+    for (const auto& [row, k] : other_) {
+        const std::string_view f = service_family(plan_, plan_.accounts[w_.rows[row].account].services[k]);
+        if (std::find(w_.families.begin(), w_.families.end(), f) == w_.families.end()) w_.families.emplace_back(f);
+    }
+    const std::size_t nf = w_.families.size(), rows = w_.rows.size();
+    std::vector<Cents> mrc(rows * nf, 0);
+    std::vector<std::uint16_t> count(rows * nf, 0);
+    for (std::size_t r = 0; r < rows; ++r)
+        for (std::size_t f = 0; f < old_nf; ++f) {
+            mrc[r * nf + f] = w_.held_mrc[r * old_nf + f];
+            count[r * nf + f] = w_.held_count[r * old_nf + f];
+        }
+    for (const auto& [row, k] : other_) {
+        const Service& s = plan_.accounts[w_.rows[row].account].services[k];
+        const auto f = static_cast<std::size_t>(
+            std::find(w_.families.begin(), w_.families.end(), service_family(plan_, s)) - w_.families.begin());
+        mrc[row * nf + f] += s.mrc;
+        if (count[row * nf + f] < UINT16_MAX) ++count[row * nf + f];
+    }
+    w_.held_mrc = std::move(mrc);
+    w_.held_count = std::move(count);
+    w_.family_gaps.resize(nf, 0);
+    for (std::size_t f = old_nf; f < nf; ++f)
+        for (std::size_t r = 0; r < rows; ++r) w_.family_gaps[f] += w_.held_count[r * nf + f] == 0;
+    return std::move(w_);
+}
+
+Whitespace whitespace_desk(const Plan& plan, const AccountLinks& links, const RuleEngine& engine,
+                           Date today) {
+    WhitespaceBuilder b(plan, links, engine, today);
+    for (std::size_t i = 0; i < plan.accounts.size(); ++i)
+        if (plan.accounts[i].status == AccountStatus::Client) b.add(i);
+    return b.finish();
 }
 
 std::string recommendation_reason(const Plan& plan, const Account& a, const Recommendation& rec) {

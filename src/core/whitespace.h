@@ -26,7 +26,8 @@ struct Recommendation {
     LinkedDeal deal;           // an opportunity of the account that already offers the product
 };
 
-// The plan's rules prepared for evaluation: product and family look-ups done once.
+// The plan's rules prepared for evaluation: product and family look-ups done once. Its families
+// are the catalog's, then any other a rule names (services may name more: see Whitespace).
 class RuleEngine {
 public:
     explicit RuleEngine(const Plan& plan);
@@ -40,9 +41,10 @@ public:
                    bool assume_empty = false, std::span<const std::string> families = {}) const;
     // False when the rule's product is not in the catalog (it never fires).
     bool has_product(std::size_t rule) const { return rules_[rule].product >= 0; }
-    // What the account holds per family (families() order): services and their MRC.
-    void holdings(const Account& account, std::span<std::uint16_t> count,
-                  std::span<Cents> mrc) const;
+    // What the account holds per family (families() order): services and their MRC. Services of
+    // a family the engine does not know are passed to `other` (with their index), if given.
+    void holdings(const Account& account, std::span<std::uint16_t> count, std::span<Cents> mrc,
+                  std::vector<std::size_t>* other = nullptr) const;
     // recommend() over holdings already computed; `ignore_services` as if it held nothing.
     void recommend(const Account& account, std::span<const std::uint16_t> count,
                    std::span<const Cents> mrc, std::vector<Recommendation>& out,
@@ -58,6 +60,7 @@ private:
     const Plan& plan_;
     std::vector<std::string> families_;
     std::vector<Prepared> rules_;
+    int internet_ = -1;
 };
 
 // The quantity a rule asks for at an account: ceil(basis * units / per), at least 1.
@@ -97,6 +100,25 @@ struct Whitespace {
 // A recommendation's deal: an open opportunity of the account with the product, else one closed
 // with it in the last 180 days.
 inline constexpr int kUpsellLookbackDays = 180;
+
+// Builds the whitespace one client at a time, so compute_desks can do every desk in one pass.
+class WhitespaceBuilder {
+public:
+    // `reuse`: a previous result whose memory the new one takes over.
+    WhitespaceBuilder(const Plan& plan, const AccountLinks& links, const RuleEngine& engine,
+                      Date today, Whitespace reuse = {});
+    void add(std::size_t account); // a client, in plan order
+    Whitespace finish();           // adds the families only services named, as more columns
+
+private:
+    const Plan& plan_;
+    const AccountLinks& links_;
+    const RuleEngine& engine_;
+    Date today_;
+    Whitespace w_;
+    std::vector<std::pair<std::uint32_t, std::size_t>> other_; // (row, service) of unknown families
+    std::vector<std::size_t> scratch_;
+};
 
 Whitespace whitespace_desk(const Plan& plan, const AccountLinks& links, const RuleEngine& engine,
                            Date today);

@@ -91,13 +91,17 @@ std::vector<WinbackRow> winback_desk(const Plan& plan, const AccountLinks& links
     for (std::size_t i = 0; i < plan.accounts.size(); ++i)
         if (plan.accounts[i].status == AccountStatus::Former)
             if (auto row = winback_of(plan, links, engine, i, today)) rows.push_back(std::move(*row));
+    sort_winbacks(rows);
+    return rows;
+}
+
+void sort_winbacks(std::vector<WinbackRow>& rows) {
     std::stable_sort(rows.begin(), rows.end(), [](const WinbackRow& x, const WinbackRow& y) {
         if (x.window != y.window) return x.window < y.window;
         if (x.window == WindowState::Open) return x.days_to_end < y.days_to_end;
         if (x.window == WindowState::Upcoming) return x.days_to_open < y.days_to_open;
         return false;
     });
-    return rows;
 }
 
 } // namespace footprint::core

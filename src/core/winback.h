@@ -64,5 +64,6 @@ std::optional<WinbackRow> winback_of(const Plan& plan, const AccountLinks& links
 // (soonest opening first), then unknown ones in plan order.
 std::vector<WinbackRow> winback_desk(const Plan& plan, const AccountLinks& links,
                                      const RuleEngine& engine, Date today);
+void sort_winbacks(std::vector<WinbackRow>& rows);
 
 } // namespace footprint::core
