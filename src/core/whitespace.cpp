@@ -314,6 +314,29 @@ Whitespace whitespace_desk(const Plan& plan, const AccountLinks& links, const Ru
     return b.finish();
 }
 
+RuleReach rule_reach(const Plan& plan, const UpsellRule& rule) {
+    Plan alone; // the catalog and this one rule: the engine only reads those from its plan
+    alone.catalog = plan.catalog;
+    alone.upsell_rules = {rule};
+    alone.upsell_rules[0].enabled = true;
+    const RuleEngine engine(alone);
+    const std::size_t nf = engine.families().size();
+    std::vector<std::uint16_t> count(nf);
+    std::vector<Cents> mrc(nf);
+    std::vector<Recommendation> recs;
+    RuleReach reach;
+    for (const Account& a : plan.accounts) {
+        if (a.status != AccountStatus::Client) continue;
+        recs.clear();
+        engine.holdings(a, count, mrc);
+        engine.recommend(a, count, mrc, recs);
+        if (recs.empty()) continue;
+        ++reach.clients;
+        reach.value += recs.front().value;
+    }
+    return reach;
+}
+
 std::string recommendation_reason(const Plan& plan, const Account& a, const Recommendation& rec) {
     const UpsellRule& rule = plan.upsell_rules[rec.rule];
     std::vector<std::string> parts;

@@ -123,6 +123,14 @@ private:
 Whitespace whitespace_desk(const Plan& plan, const AccountLinks& links, const RuleEngine& engine,
                            Date today);
 
+// How many clients a rule would recommend to on its own (the other rules aside) and what that is
+// worth: the preview in the rule editor.
+struct RuleReach {
+    int clients = 0;
+    Cents value = 0;
+};
+RuleReach rule_reach(const Plan& plan, const UpsellRule& rule);
+
 // "3 sites and no Ethernet → Ethernet Virtual Private Line 1 Gbps", "120 employees on 500 Mbps
 // → Fiber Internet 1 Gbps": the rule's conditions with the account's own numbers.
 std::string recommendation_reason(const Plan& plan, const Account& account,

@@ -3,7 +3,9 @@
 
 #include "app/app.h"
 
+#include <array>
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 
@@ -11,7 +13,7 @@ struct ImFont;
 
 namespace footprint::ui {
 
-enum class View { Map, Accounts, Pipeline, Forecast, Week, Reports, Count };
+enum class View { Map, Accounts, Desks, Pipeline, Forecast, Week, Reports, Count };
 const char* view_title(View v);
 
 struct Fonts {
@@ -48,6 +50,25 @@ struct MapViewState {
     std::uint64_t fitted_generation = ~0ull;
 };
 
+// The Desks view (ui/panel_desks.cpp and ui/desk_*.cpp).
+enum class DeskTab { Week, Renewals, Winbacks, Whitespace, Catalog, Count };
+struct DesksViewState {
+    DeskTab tab = DeskTab::Week;
+    std::string territory;  // "" every territory, else a territory id (kNoTerritory: none set)
+    char search[96] = {};
+    int renewal_horizon = 2; // index into 30/60/90/180 days
+    bool include_lapsed = true;
+    int winback_filter = 0;  // window open, opening in 90 days, every former client
+    int week_status = 0;     // every account, clients, former clients, prospects
+    bool whitespace_only_open = true;
+    int whitespace_lacking = -1; // a family index: clients that lack it; -1 any
+    std::string anchor;      // the last account clicked in "This week" (Shift+click selects a range)
+    bool open_weights = false;
+    // Where the last frame drew the buttons a test clicks: key -> x, y, w, h in framebuffer
+    // pixels ("create_renewal:ACCOUNT_ID", "tab:Renewals").
+    std::map<std::string, std::array<float, 4>> located;
+};
+
 struct UiState {
     View view = View::Accounts;
     bool dark = false;
@@ -58,6 +79,7 @@ struct UiState {
     std::string focused_account;     // the account whose page is open
     AccountsViewState accounts;
     MapViewState map;
+    DesksViewState desks;
     bool show_settings = false;
     bool show_shortcuts = false;
     bool rename_open = false;

@@ -206,6 +206,22 @@ TEST_CASE("whitespace: an opportunity that already offers the product is not ope
     CHECK(w.rule_hits[0] == 3);
 }
 
+TEST_CASE("rule reach: clients a rule fires for on its own, with their value") {
+    Plan p = base_plan();
+    add_account(p, "a", AccountStatus::Client, 30);
+    add_account(p, "b", AccountStatus::Client, 5);
+    add_service(add_account(p, "c", AccountStatus::Client, 40), "voice-trunk", "voice", 19900);
+    add_account(p, "d", AccountStatus::Former, 40); // not a client
+    UpsellRule r = rule("voice", "voice-hosted");
+    r.min_employees = 10;
+    r.lacks_family = "voice";
+    r.quantity_basis = QuantityBasis::Employees;
+    r.enabled = false; // the preview ignores the switch: it is for deciding whether to turn it on
+    const RuleReach reach = rule_reach(p, r);
+    CHECK(reach.clients == 1);
+    CHECK(reach.value == 30 * 2499);
+}
+
 TEST_CASE("upsell opportunity: product, quantity, value, one-time charge and a close date") {
     Plan p = base_plan();
     Account& a = add_account(p, "a", AccountStatus::Client, 120, 3);

@@ -1,0 +1,404 @@
+// The Desks view: who to call this week, renewals, win-backs, whitespace, and the catalog with its
+// upsell rules, one tab each (ui/desk_*.cpp); this file draws the tabs and what they share.
+#include "core/format.h"
+#include "ui/desks.h"
+#include "ui/theme.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cfloat>
+#include <cstring>
+
+namespace footprint::ui {
+
+namespace {
+
+struct DeskCache {
+    CacheKey key;
+    core::DeskData data;
+};
+DeskCache g_cache; // derived from the plan; recomputed when the plan or the day changes
+
+const char* tab_title(DeskTab t) {
+    switch (t) {
+    case DeskTab::Week: return "This week";
+    case DeskTab::Renewals: return "Renewals";
+    case DeskTab::Winbacks: return "Win-backs";
+    case DeskTab::Whitespace: return "Whitespace";
+    case DeskTab::Catalog: return "Catalog & rules";
+    case DeskTab::Count: break;
+    }
+    return "";
+}
+
+const char* tab_icon(DeskTab t) {
+    switch (t) {
+    case DeskTab::Week: return ICON_PHONE;
+    case DeskTab::Renewals: return ICON_REFRESH;
+    case DeskTab::Winbacks: return ICON_HISTORY;
+    case DeskTab::Whitespace: return ICON_TH;
+    case DeskTab::Catalog: return ICON_BOOK;
+    case DeskTab::Count: break;
+    }
+    return "";
+}
+
+const char* tab_help(DeskTab t) {
+    switch (t) {
+    case DeskTab::Week:
+        return "Every account ranked by one score that explains itself: renewal urgency, revenue "
+               "at stake, win-back window, upsell value and days since the last touch.";
+    case DeskTab::Renewals:
+        return "Contracts ending soon, with the revenue at stake, notice deadlines and the renewal "
+               "opportunity that covers them.";
+    case DeskTab::Winbacks:
+        return "Former clients, when their competitor contract likely ends, and whether the "
+               "win-back window is open.";
+    case DeskTab::Whitespace:
+        return "What each client holds and lacks, by product family, and the upsells your rules "
+               "recommend.";
+    case DeskTab::Catalog: return "Your products and prices, and the rules that recommend upsells.";
+    case DeskTab::Count: break;
+    }
+    return "";
+}
+
+// A count or amount beside each tab's name: what is waiting there.
+std::string tab_badge(const core::DeskData& d, DeskTab t) {
+    switch (t) {
+    case DeskTab::Renewals: {
+        int n = 0;
+        for (const core::RenewalRow& r : d.renewals) n += r.days_left <= 90;
+        return n ? core::format_count(n) : std::string();
+    }
+    case DeskTab::Winbacks: {
+        int n = 0;
+        for (const core::WinbackRow& w : d.winbacks) n += w.window == core::WindowState::Open;
+        return n ? core::format_count(n) : std::string();
+    }
+    case DeskTab::Whitespace:
+        return d.whitespace.open_value > 0 ? core::format_money_short(d.whitespace.open_value) + "/mo"
+                                           : std::string();
+    case DeskTab::Week:
+    case DeskTab::Catalog:
+    case DeskTab::Count: break;
+    }
+    return {};
+}
+
+const char* tab_badge_help(DeskTab t) {
+    switch (t) {
+    case DeskTab::Renewals: return "contracts ending in the next 90 days or out of contract";
+    case DeskTab::Winbacks: return "former clients whose win-back window is open";
+    case DeskTab::Whitespace: return "monthly value of the upsells no opportunity offers yet";
+    default: return "";
+    }
+}
+
+// Territory and search, at the right end of the tab strip: every tab filters by them.
+void filters(const app::App& app, UiState& ui, float right_x, float y) {
+    DesksViewState& st = ui.desks;
+    const core::Plan& plan = app.plan();
+    const float combo_w = 190 * ui.dpr, search_w = 230 * ui.dpr;
+    ImGui::SetCursorScreenPos(ImVec2(right_x - combo_w - search_w - ImGui::GetStyle().ItemSpacing.x, y));
+    std::string current = "All territories";
+    if (st.territory == kNoTerritory) current = "No territory";
+    for (const core::Territory& t : plan.territories)
+        if (t.id == st.territory) current = t.name;
+    ImGui::SetNextItemWidth(combo_w);
+    if (ImGui::BeginCombo("##desk-territory", (std::string(ICON_MAP_MARKER "  ") + current).c_str())) {
+        if (ImGui::Selectable("All territories", st.territory.empty())) st.territory.clear();
+        for (const core::Territory& t : plan.territories)
+            if (ImGui::Selectable((t.name + "##" + t.id).c_str(), st.territory == t.id)) st.territory = t.id;
+        if (ImGui::Selectable("No territory", st.territory == kNoTerritory)) st.territory = kNoTerritory;
+        ImGui::EndCombo();
+    }
+    tooltip_on_hover("Show only the accounts of one territory, on every tab.");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(search_w);
+    ImGui::InputTextWithHint("##desk-search", ICON_SEARCH "  Search accounts", st.search, sizeof st.search);
+    tooltip_on_hover("Filter every tab by account name, city or industry.");
+}
+
+void tab_strip(const app::App& app, UiState& ui, const core::DeskData& d) {
+    const Palette& p = palette();
+    DesksViewState& st = ui.desks;
+    const float h = ImGui::GetFrameHeight() + 12 * ui.dpr;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float full = ImGui::GetContentRegionAvail().x;
+    dl->AddLine(ImVec2(origin.x, origin.y + h - 0.5f), ImVec2(origin.x + full, origin.y + h - 0.5f), p.border);
+    float x = origin.x;
+    const float pad = 12 * ui.dpr;
+    for (int i = 0; i < static_cast<int>(DeskTab::Count); ++i) {
+        const auto t = static_cast<DeskTab>(i);
+        const bool active = st.tab == t;
+        const std::string label = std::string(tab_icon(t)) + "  " + tab_title(t);
+        const std::string badge_text = tab_badge(d, t);
+        ImFont* font = active ? ui.fonts.bold : ui.fonts.body;
+        const float tw = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x;
+        const float bw = badge_text.empty() ? 0 : pill_width(badge_text) + 6 * ui.dpr;
+        const float w = tw + bw + pad * 2;
+        ImGui::SetCursorScreenPos(ImVec2(x, origin.y));
+        ImGui::PushID(i);
+        if (ImGui::InvisibleButton("##desktab", ImVec2(w, h))) st.tab = t;
+        ImGui::PopID();
+        locate(ui, std::string("tab:") + tab_title(t));
+        const bool hovered = ImGui::IsItemHovered();
+        if (hovered && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) {
+            if (badge_text.empty()) ImGui::SetTooltip("%s", tab_help(t));
+            else ImGui::SetTooltip("%s\n\n%s: %s", tab_help(t), badge_text.c_str(), tab_badge_help(t));
+        }
+        if (hovered && !active)
+            dl->AddRectFilled(ImVec2(x, origin.y + 3 * ui.dpr), ImVec2(x + w, origin.y + h - 5 * ui.dpr),
+                              ImGui::GetColorU32(ImGuiCol_ButtonHovered), 6 * ui.dpr);
+        const ImU32 col = active ? p.accent : hovered ? p.text : p.text_muted;
+        const float ty = origin.y + (h - ImGui::GetTextLineHeight()) * 0.5f - 1 * ui.dpr;
+        dl->AddText(font, font->FontSize, ImVec2(x + pad, ty), col, label.c_str());
+        if (!badge_text.empty())
+            draw_pill(dl, ImVec2(x + pad + tw + 6 * ui.dpr, origin.y + (h - pill_height()) * 0.5f - 1 * ui.dpr),
+                      badge_text, active ? p.accent : p.text_muted);
+        if (active)
+            dl->AddRectFilled(ImVec2(x + pad * 0.5f, origin.y + h - 3 * ui.dpr),
+                              ImVec2(x + w - pad * 0.5f, origin.y + h), p.accent, 2 * ui.dpr);
+        x += w;
+    }
+    if (st.tab != DeskTab::Catalog)
+        filters(app, ui, origin.x + full, origin.y + (h - ImGui::GetFrameHeight()) * 0.5f - 2 * ui.dpr);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + h + 12 * ui.dpr));
+}
+
+bool contains_ci(const std::string& hay, const char* needle) {
+    if (!*needle) return true;
+    const std::size_t n = std::strlen(needle);
+    auto it = std::search(hay.begin(), hay.end(), needle, needle + n, [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    });
+    return it != hay.end();
+}
+
+} // namespace
+
+const core::DeskData& desk_data(const app::App& app) {
+    if (g_cache.key.refresh(app)) core::compute_desks(app.plan(), app.clock().today(), g_cache.data);
+    return g_cache.data;
+}
+
+bool desk_filter_match(const DesksViewState& st, const core::Account& a) {
+    if (!st.territory.empty()) {
+        if (st.territory == kNoTerritory ? !a.territory_id.empty() : a.territory_id != st.territory) return false;
+    }
+    if (st.search[0] && !contains_ci(a.name, st.search) && !contains_ci(a.address.city, st.search) &&
+        !contains_ci(a.industry, st.search))
+        return false;
+    return true;
+}
+
+std::string desk_filter_key(const DesksViewState& st) { return st.territory + "|" + st.search; }
+
+bool RowCache::stale(const app::App& app, const std::string& new_key) {
+    const void* p = &app.plan();
+    const std::uint64_t rev = app.doc().revision();
+    const std::int32_t day = app.clock().today().days;
+    if (p == plan && rev == revision && day == today && new_key == key) return false;
+    plan = p;
+    revision = rev;
+    today = day;
+    key = new_key;
+    rows.clear();
+    return true;
+}
+
+ImU32 factor_colour(core::PriorityFactor f) {
+    const Palette& p = palette();
+    switch (f) {
+    case core::PriorityFactor::Renewal: return p.due_90;
+    case core::PriorityFactor::Revenue: return p.client;
+    case core::PriorityFactor::Winback: return p.former;
+    case core::PriorityFactor::Upsell: return opportunity_type_colour(core::OpportunityType::Upsell);
+    case core::PriorityFactor::Recency: return dark_theme() ? IM_COL32(0x8A, 0x93, 0xA1, 255) : IM_COL32(0x9A, 0xA3, 0xAF, 255);
+    }
+    return p.text_muted;
+}
+
+const char* factor_short(core::PriorityFactor f) {
+    switch (f) {
+    case core::PriorityFactor::Renewal: return "Renewal";
+    case core::PriorityFactor::Revenue: return "Revenue";
+    case core::PriorityFactor::Winback: return "Win-back";
+    case core::PriorityFactor::Upsell: return "Upsell";
+    case core::PriorityFactor::Recency: return "Last touch";
+    }
+    return "";
+}
+
+std::string deal_label(const core::Plan& plan, const core::LinkedDeal& d) {
+    switch (d.state) {
+    case core::LinkState::None: return {};
+    case core::LinkState::Open: return "Open \xC2\xB7 " + plan.opportunities[d.opportunity].stage;
+    case core::LinkState::Won: return "Won";
+    case core::LinkState::Lost: return "Lost";
+    }
+    return {};
+}
+
+ImU32 deal_colour(const core::LinkedDeal& d, core::OpportunityType type) {
+    const Palette& p = palette();
+    switch (d.state) {
+    case core::LinkState::Open: return opportunity_type_colour(type);
+    case core::LinkState::Won: return p.success;
+    case core::LinkState::Lost: return p.danger;
+    case core::LinkState::None: break;
+    }
+    return p.text_muted;
+}
+
+void locate(UiState& ui, const std::string& key) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ui.desks.located[key] = {a.x, a.y, b.x - a.x, b.y - a.y};
+}
+
+bool create_button(UiState& ui, const char* label, const std::string& locate_key, const char* tooltip) {
+    const Palette& p = palette();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8 * ui.dpr, 1 * ui.dpr));
+    ImGui::PushStyleColor(ImGuiCol_Button, to_vec4(with_alpha(p.accent, 0.12f)));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, to_vec4(with_alpha(p.accent, 0.24f)));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, to_vec4(with_alpha(p.accent, 0.36f)));
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.accent));
+    ImGui::PushID(locate_key.c_str());
+    const bool pressed = ImGui::Button(label);
+    ImGui::PopID();
+    ImGui::PopStyleColor(4);
+    ImGui::PopStyleVar();
+    locate(ui, locate_key);
+    tooltip_on_hover(tooltip);
+    return pressed;
+}
+
+void deal_cell(const app::App& app, UiState& ui, const core::LinkedDeal& d, core::OpportunityType type,
+               const std::string& account_id) {
+    const core::Plan& plan = app.plan();
+    const std::string label = deal_label(plan, d);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float w = std::min(pill_width(label), ImGui::GetContentRegionAvail().x);
+    ImGui::PushID(static_cast<int>(d.opportunity));
+    const bool clicked = ImGui::InvisibleButton("##deal", ImVec2(std::max(w, 1.0f), pill_height()));
+    ImGui::PopID();
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    std::string text = label;
+    fit_text(text, w - pill_width("") , nullptr);
+    draw_pill(dl, pos, text, deal_colour(d, type));
+    if (hovered) {
+        const core::Opportunity& o = plan.opportunities[d.opportunity];
+        ImGui::BeginTooltip();
+        ImGui::PushFont(ui.fonts.bold);
+        ImGui::TextUnformatted(o.name.c_str());
+        ImGui::PopFont();
+        ImGui::Text("%s  \xC2\xB7  %s  \xC2\xB7  %d%%", o.stage.c_str(), mrc_whole(o.mrc).c_str(), o.probability);
+        if (o.close_date)
+            ImGui::Text("%s %s", d.state == core::LinkState::Open ? "Closes" : "Closed",
+                        core::format_date(*o.close_date).c_str());
+        if (!o.next_step.empty()) ImGui::Text("Next step: %s", o.next_step.c_str());
+        if (!o.loss_reason.empty()) ImGui::Text("Lost: %s", o.loss_reason.c_str());
+        text_muted("Click to see it in the Pipeline");
+        ImGui::EndTooltip();
+    }
+    if (clicked) {
+        select_account(ui, account_id);
+        ui.view = View::Pipeline;
+        ui.prefs_dirty = true;
+    }
+}
+
+void kpi_row(const UiState& ui, const Kpi* kpis, int n) {
+    const float w = row_item_width(n);
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 1.5f;
+    for (int i = 0; i < n; ++i) {
+        if (i) ImGui::SameLine(0, gap);
+        kpi_card(ui, kpis[i].label, kpis[i].value, kpis[i].sub, kpis[i].accent, w);
+        tooltip_on_hover(kpis[i].tooltip);
+    }
+}
+
+void account_cell(UiState& ui, const core::Account& a, const char* id_suffix) {
+    const bool selected = ui.selection.count(a.id) > 0;
+    ImGui::PushID(a.id.c_str());
+    ImGui::PushID(id_suffix);
+    if (ImGui::Selectable(a.name.c_str(), selected,
+                          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
+        if (ImGui::GetIO().KeyCtrl) {
+            if (selected) ui.selection.erase(a.id);
+            else ui.selection.insert(a.id);
+        } else {
+            ui.selection = {a.id};
+        }
+        ui.focused_account = a.id;
+    }
+    ImGui::PopID();
+    ImGui::PopID();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
+        ImGui::SetTooltip("%s\n%s%s%s", a.name.c_str(), a.industry.c_str(),
+                          a.address.city.empty() ? "" : " \xC2\xB7 ", a.address.city.c_str());
+}
+
+void urgency_text(const std::string& text, int days) {
+    const ImU32 c = days < 0 ? palette().danger : urgency_colour(days);
+    if (c) ImGui::TextColored(to_vec4(c), "%s", text.c_str());
+    else ImGui::TextUnformatted(text.c_str());
+}
+
+bool table_sort(int& column, bool& ascending) {
+    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+    if (!specs || specs->SpecsCount == 0) return false;
+    const int c = static_cast<int>(specs->Specs[0].ColumnUserID);
+    const bool asc = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+    const bool changed = c != column || asc != ascending;
+    column = c;
+    ascending = asc;
+    specs->SpecsDirty = false;
+    return changed;
+}
+
+float fit_table_height(std::size_t rows, float avail) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float row = ImGui::GetFrameHeight() + st.CellPadding.y * 2;
+    const float header = ImGui::GetTextLineHeight() + st.CellPadding.y * 2;
+    return std::min(avail, header + row * static_cast<float>(rows) + st.CellPadding.y * 2 + 2);
+}
+
+std::string family_short_label(const std::string& family) {
+    return family == "managed" ? std::string("Managed") : core::family_label(family);
+}
+
+void draw_desks_panel(app::App& app, UiState& ui) {
+    DesksViewState& st = ui.desks;
+    st.located.clear();
+    const core::Plan& plan = app.plan();
+    const core::DeskData& d = desk_data(app);
+    const core::Date today = app.clock().today();
+    page_header(ui, "Desks",
+                "Who to call, renew, win back and upsell \xC2\xB7 as of " +
+                    std::string(weekday_short(core::weekday(today))) + ", " + core::format_date(today));
+    tab_strip(app, ui, d);
+    if (plan.accounts.empty() && st.tab != DeskTab::Catalog) {
+        empty_state(ui, ICON_BULLSEYE, "No accounts yet",
+                    "The desks rank your accounts: contracts to renew, former clients to win back and "
+                    "the upsells each client is missing. Open a plan with accounts or try the sample "
+                    "plan; the product catalog and upsell rules are ready in Catalog & rules.");
+        empty_plan_actions(app, ui);
+        return;
+    }
+    switch (st.tab) {
+    case DeskTab::Week: draw_desk_week(app, ui); break;
+    case DeskTab::Renewals: draw_desk_renewals(app, ui); break;
+    case DeskTab::Winbacks: draw_desk_winbacks(app, ui); break;
+    case DeskTab::Whitespace: draw_desk_whitespace(app, ui); break;
+    case DeskTab::Catalog: draw_desk_catalog(app, ui); break;
+    case DeskTab::Count: break;
+    }
+}
+
+} // namespace footprint::ui
