@@ -6,6 +6,9 @@
 #include "platform/web_context.h"
 #include "ui/desks.h"
 
+#include <algorithm>
+#include <cstdio>
+
 namespace footprint::platform {
 
 namespace {
@@ -116,6 +119,18 @@ std::optional<core::Json> test_ops_desks(const std::string& op, const core::Json
                 return core::Json{{"ok", true}};
             }
         return test_error("unknown desk tab: " + tab);
+    }
+    if (op == "desks_filters") {
+        // The tabs' filters, as the controls set them: {"renewal_horizon": 0..3 (30/60/90/180 days),
+        // "include_lapsed", "winback_filter": 0..2, "week_status": 0..3, "search", "territory"}.
+        ui::DesksViewState& st = w.ui.desks;
+        st.renewal_horizon = std::clamp(test_int(cmd, "renewal_horizon", st.renewal_horizon), 0, 3);
+        st.winback_filter = std::clamp(test_int(cmd, "winback_filter", st.winback_filter), 0, 2);
+        st.week_status = std::clamp(test_int(cmd, "week_status", st.week_status), 0, 3);
+        if (auto it = cmd.find("include_lapsed"); it != cmd.end() && it->is_boolean()) st.include_lapsed = it->get<bool>();
+        if (cmd.contains("search")) std::snprintf(st.search, sizeof st.search, "%s", test_str(cmd, "search").c_str());
+        if (cmd.contains("territory")) st.territory = test_str(cmd, "territory");
+        return core::Json{{"ok", true}};
     }
     if (op == "desks_locate") {
         // Where the last frame drew a Desks button, in CSS pixels, for a real mouse click.

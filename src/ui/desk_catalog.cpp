@@ -268,7 +268,13 @@ void catalog_card(app::App& app, UiState& ui, float w, float h) {
                 } else text_right(money_whole(tp->mrc));
             }
             ImGui::TableNextColumn();
-            text_right(prod.otc ? money_whole(prod.otc) : std::string("\xE2\x80\x94"));
+            if (prod.otc && prod.example_price) {
+                const std::string s = money_whole(prod.otc);
+                ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(s.c_str()).x));
+                ImGui::TextColored(to_vec4(p.text_muted), "%s", s.c_str());
+            } else {
+                text_right(prod.otc ? money_whole(prod.otc) : std::string("\xE2\x80\x94"));
+            }
             ImGui::TableNextColumn();
             if (prod.example_price) badge("Example", p.warning);
             else badge("Yours", p.success);

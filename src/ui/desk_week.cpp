@@ -174,7 +174,9 @@ void toolbar(app::App& app, UiState& ui, const core::Plan& plan, const core::Des
     const float clear_w = ImGui::CalcTextSize("Clear").x + ImGui::GetStyle().FramePadding.x * 2;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - go_w - top_w - clear_w - gap * 2);
-    if (ImGui::Button("Select top 10")) {
+    const bool top10 = ImGui::Button("Select top 10");
+    locate(ui, "select_top");
+    if (top10) {
         ui.selection.clear();
         for (std::size_t k = 0; k < g_view.cache.rows.size() && k < 10; ++k)
             ui.selection.insert(plan.accounts[d.priorities[g_view.cache.rows[k]].account].id);
@@ -243,7 +245,7 @@ void why_card(app::App& app, UiState& ui, const core::DeskData& d, const core::A
         dl->AddText(ImVec2(top.x, top.y + ui.fonts.big->FontSize + 2 * ui.dpr), p.text_muted, "of 100");
         const float x = top.x + sw + 14 * ui.dpr;
         std::string name = a.name;
-        fit_text(name, inner - sw - 14 * ui.dpr, ui.fonts.bold);
+        fit_text(name, inner - sw - 14 * ui.dpr - ImGui::GetFrameHeight() - 6 * ui.dpr, ui.fonts.bold);
         dl->AddText(ui.fonts.bold, ui.fonts.bold->FontSize, ImVec2(x, top.y + 2 * ui.dpr), p.text, name.c_str());
         draw_pill(dl, ImVec2(x, top.y + ImGui::GetTextLineHeight() + 8 * ui.dpr), status_label(a.status),
                   status_colour(a.status));
@@ -252,6 +254,15 @@ void why_card(app::App& app, UiState& ui, const core::DeskData& d, const core::A
         draw_text_fit(dl, ui.fonts.body, ImVec2(x + pw, top.y + ImGui::GetTextLineHeight() + 8 * ui.dpr + (pill_height() - ImGui::GetTextLineHeight()) * 0.5f),
                       p.text_muted, where, inner - sw - 14 * ui.dpr - pw);
         ImGui::Dummy(ImVec2(inner, ui.fonts.big->FontSize + ImGui::GetTextLineHeight() + 8 * ui.dpr));
+        // Open the account's page: an icon at the top right of the card.
+        const ImVec2 after = ImGui::GetCursorPos();
+        ImGui::SetCursorScreenPos(ImVec2(top.x + inner - ImGui::CalcTextSize(ICON_BUILDING).x - ImGui::GetStyle().FramePadding.x * 2, top.y));
+        if (icon_button(ICON_BUILDING "##open-account", "Open the account's page in Accounts")) {
+            select_account(ui, a.id);
+            ui.view = View::Accounts;
+            ui.prefs_dirty = true;
+        }
+        ImGui::SetCursorPos(after);
         ImGui::Separator();
         for (int f = 0; f < core::kPriorityFactors; ++f)
             factor_block(ui, plan, d, *pr, static_cast<core::PriorityFactor>(f), inner);
@@ -265,12 +276,6 @@ void why_card(app::App& app, UiState& ui, const core::DeskData& d, const core::A
             if (create_button(ui, ICON_PLUS "  Create win-back", "week_create_winback:" + a.id,
                               "Creates the win-back opportunity. Undo with Ctrl+Z."))
                 app::create_winback_opportunity(app, a.id);
-        if (ImGui::Button(ICON_BUILDING "  Open account")) {
-            select_account(ui, a.id);
-            ui.view = View::Accounts;
-            ui.prefs_dirty = true;
-        }
-        tooltip_on_hover("Open the account's page in Accounts.");
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();

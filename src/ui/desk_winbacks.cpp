@@ -157,6 +157,7 @@ void ends_cell(UiState& ui, const core::Account& a, const core::WinbackRow& w, c
     ImGui::SameLine();
     ImGui::SetCursorPosX(cell_right - ImGui::CalcTextSize(ICON_PENCIL).x - 8 * ui.dpr);
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette().text_muted));
     ImGui::PushID(a.id.c_str());
     if (ImGui::Button(ICON_PENCIL "##edit-end")) {
         v.editing = a.id;
@@ -167,7 +168,7 @@ void ends_cell(UiState& ui, const core::Account& a, const core::WinbackRow& w, c
     }
     ImGui::PopID();
     ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
+    ImGui::PopStyleColor(2);
     tooltip_on_hover("Edit the competitor contract: their typical term, or the exact end date if you know it.");
 }
 
@@ -177,6 +178,7 @@ void window_cell(const core::WinbackRow& w, core::Date today) {
     case core::WindowState::Open: {
         const std::string t = w.days_to_end < 0 ? "Open \xC2\xB7 ended " + core::format_relative_days(w.competitor->end, today)
                                                 : "Open \xC2\xB7 ends " + core::format_relative_days(w.competitor->end, today);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ImGui::GetFrameHeight() - pill_height()) * 0.5f);
         draw_pill(ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), t, p.former);
         ImGui::Dummy(ImVec2(pill_width(t), pill_height()));
         break;

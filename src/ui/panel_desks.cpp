@@ -119,6 +119,7 @@ void filters(const app::App& app, UiState& ui, float right_x, float y) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(search_w);
     ImGui::InputTextWithHint("##desk-search", ICON_SEARCH "  Search accounts", st.search, sizeof st.search);
+    locate(ui, "search");
     tooltip_on_hover("Filter every tab by account name, city or industry.");
 }
 
@@ -281,6 +282,8 @@ void deal_cell(const app::App& app, UiState& ui, const core::LinkedDeal& d, core
                const std::string& account_id) {
     const core::Plan& plan = app.plan();
     const std::string label = deal_label(plan, d);
+    if (ImGui::TableGetColumnCount() > 0) // centred on the row's text line
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, (ImGui::GetFrameHeight() - pill_height()) * 0.5f));
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float w = std::min(pill_width(label), ImGui::GetContentRegionAvail().x);
     ImGui::PushID(static_cast<int>(d.opportunity));
