@@ -84,8 +84,8 @@ int run_desks(std::span<const std::string_view> argv) {
     std::printf("Renewals       %d in the next 90 days (%s at stake), %zu in 180 days or out of contract\n",
                 due, core::format_mrc_rounded(due_mrc).c_str(), d.renewals.size());
     std::printf("Win-backs      %d windows open of %zu former clients\n", open_windows, d.winbacks.size());
-    std::printf("Whitespace     %s across %d clients\n\n",
-                core::format_mrc_rounded(d.whitespace.open_value).c_str(), d.whitespace.accounts_with_open);
+    std::printf("Whitespace     %s across %d %s\n\n", core::format_mrc_rounded(d.whitespace.open_value).c_str(),
+                d.whitespace.accounts_with_open, d.whitespace.accounts_with_open == 1 ? "client" : "clients");
     std::printf("Who to call this week\n");
     for (std::size_t i = 0; i < d.priorities.size() && static_cast<int>(i) < top; ++i) {
         const core::AccountPriority& p = d.priorities[i];

@@ -37,7 +37,10 @@ struct AccountLinks {
         std::uint32_t index = UINT32_MAX;
     };
     std::vector<IdSlot> id_table;
-    std::vector<std::uint32_t> owner, fill;
+    std::vector<std::uint32_t> owner, fill; // owner: each opportunity's account (UINT32_MAX: none)
+    std::vector<std::uint64_t> opp_hash;    // each opportunity's id hash, to tell edits from moves
+    // The account with this id, through id_table (built with the links).
+    std::optional<std::size_t> find_account(const std::string& id) const;
 
     std::span<const std::uint32_t> opportunities_of(std::size_t account) const {
         if (account + 1 >= opp_begin.size()) return {};
@@ -51,6 +54,39 @@ AccountLinks link_accounts(const Plan& plan, Date today, std::optional<std::size
 // The same into `links`, reusing its memory.
 void link_accounts(const Plan& plan, Date today, AccountLinks& links,
                    std::optional<std::size_t> only = std::nullopt);
+
+// The hash the links use for ids (64 bits: equal hashes are taken as equal ids).
+std::uint64_t desk_id_hash(std::string_view id);
+
+// What a rebuild may keep from the links it replaces (the caller knows what did not change).
+struct LinkReuse {
+    bool accounts = false;   // no account was added, removed or moved: keep the id table
+    bool activities = false; // and no activity changed either: keep last and next touches
+};
+
+// link_accounts in slices, so a big plan's links can be built across several frames. `plan` must
+// not change until step() returns true.
+class LinkBuilder {
+public:
+    LinkBuilder(const Plan& plan, Date today, AccountLinks& out, std::optional<std::size_t> only = std::nullopt,
+                LinkReuse reuse = {});
+    // Up to `budget` records more (accounts, opportunities, activities); true once complete.
+    bool step(std::size_t budget);
+    std::size_t done() const { return done_; }
+    std::size_t total() const { return total_; }
+
+private:
+    enum class Phase { Table, Opportunities, Layout, Activities, Done };
+    std::optional<std::size_t> account_of(const std::string& id) const;
+    const Plan& plan_;
+    Date today_;
+    AccountLinks& links_;
+    std::optional<std::size_t> only_;
+    Phase phase_ = Phase::Table;
+    LinkReuse reuse_;
+    std::size_t next_ = 0, done_ = 0, total_ = 0;
+    std::vector<std::pair<const std::string*, std::size_t>> stages_; // closed stages by name
+};
 
 // The opportunity a desk row shows for an account: none, open, won or lost.
 enum class LinkState { None, Open, Won, Lost };

@@ -56,6 +56,10 @@ bool winback_at_stake(const WinbackRow& w) {
 
 std::string days_phrase(Date d, Date today) { return format_relative_days(d, today); }
 
+void prepare_scores(const Plan& plan, DeskData& d);
+void score_range(const Plan& plan, Date today, DeskData& d, std::size_t from, std::size_t to);
+void sort_scores(DeskData& d);
+
 } // namespace
 
 DeskData compute_desks(const Plan& plan, Date today) {
@@ -65,32 +69,106 @@ DeskData compute_desks(const Plan& plan, Date today) {
 }
 
 void compute_desks(const Plan& plan, Date today, DeskData& d) {
-    d.today = today;
-    link_accounts(plan, today, d.links);
-    d.renewals.clear();
-    d.winbacks.clear();
-    const RuleEngine engine(plan);
-    // One pass over the accounts for every desk: at 100,000 accounts the passes cost more in memory
-    // traffic than in arithmetic.
-    {
-        WhitespaceBuilder whitespace(plan, d.links, engine, today, std::move(d.whitespace));
-        for (std::size_t i = 0; i < plan.accounts.size(); ++i) {
-            switch (plan.accounts[i].status) {
-            case AccountStatus::Client:
-                if (auto r = renewal_of(plan, d.links, i, today)) d.renewals.push_back(std::move(*r));
-                whitespace.add(i);
-                break;
-            case AccountStatus::Former:
-                if (auto w = winback_of(plan, d.links, engine, i, today)) d.winbacks.push_back(std::move(*w));
-                break;
-            case AccountStatus::Prospect: break;
-            }
-        }
-        sort_renewals(d.renewals);
-        sort_winbacks(d.winbacks);
-        d.whitespace = whitespace.finish();
+    DeskJob job(plan, today, std::move(d));
+    while (!job.step(SIZE_MAX)) {
     }
+    d = std::move(job.result());
+}
 
+DeskJob::DeskJob(const Plan& plan, Date today, DeskData reuse, LinkReuse links)
+    : plan_(plan), today_(today), d_(std::move(reuse)) {
+    if (d_.today != today) links.activities = false; // last and next touches depend on the day
+    d_.today = today;
+    d_.renewals.clear();
+    d_.winbacks.clear();
+    links_.emplace(plan, today, d_.links, std::nullopt, links);
+}
+
+double DeskJob::progress() const {
+    const double n = static_cast<double>(plan_.accounts.size());
+    const double links_total = static_cast<double>(links_->total());
+    const double total = links_total + 2 * n + 1;
+    switch (phase_) {
+    case Phase::Links: return static_cast<double>(links_->done()) / total;
+    case Phase::Accounts: return (links_total + static_cast<double>(next_)) / total;
+    case Phase::Prepare: return (links_total + n) / total;
+    case Phase::Score: return (links_total + n + static_cast<double>(next_)) / total;
+    case Phase::Sort: return (links_total + 2 * n) / total;
+    case Phase::Done: break;
+    }
+    return 1.0;
+}
+
+bool DeskJob::step(std::size_t budget) {
+    while (budget > 0 && phase_ != Phase::Done) {
+        switch (phase_) {
+        case Phase::Links: {
+            const std::size_t before = links_->done();
+            if (links_->step(budget)) {
+                phase_ = Phase::Accounts;
+                engine_.emplace(plan_);
+                whitespace_.emplace(plan_, d_.links, *engine_, today_, std::move(d_.whitespace));
+            }
+            const std::size_t spent = links_->done() - before;
+            budget -= std::min(budget, std::max<std::size_t>(spent, 1));
+            break;
+        }
+        case Phase::Accounts: {
+            // One pass over the accounts for every desk: at 100,000 accounts the passes cost more in
+            // memory traffic than in arithmetic.
+            const std::size_t n = plan_.accounts.size();
+            const std::size_t end = n - next_ > budget ? next_ + budget : n;
+            budget -= end - next_;
+            for (; next_ < end; ++next_) {
+                switch (plan_.accounts[next_].status) {
+                case AccountStatus::Client:
+                    if (auto r = renewal_of(plan_, d_.links, next_, today_)) d_.renewals.push_back(std::move(*r));
+                    whitespace_->add(next_);
+                    break;
+                case AccountStatus::Former:
+                    if (auto w = winback_of(plan_, d_.links, *engine_, next_, today_)) d_.winbacks.push_back(std::move(*w));
+                    break;
+                case AccountStatus::Prospect: break;
+                }
+            }
+            if (next_ == n) {
+                sort_renewals(d_.renewals);
+                sort_winbacks(d_.winbacks);
+                d_.whitespace = whitespace_->finish();
+                phase_ = Phase::Prepare;
+            }
+            break;
+        }
+        case Phase::Prepare: // O(accounts), light: one slice
+            prepare_scores(plan_, d_);
+            budget -= std::min(budget, plan_.accounts.size() / 8 + 1);
+            next_ = 0;
+            phase_ = Phase::Score;
+            break;
+        case Phase::Score: {
+            const std::size_t n = plan_.accounts.size();
+            const std::size_t end = n - next_ > budget ? next_ + budget : n;
+            budget -= end - next_;
+            score_range(plan_, today_, d_, next_, end);
+            next_ = end;
+            if (next_ == n) phase_ = Phase::Sort;
+            break;
+        }
+        case Phase::Sort:
+            sort_scores(d_);
+            budget -= std::min(budget, plan_.accounts.size() / 4 + 1); // sorting weighs about that
+            phase_ = Phase::Done;
+            break;
+        case Phase::Done: break;
+        }
+    }
+    return phase_ == Phase::Done;
+}
+
+namespace {
+
+// Every account's row indices and MRC at stake, and the scales the levels divide by.
+void prepare_scores(const Plan& plan, DeskData& d) {
     const std::size_t n = plan.accounts.size();
     std::vector<AccountPriority>& all = d.scratch;
     all.assign(n, AccountPriority{});
@@ -110,18 +188,22 @@ void compute_desks(const Plan& plan, Date today, DeskData& d) {
         p.whitespace = static_cast<std::int32_t>(r);
         p.upsell = d.whitespace.rows[r].open_value;
     }
-    {
-        std::vector<Cents> stake, upsell;
-        stake.reserve(n);
-        upsell.reserve(n);
-        for (const AccountPriority& p : all) {
-            stake.push_back(p.at_stake);
-            upsell.push_back(p.upsell);
-        }
-        d.revenue_scale = scale_of(std::move(stake));
-        d.upsell_scale = scale_of(std::move(upsell));
+    std::vector<Cents> stake, upsell;
+    stake.reserve(n);
+    upsell.reserve(n);
+    for (const AccountPriority& p : all) {
+        stake.push_back(p.at_stake);
+        upsell.push_back(p.upsell);
     }
+    d.revenue_scale = scale_of(std::move(stake));
+    d.upsell_scale = scale_of(std::move(upsell));
+    d.keys.clear();
+    d.keys.reserve(n);
+    d.priorities.clear();
+}
 
+// The levels, points and score of the accounts [from, to).
+void score_range(const Plan& plan, Date today, DeskData& d, std::size_t from, std::size_t to) {
     const PriorityWeights& w = plan.settings.priority_weights;
     const double weights[kPriorityFactors] = {
         static_cast<double>(std::max(w.renewal, 0)), static_cast<double>(std::max(w.revenue, 0)),
@@ -130,16 +212,8 @@ void compute_desks(const Plan& plan, Date today, DeskData& d) {
     double total = 0;
     for (double x : weights) total += x;
     const int window_days = plan.settings.winback_window_days;
-
-    struct Key { // sorting small keys, not the records, keeps the sort cheap at 100k accounts
-        double score;
-        Cents stake;
-        std::uint32_t account;
-    };
-    std::vector<Key> keys;
-    keys.reserve(n);
-    d.priorities.clear();
-    for (AccountPriority& p : all) {
+    for (std::size_t i = from; i < to; ++i) {
+        AccountPriority& p = d.scratch[i];
         auto& lv = p.level;
         if (p.renewal >= 0) lv[0] = static_cast<float>(renewal_level(d.renewals[static_cast<std::size_t>(p.renewal)]));
         lv[1] = static_cast<float>(clamp01(static_cast<double>(p.at_stake) / static_cast<double>(d.revenue_scale)));
@@ -157,15 +231,27 @@ void compute_desks(const Plan& plan, Date today, DeskData& d) {
             p.points[k] = static_cast<float>(lv[k] * weights[f] / total * 100.0);
             p.score += p.points[k];
         }
-        if (p.score > 0) keys.push_back({p.score, p.at_stake, static_cast<std::uint32_t>(p.account)});
+        if (p.score > 0) d.keys.push_back({p.score, p.at_stake, static_cast<std::uint32_t>(p.account)});
     }
-    std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
+}
+
+// Highest score first; sorting small keys, not the records, keeps it cheap at 100k accounts.
+void sort_scores(DeskData& d) {
+    std::sort(d.keys.begin(), d.keys.end(), [](const DeskData::SortKey& x, const DeskData::SortKey& y) {
         if (x.score != y.score) return x.score > y.score;
         if (x.stake != y.stake) return x.stake > y.stake;
         return x.account < y.account;
     });
-    d.priorities.reserve(keys.size());
-    for (const Key& k : keys) d.priorities.push_back(all[k.account]);
+    d.priorities.reserve(d.keys.size());
+    for (const DeskData::SortKey& k : d.keys) d.priorities.push_back(d.scratch[k.account]);
+}
+
+} // namespace
+
+void rescore(const Plan& plan, Date today, DeskData& d) {
+    prepare_scores(plan, d);
+    score_range(plan, today, d, 0, plan.accounts.size());
+    sort_scores(d);
 }
 
 std::vector<AccountPriority> priority_list(const Plan& plan, Date today) {

@@ -67,9 +67,10 @@ std::vector<RenewalRow> renewal_desk(const Plan& plan, const AccountLinks& links
 }
 
 void sort_renewals(std::vector<RenewalRow>& rows) {
-    std::stable_sort(rows.begin(), rows.end(), [](const RenewalRow& x, const RenewalRow& y) {
+    std::sort(rows.begin(), rows.end(), [](const RenewalRow& x, const RenewalRow& y) {
         if (x.days_left != y.days_left) return x.days_left < y.days_left;
-        return x.mrc > y.mrc;
+        if (x.mrc != y.mrc) return x.mrc > y.mrc;
+        return x.account < y.account;
     });
 }
 

@@ -43,7 +43,8 @@ inline constexpr int kRenewalMatchAfterDays = 90;
 std::optional<RenewalRow> renewal_of(const Plan& plan, const AccountLinks& links,
                                      std::size_t account, Date today,
                                      const RenewalOptions& options = {});
-// Every client's row, most urgent first: by days left (out-of-contract first), then by MRC.
+// Every client's row, most urgent first: by days left (out-of-contract first), then by MRC, then
+// in plan order.
 std::vector<RenewalRow> renewal_desk(const Plan& plan, const AccountLinks& links, Date today,
                                      const RenewalOptions& options = {});
 void sort_renewals(std::vector<RenewalRow>& rows);

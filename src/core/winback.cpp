@@ -96,11 +96,12 @@ std::vector<WinbackRow> winback_desk(const Plan& plan, const AccountLinks& links
 }
 
 void sort_winbacks(std::vector<WinbackRow>& rows) {
-    std::stable_sort(rows.begin(), rows.end(), [](const WinbackRow& x, const WinbackRow& y) {
+    std::sort(rows.begin(), rows.end(), [](const WinbackRow& x, const WinbackRow& y) {
         if (x.window != y.window) return x.window < y.window;
-        if (x.window == WindowState::Open) return x.days_to_end < y.days_to_end;
-        if (x.window == WindowState::Upcoming) return x.days_to_open < y.days_to_open;
-        return false;
+        if (x.window == WindowState::Open && x.days_to_end != y.days_to_end) return x.days_to_end < y.days_to_end;
+        if (x.window == WindowState::Upcoming && x.days_to_open != y.days_to_open)
+            return x.days_to_open < y.days_to_open;
+        return x.account < y.account;
     });
 }
 

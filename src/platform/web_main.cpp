@@ -101,6 +101,7 @@ bool should_draw(WebContext& w, double now) {
     g_watched = cur;
     if (input || changed) return true;
     if (w.app->saver().syncing()) return false;
+    if (w.ui.busy) return true; // work in slices (the Desks view's recomputation) keeps going
     return now - w.last_activity_ms < kKeepDrawingMs || now - g_last_draw_ms >= kHeartbeatMs;
 }
 

@@ -110,6 +110,7 @@ core::Json desks_state(const app::App& a, const ui::UiState& u, int limit) {
 std::optional<core::Json> test_ops_desks(const std::string& op, const core::Json& cmd) {
     WebContext& w = web();
     app::App& a = *w.app;
+    if (op == "desks_ready") return core::Json{{"ok", true}, {"ready", ui::desk_data_ready(a)}};
     if (op == "desks_state") return desks_state(a, w.ui, test_int(cmd, "limit", 50));
     if (op == "desks_tab") {
         const std::string tab = test_str(cmd, "tab");

@@ -113,12 +113,13 @@ bool apply_fields(const core::Plan& plan, Editor& e) {
 
 void product_editor(app::App& app, UiState& ui) {
     Editor& e = g_edit;
+    const char* title = e.is_new ? "New product###product" : "Edit product###product";
     if (e.open) {
-        ImGui::OpenPopup("Product");
+        ImGui::OpenPopup(title);
         e.open = false;
     }
     ImGui::SetNextWindowSize(ImVec2(520 * ui.dpr, 0));
-    if (!ImGui::BeginPopupModal("Product", nullptr, ImGuiWindowFlags_NoResize)) return;
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize)) return;
     const core::Plan& plan = app.plan();
     const float label_w = 150 * ui.dpr;
     auto row = [&](const char* label) {
@@ -127,10 +128,6 @@ void product_editor(app::App& app, UiState& ui) {
         ImGui::SameLine(label_w);
         ImGui::SetNextItemWidth(-1);
     };
-    ImGui::PushFont(ui.fonts.heading);
-    ImGui::TextUnformatted(e.is_new ? "New product" : "Edit product");
-    ImGui::PopFont();
-    ImGui::Spacing();
     row("Name");
     ImGui::InputTextWithHint("##name", "Fiber Internet 2 Gbps", e.name, sizeof e.name);
     row("Id");
@@ -282,7 +279,9 @@ void catalog_card(app::App& app, UiState& ui, float w, float h) {
                                                 : "Your price.");
             ImGui::TableNextColumn();
             ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
-            if (icon_button(ICON_PENCIL "##edit", "Edit the product and its prices")) start_edit(&prod, "");
+            const bool edit = icon_button(ICON_PENCIL "##edit", "Edit the product and its prices");
+            locate(ui, "edit_product:" + prod.id);
+            if (edit) start_edit(&prod, "");
             ImGui::SameLine(0, 2 * ui.dpr);
             int rules_using = 0;
             for (const core::UpsellRule& r : plan.upsell_rules) rules_using += r.product == prod.id;

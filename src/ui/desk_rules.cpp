@@ -86,20 +86,18 @@ void int_field(const char* label, const char* id, int& value, int step, const ch
 
 void rule_editor(app::App& app, UiState& ui) {
     Editor& e = g_edit;
+    // The title says what the editor does; "###rule" keeps one popup id for both.
+    const char* title = e.is_new ? "New upsell rule###rule" : "Edit upsell rule###rule";
     if (e.open) {
-        ImGui::OpenPopup("Upsell rule");
+        ImGui::OpenPopup(title);
         e.open = false;
     }
     ImGui::SetNextWindowSize(ImVec2(600 * ui.dpr, 0));
-    if (!ImGui::BeginPopupModal("Upsell rule", nullptr, ImGuiWindowFlags_NoResize)) return;
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize)) return;
     const core::Plan& plan = app.plan();
     const std::vector<std::string> families = core::product_families(plan);
     const float label_w = 170 * ui.dpr;
     core::UpsellRule& r = e.draft;
-    ImGui::PushFont(ui.fonts.heading);
-    ImGui::TextUnformatted(e.is_new ? "New upsell rule" : "Edit upsell rule");
-    ImGui::PopFont();
-    ImGui::Spacing();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Name");
     ImGui::SameLine(label_w);
@@ -188,9 +186,9 @@ void rule_editor(app::App& app, UiState& ui) {
     if (!prod)
         ImGui::TextColored(to_vec4(palette().warning), ICON_WARNING "  Pick a product from the catalog: this rule cannot fire without one.");
     else
-        ImGui::TextColored(to_vec4(palette().accent), ICON_LIGHTBULB "  On its own it would recommend %s to %s %s, worth %s.",
+        ImGui::TextColored(to_vec4(palette().accent), ICON_LIGHTBULB "  On its own it would recommend %s to %s %s (%s/mo).",
                            prod->name.c_str(), core::format_count(e.reach.clients).c_str(),
-                           e.reach.clients == 1 ? "client" : "clients", mrc_whole(e.reach.value).c_str());
+                           e.reach.clients == 1 ? "client" : "clients", core::format_money_short(e.reach.value).c_str());
     text_muted("When: " + core::rule_conditions(r) + "  \xE2\x86\x92  " + core::rule_quantity_text(r));
     if (!e.error.empty()) ImGui::TextColored(to_vec4(palette().danger), ICON_WARNING "  %s", e.error.c_str());
     ImGui::PopTextWrapPos();
@@ -319,7 +317,9 @@ void draw_rules_card(app::App& app, UiState& ui, float width, float height) {
             changed = true;
         }
         ImGui::SameLine();
-        if (icon_button(ICON_PENCIL "##edit", "Edit the rule")) start_edit(&r, "");
+        const bool edit = icon_button(ICON_PENCIL "##edit", "Edit the rule");
+        locate(ui, "edit_rule:" + r.id);
+        if (edit) start_edit(&r, "");
         ImGui::SameLine();
         if (icon_button(ICON_TRASH "##delete", "Delete the rule (undo with Ctrl+Z)")) {
             rules.erase(rules.begin() + static_cast<std::ptrdiff_t>(i));

@@ -159,7 +159,9 @@ void ends_cell(UiState& ui, const core::Account& a, const core::WinbackRow& w, c
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette().text_muted));
     ImGui::PushID(a.id.c_str());
-    if (ImGui::Button(ICON_PENCIL "##edit-end")) {
+    const bool edit = ImGui::Button(ICON_PENCIL "##edit-end");
+    locate(ui, "edit_competitor:" + a.id);
+    if (edit) {
         v.editing = a.id;
         v.term = a.former.competitor_term_months;
         std::snprintf(v.end, sizeof v.end, "%s",

@@ -44,8 +44,11 @@
 
 namespace footprint::ui {
 
-// The desks for the open plan and today, recomputed after each edit (reusing memory).
+// The desks for the open plan and today, recomputed after each edit (reusing memory); finishes a
+// recomputation the view is doing in slices.
 const core::DeskData& desk_data(const app::App& app);
+// True when the view's desks are current (no recomputation pending or in progress).
+bool desk_data_ready(const app::App& app);
 
 // --- filters shared by the tabs ----------------------------------------------------------------
 

@@ -59,6 +59,7 @@ void export_plan(app::App& app, UiState& ui) {
 }
 
 void draw_frame(app::App& app, UiState& ui) {
+    ui.busy = false; // a view doing work in slices sets it again while it draws
     handle_shortcuts(app, ui);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);

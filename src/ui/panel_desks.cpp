@@ -1,5 +1,6 @@
 // The Desks view: who to call this week, renewals, win-backs, whitespace, and the catalog with its
 // upsell rules, one tab each (ui/desk_*.cpp); this file draws the tabs and what they share.
+#include "core/desk_update.h"
 #include "core/format.h"
 #include "ui/desks.h"
 #include "ui/theme.h"
@@ -10,16 +11,100 @@
 #include <cctype>
 #include <cfloat>
 #include <cstring>
+#include <memory>
 
 namespace footprint::ui {
 
 namespace {
 
-struct DeskCache {
-    CacheKey key;
-    core::DeskData data;
+// The desks for one plan revision and day. A big plan is recomputed in slices across frames (the
+// view shows progress meanwhile), a small one at once.
+struct Version {
+    const void* plan = nullptr;
+    std::uint64_t revision = ~0ull;
+    std::int32_t today = 0;
+    bool operator==(const Version&) const = default;
 };
-DeskCache g_cache; // derived from the plan; recomputed when the plan or the day changes
+struct DeskCache {
+    Version version; // of `data`
+    bool valid = false;
+    core::DeskData data;
+    core::Settings settings; // the plan's settings `data` was computed with
+    std::unique_ptr<core::DeskJob> job;
+    Version job_version;
+};
+DeskCache g_cache;
+constexpr std::size_t kSliceRecords = 2048;
+constexpr double kFrameBudgetMs = 16;
+constexpr std::size_t kAtOnceRecords = 60'000; // below this, a recomputation fits in one frame
+constexpr std::size_t kUpdateRecords = 64;      // edits of up to this many records update in place
+
+Version current(const app::App& app) {
+    return {&app.plan(), app.doc().revision(), app.clock().today().days};
+}
+
+// True when the edits since `c` leave the desks' rows as they are; `rescore` when the priority
+// weights changed (the list must be scored again).
+bool rows_unchanged(const app::App& app, const DeskCache& c, bool& rescore) {
+    auto ch = app.doc().changes_since(c.version.revision);
+    if (!ch || ch->records() > 0 || ch->catalog || ch->rules || ch->stages) return false;
+    const core::Settings& now = app.plan().settings;
+    if (now.renewal_notice_days != c.settings.renewal_notice_days ||
+        now.winback_window_days != c.settings.winback_window_days)
+        return false;
+    rescore = !(now.priority_weights == c.settings.priority_weights);
+    return true;
+}
+
+// Advances the recomputation; `at_once` finishes it now. True when g_cache.data is current.
+bool advance(const app::App& app, bool at_once) {
+    DeskCache& c = g_cache;
+    const Version v = current(app);
+    if (c.valid && c.version == v) return true;
+    // Edits that leave the rows alone (weights, a rename, the quota) need no recomputation, and a
+    // few records edited (one click on a desk) only their accounts' rows.
+    bool rescore = false;
+    core::LinkReuse reuse;
+    if (c.valid && !c.job && c.version.plan == v.plan && c.version.today == v.today) {
+        if (rows_unchanged(app, c, rescore)) {
+            if (rescore) core::rescore(app.plan(), app.clock().today(), c.data);
+            c.version = v;
+            c.settings = app.plan().settings;
+            return true;
+        }
+        if (auto ch = app.doc().changes_since(c.version.revision)) {
+            if (ch->records() <= kUpdateRecords &&
+                core::update_desks(app.plan(), app.clock().today(), c.data, *ch, c.settings)) {
+                c.version = v;
+                c.settings = app.plan().settings;
+                return true;
+            }
+            reuse = core::link_reuse(app.plan(), c.data, *ch); // c.data may be half updated: only its links
+        }
+    }
+    if (c.job && !(c.job_version == v)) c.job.reset(); // the plan changed under it: start again
+    if (!c.job) {
+        c.valid = false;
+        c.job = std::make_unique<core::DeskJob>(app.plan(), app.clock().today(), std::move(c.data), reuse);
+        c.job_version = v;
+    }
+    const core::Plan& plan = app.plan();
+    const std::size_t size = plan.accounts.size() + plan.opportunities.size() + plan.activities.size();
+    const bool whole = at_once || size < kAtOnceRecords;
+    const double start = app.clock().monotonic_ms ? app.clock().monotonic_ms() : 0;
+    bool done = false;
+    while (!done) {
+        done = c.job->step(whole ? SIZE_MAX : kSliceRecords);
+        if (!whole && app.clock().monotonic_ms && app.clock().monotonic_ms() - start > kFrameBudgetMs) break;
+    }
+    if (!done) return false;
+    c.data = std::move(c.job->result());
+    c.job.reset();
+    c.version = v;
+    c.settings = app.plan().settings;
+    c.valid = true;
+    return true;
+}
 
 const char* tab_title(DeskTab t) {
     switch (t) {
@@ -182,8 +267,10 @@ bool contains_ci(const std::string& hay, const char* needle) {
 
 } // namespace
 
+bool desk_data_ready(const app::App& app) { return g_cache.valid && g_cache.version == current(app); }
+
 const core::DeskData& desk_data(const app::App& app) {
-    if (g_cache.key.refresh(app)) core::compute_desks(app.plan(), app.clock().today(), g_cache.data);
+    advance(app, true);
     return g_cache.data;
 }
 
@@ -380,11 +467,24 @@ void draw_desks_panel(app::App& app, UiState& ui) {
     DesksViewState& st = ui.desks;
     st.located.clear();
     const core::Plan& plan = app.plan();
-    const core::DeskData& d = desk_data(app);
     const core::Date today = app.clock().today();
     page_header(ui, "Desks",
                 "Who to call, renew, win back and upsell \xC2\xB7 as of " +
                     std::string(weekday_short(core::weekday(today))) + ", " + core::format_date(today));
+    if (!advance(app, false)) {
+        // A big plan changed: the desks are recomputed over a few frames.
+        ui.busy = true;
+        const float w = std::min(ImGui::GetContentRegionAvail().x, 420 * ui.dpr);
+        ImGui::Dummy(ImVec2(0, 60 * ui.dpr));
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - w) * 0.5f);
+        ImGui::BeginGroup();
+        text_muted(ICON_SPINNER "  Updating the desks for " + core::format_count(static_cast<long long>(plan.accounts.size())) +
+                   " accounts\xE2\x80\xA6");
+        ImGui::ProgressBar(static_cast<float>(g_cache.job ? g_cache.job->progress() : 0.0), ImVec2(w, 0));
+        ImGui::EndGroup();
+        return;
+    }
+    const core::DeskData& d = g_cache.data;
     tab_strip(app, ui, d);
     if (plan.accounts.empty() && st.tab != DeskTab::Catalog) {
         empty_state(ui, ICON_BULLSEYE, "No accounts yet",

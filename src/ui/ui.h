@@ -85,6 +85,7 @@ struct UiState {
     bool rename_open = false;
     char rename_buf[128] = {};
     bool prefs_dirty = false; // view/theme changed: the platform stores preferences
+    bool busy = false;        // a view is working across frames: the platform keeps drawing
 };
 
 // Draws the whole window for this frame. Edits go through `app`; nothing else changes the plan.

@@ -132,6 +132,24 @@ test('weights are saved in the plan as one undoable edit and reorder the list', 
   } finally { await s.close(); }
 });
 
+test('an empty plan explains the desks and keeps the catalog at hand', async () => {
+  const s = await launch(newProfileDir());
+  try {
+    const { page } = await openApp(s, server.url);
+    await waitReady(page);
+    await dispatch(page, { op: 'new_plan' });
+    await dispatch(page, { op: 'set_view', view: 'Desks' });
+    await settle(page);
+    const d = await desks(page);
+    assert.equal(d.renewal_count, 0);
+    assert.equal(d.priorities.length, 0);
+    await screenshot(page, 'desks-empty-plan');
+    await click(page, 'tab:Catalog & rules');
+    await locate(page, 'edit_product:inet-500'); // the shipped catalog is there to edit
+    await screenshot(page, 'desks-empty-plan-catalog');
+  } finally { await s.close(); }
+});
+
 test('win-back and upsell opportunities are one click too', async () => {
   const s = await launch(newProfileDir());
   try {
@@ -175,6 +193,19 @@ test('every tab draws in both themes at devicePixelRatio 2', async () => {
         const name = `desks-${tab.replace(/[^a-z]+/gi, '-').toLowerCase()}-${theme}`;
         await screenshot(page, name);
         assert.ok(await canvasColours(page) > 30, `${tab} (${theme}) is drawn`);
+      }
+      // The editors: a product, a rule, a competitor contract.
+      const d = await desks(page, 5);
+      for (const [tab, key, name] of [['Catalog & rules', 'edit_product:inet-500', 'product'],
+        ['Catalog & rules', 'edit_rule:rule-ethernet-wan', 'rule'],
+        ['Win-backs', `edit_competitor:${d.winbacks[0].account_id}`, 'competitor']]) {
+        await dispatch(page, { op: 'desks_tab', tab });
+        await settle(page, 4);
+        await click(page, key);
+        await settle(page, 4);
+        await screenshot(page, `desks-editor-${name}-${theme}`);
+        await page.keyboard.press('Escape');
+        await settle(page, 3);
       }
     }
     assert.deepEqual(problems.console, []);

@@ -171,3 +171,50 @@ TEST_CASE("priority: on the sample plan every desk has work and the list explain
     }
     CHECK(priority_list(p, today).size() == dd.priorities.size());
 }
+
+TEST_CASE("desk job: computed in slices, the same result as all at once") {
+    const Date today = d(2026, 11, 26);
+    const Plan p = make_sample_plan(today, Timestamp{0});
+    const DeskData whole = compute_desks(p, today);
+    DeskJob job(p, today);
+    double last = -1;
+    int steps = 0;
+    while (!job.step(7)) {
+        CHECK(job.progress() >= last);
+        CHECK(job.progress() < 1.0);
+        last = job.progress();
+        ++steps;
+    }
+    CHECK(job.progress() == 1.0);
+    CHECK(steps > 100);
+    const DeskData& sliced = job.result();
+    REQUIRE(sliced.priorities.size() == whole.priorities.size());
+    for (std::size_t i = 0; i < whole.priorities.size(); ++i) {
+        CHECK(sliced.priorities[i].account == whole.priorities[i].account);
+        CHECK(sliced.priorities[i].score == whole.priorities[i].score);
+    }
+    CHECK(sliced.renewals.size() == whole.renewals.size());
+    CHECK(sliced.winbacks.size() == whole.winbacks.size());
+    CHECK(sliced.whitespace.open_value == whole.whitespace.open_value);
+    CHECK(sliced.whitespace.recommendations.size() == whole.whitespace.recommendations.size());
+    // Reusing a previous result's memory gives the same answer too.
+    DeskData reused = compute_desks(p, add_days(today, -40));
+    compute_desks(p, today, reused);
+    CHECK(reused.priorities.size() == whole.priorities.size());
+    CHECK(reused.whitespace.open_value == whole.whitespace.open_value);
+    CHECK(reused.renewals.size() == whole.renewals.size());
+}
+
+TEST_CASE("rescore: new weights over the same rows give what a full recomputation gives") {
+    const Date today = d(2026, 11, 26);
+    Plan p = make_sample_plan(today, Timestamp{0});
+    DeskData dd = compute_desks(p, today);
+    p.settings.priority_weights = PriorityWeights{5, 0, 80, 10, 5};
+    rescore(p, today, dd);
+    const DeskData full = compute_desks(p, today);
+    REQUIRE(dd.priorities.size() == full.priorities.size());
+    for (std::size_t i = 0; i < full.priorities.size(); ++i) {
+        CHECK(dd.priorities[i].account == full.priorities[i].account);
+        CHECK(dd.priorities[i].score == doctest::Approx(full.priorities[i].score));
+    }
+}
