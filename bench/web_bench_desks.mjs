@@ -15,7 +15,7 @@ async function untilReady(page) {
 }
 
 const server = await startServer();
-const rows = { open: [], openMax: [], edit: [], editMax: [] };
+const rows = { open: [], openMax: [], edit: [], editMax: [], click: [], clickMax: [] };
 for (let i = 0; i < RUNS; i++) {
   const s = await launch(newProfileDir('desks-bench'));
   try {
@@ -32,6 +32,13 @@ for (let i = 0; i < RUNS; i++) {
     await dispatch(page, { op: 'set_priority_weights', upsell: 20 + i });
     rows.edit.push(await untilReady(page));
     rows.editMax.push((await page.evaluate(() => window.footprint.frameStats())).max_ms);
+    // One click on a desk: a renewal opportunity.
+    const due = (await dispatch(page, { op: 'desks_state', limit: 200 })).renewals.find((r) => r.deal.state === 'none');
+    await new Promise((r) => setTimeout(r, 3000));
+    await page.evaluate(() => window.footprint.resetFrameStats());
+    await dispatch(page, { op: 'create_renewal', account_id: due.account_id });
+    rows.click.push(await untilReady(page));
+    rows.clickMax.push((await page.evaluate(() => window.footprint.frameStats())).max_ms);
   } finally { await s.close(); }
 }
 await server.close();
@@ -40,3 +47,5 @@ console.log(`| Desks ready after opening the view, ${ACCOUNTS.toLocaleString('en
 console.log(`| longest frame meanwhile | ${fmt(rows.openMax)} |`);
 console.log(`| Desks ready after an edit (priority weights) | ${fmt(rows.edit)} |`);
 console.log(`| longest frame meanwhile | ${fmt(rows.editMax)} |`);
+console.log(`| Desks ready after one click (Create renewal) | ${fmt(rows.click)} |`);
+console.log(`| longest frame meanwhile | ${fmt(rows.clickMax)} |`);
