@@ -18,6 +18,22 @@ void Document::reset(core::Plan plan) {
     ++generation_;
     touched_ = core::TouchedSet{};
     touched_.everything = true;
+    log_.clear();
+}
+
+void Document::log_step() {
+    log_.emplace_back(revision_, std::exchange(step_, core::TouchedSet{}));
+    while (log_.size() > kChangeLog) log_.pop_front();
+}
+
+std::optional<core::TouchedSet> Document::changes_since(std::uint64_t revision) const {
+    if (revision == revision_) return core::TouchedSet{};
+    if (revision > revision_ || log_.empty() || log_.front().first > revision + 1) return std::nullopt;
+    core::TouchedSet out;
+    for (const auto& [rev, changed] : log_)
+        if (rev > revision) out.merge(changed);
+    if (out.everything) return std::nullopt;
+    return out;
 }
 
 std::vector<core::Change> Document::apply_all(std::vector<core::Change> changes,
@@ -26,6 +42,7 @@ std::vector<core::Change> Document::apply_all(std::vector<core::Change> changes,
     inverse.reserve(changes.size());
     for (auto& c : changes) {
         touched_.note(c);
+        step_.note(c);
         if (std::holds_alternative<core::ReplacePlan>(c)) ++generation_; // views start afresh
         inverse.push_back(core::apply_change(plan_, index_, std::move(c), now));
     }
@@ -40,6 +57,7 @@ void Document::execute(Command command, core::Timestamp now) {
     while (undo_.size() > limit_) undo_.pop_front();
     redo_.clear();
     ++revision_;
+    log_step();
 }
 
 bool Document::undo(core::Timestamp now) {
@@ -48,6 +66,7 @@ bool Document::undo(core::Timestamp now) {
     undo_.pop_back();
     redo_.push_back(Entry{std::move(e.label), apply_all(std::move(e.inverse), now)});
     ++revision_;
+    log_step();
     return true;
 }
 
@@ -57,6 +76,7 @@ bool Document::redo(core::Timestamp now) {
     redo_.pop_back();
     undo_.push_back(Entry{std::move(e.label), apply_all(std::move(e.inverse), now)});
     ++revision_;
+    log_step();
     return true;
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -49,12 +50,19 @@ public:
     const core::TouchedSet& touched() const { return touched_; }
     core::TouchedSet take_touched() { return std::exchange(touched_, core::TouchedSet{}); }
 
+    // What changed from `revision` to now, for a view that updates what it derived instead of
+    // recomputing it all: nullopt when that is further back than the last kChangeLog edits, undos
+    // and redos, or the plan was reset or replaced since. Independent of take_touched().
+    static constexpr std::size_t kChangeLog = 32;
+    std::optional<core::TouchedSet> changes_since(std::uint64_t revision) const;
+
 private:
     struct Entry {
         std::string label;
         std::vector<core::Change> inverse; // in the order they must be applied
     };
     std::vector<core::Change> apply_all(std::vector<core::Change> changes, core::Timestamp now);
+    void log_step(); // after ++revision_: records what the step changed
 
     core::Plan plan_;
     core::PlanIndex index_;
@@ -64,6 +72,8 @@ private:
     std::uint64_t revision_ = 0;
     std::uint64_t generation_ = 0;
     core::TouchedSet touched_;
+    core::TouchedSet step_;                                     // the step being applied
+    std::deque<std::pair<std::uint64_t, core::TouchedSet>> log_; // (revision after, what changed)
 };
 
 } // namespace footprint::app

@@ -28,6 +28,7 @@ std::span<const Command> all_commands();
 // Command groups.
 std::span<const Command> plan_commands(); // cmd_plan.cpp: new, validate, info
 std::span<const Command> forecast_commands(); // cmd_forecast.cpp: forecast
+std::span<const Command> desk_commands(); // cmd_desks.cpp: desks
 
 // --- helpers (cli_util.cpp) ----------------------------------------------------------------------
 

@@ -161,4 +161,10 @@ std::string cents_decimal(Cents c) {
     return buf;
 }
 
+std::string money_input_text(Cents c) {
+    std::string s = cents_decimal(c);
+    if (s.size() > 3 && s.compare(s.size() - 3, 3, ".00") == 0) s.resize(s.size() - 3);
+    return s;
+}
+
 } // namespace footprint::core

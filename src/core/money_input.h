@@ -36,5 +36,7 @@ std::string format_rate_bp(int bp);
 std::string rate_input_text(int bp);
 // Cents as a plain decimal for CSV and input fields: 1240050 -> "12400.50", -5 -> "-0.05".
 std::string cents_decimal(Cents c);
+// What an editor field shows for an amount: "449" when the cents are zero, else "449.90".
+std::string money_input_text(Cents c);
 
 } // namespace footprint::core

@@ -38,6 +38,7 @@ constexpr TestOps kAreas[] = {
     test_ops_plan,
     test_ops_map,
     test_ops_forecast,
+    test_ops_desks,
 };
 
 core::Json dispatch(const core::Json& cmd) {

@@ -12,6 +12,7 @@ const char* view_title(View v) {
     switch (v) {
     case View::Map: return "Map";
     case View::Accounts: return "Accounts";
+    case View::Desks: return "Desks";
     case View::Pipeline: return "Pipeline";
     case View::Forecast: return "Forecast";
     case View::Week: return "Plan my week";
@@ -86,6 +87,7 @@ void draw_frame(app::App& app, UiState& ui) {
         switch (ui.view) {
         case View::Map: draw_map_panel(app, ui); break;
         case View::Accounts: draw_accounts_panel(app, ui); break;
+        case View::Desks: draw_desks_panel(app, ui); break;
         case View::Pipeline: draw_pipeline_panel(app, ui); break;
         case View::Forecast: draw_forecast_panel(app, ui); break;
         case View::Week: draw_week_panel(app, ui); break;

@@ -109,7 +109,8 @@ void draw_shortcuts_window(UiState& ui) {
         return;
     }
     static const char* const kRows[][2] = {
-        {"Ctrl+1 … Ctrl+6", "Map, Accounts, Pipeline, Forecast, Plan my week, Reports"},
+        {"Ctrl+1 … Ctrl+7", "Map, Accounts, Desks, Pipeline, Forecast, Plan my week, Reports"},
+        {"Ctrl+Enter", "Desks, This week: plan visits for the selected accounts"},
         {"Ctrl+Z", "Undo"},
         {"Ctrl+Shift+Z, Ctrl+Y", "Redo"},
         {"Ctrl+O", "Open a plan file"},

@@ -5,8 +5,10 @@
 #include "core/geometry.h"
 #include "ui/pipeline_state.h"
 
+#include <array>
 #include <functional>
 #include <memory>
+#include <map>
 #include <set>
 #include <string>
 
@@ -18,7 +20,7 @@ class AssignmentJob; // core/territory.h
 
 namespace footprint::ui {
 
-enum class View { Map, Accounts, Pipeline, Forecast, Week, Reports, Count };
+enum class View { Map, Accounts, Desks, Pipeline, Forecast, Week, Reports, Count };
 const char* view_title(View v);
 
 struct Fonts {
@@ -104,6 +106,25 @@ struct MapViewState {
     std::string last_import_error;        // for tests: why the last shape file was refused
 };
 
+// The Desks view (ui/panel_desks.cpp and ui/desk_*.cpp).
+enum class DeskTab { Week, Renewals, Winbacks, Whitespace, Catalog, Count };
+struct DesksViewState {
+    DeskTab tab = DeskTab::Week;
+    std::string territory;  // "" every territory, else a territory id (kNoTerritory: none set)
+    char search[96] = {};
+    int renewal_horizon = 2; // index into 30/60/90/180 days
+    bool include_lapsed = true;
+    int winback_filter = 0;  // window open, opening in 90 days, every former client
+    int week_status = 0;     // every account, clients, former clients, prospects
+    bool whitespace_only_open = true;
+    int whitespace_lacking = -1; // a family index: clients that lack it; -1 any
+    std::string anchor;      // the last account clicked in "This week" (Shift+click selects a range)
+    bool open_weights = false;
+    // Where the last frame drew the buttons a test clicks: key -> x, y, w, h in framebuffer
+    // pixels ("create_renewal:ACCOUNT_ID", "tab:Renewals").
+    std::map<std::string, std::array<float, 4>> located;
+};
+
 struct UiState {
     View view = View::Accounts;
     bool dark = false;
@@ -116,6 +137,7 @@ struct UiState {
     MapViewState map;
     PipelineViewState pipeline;
     ForecastViewState forecast;
+    DesksViewState desks;
     bool show_settings = false;
     bool show_shortcuts = false;
     bool rename_open = false;

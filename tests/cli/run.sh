@@ -68,6 +68,13 @@ check "forecast bad months" 2 "$fp" forecast fc.json --months 0;       expect "s
 check "forecast bad format" 2 "$fp" forecast fc.json --format xml;     expect "says csv or json" 'csv or json'
 check "forecast missing file" 1 "$fp" forecast nowhere.json;          expect "names the file" 'nowhere\.json'
 check "forecast invalid plan" 1 "$fp" forecast bad.json;              expect "problem with its path" '^bad\.json: /accounts'
+# Desks (issue 6): who to call this week, from the sample plan or a file.
+check "desks --sample" 0 "$fp" desks --sample --today 2026-11-26 --top 3
+expect "desks lists renewals" '^Renewals +[0-9]+ in the next 90 days'
+expect "desks explains the top account" '^ +[0-9.]+ +Renewal urgency +(Contract ends|Out of contract)'
+check "desks on a new plan" 0 "$fp" desks plan.footprint.json --today 2026-11-26; expect "nothing due" '^Renewals +0 in the next 90 days'
+check "desks with a bad date" 2 "$fp" desks --sample --today 2026-02-30; expect "says why" 'is not a date'
+check "desks needs a plan" 2 "$fp" desks; expect "asks for one" 'expected one FILE, or --sample'
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -14,6 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (money.value) {
         if (*money.value < 0 || *money.value > kMaxCents || !money.error.empty()) std::abort();
         if (parse_money(cents_decimal(*money.value)).value != money.value) std::abort();
+        if (parse_money(money_input_text(*money.value)).value != money.value) std::abort();
     } else if (money.error.empty()) {
         std::abort();
     }

@@ -124,3 +124,15 @@ TEST_CASE("forecast_json: integer cents, null where a month has no quota") {
     CHECK(feb["pipeline_weighted"] == 15001);
     CHECK(jan.size() == forecast_table_columns().size());
 }
+
+TEST_CASE("money_input_text: no currency sign, cents only when there are some") {
+    CHECK(money_input_text(44900) == "449");
+    CHECK(money_input_text(44990) == "449.90");
+    CHECK(money_input_text(5) == "0.05");
+    CHECK(money_input_text(0) == "0");
+    for (Cents c : {Cents{0}, Cents{1}, Cents{99}, Cents{100}, Cents{123456}, kMaxCents})
+        CHECK(parse_money(money_input_text(c)).value == c);
+    for (const char* bad : {"", " ", "$", "-5", "4.999", "1,23", "12,34.5", ",100", "1e3", "abc",
+                            "4 49", "10000000000.01", "99999999999999999999", "."})
+        CHECK_MESSAGE(!parse_money(bad).value, bad);
+}
