@@ -18,14 +18,18 @@ void Document::reset(core::Plan plan) {
     ++generation_;
     touched_ = core::TouchedSet{};
     touched_.everything = true;
+    last_touched_ = touched_;
 }
 
 std::vector<core::Change> Document::apply_all(std::vector<core::Change> changes,
                                               core::Timestamp now) {
     std::vector<core::Change> inverse;
     inverse.reserve(changes.size());
+    last_touched_ = core::TouchedSet{};
+    last_touched_.everything = changes.size() > kLastTouchedCap;
     for (auto& c : changes) {
         touched_.note(c);
+        if (!last_touched_.everything) last_touched_.note(c);
         if (std::holds_alternative<core::ReplacePlan>(c)) ++generation_; // views start afresh
         inverse.push_back(core::apply_change(plan_, index_, std::move(c), now));
     }

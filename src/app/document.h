@@ -47,6 +47,11 @@ public:
 
     // What changed since the last take_touched(): autosave journals exactly these records.
     const core::TouchedSet& touched() const { return touched_; }
+    // What the latest execute, undo or redo touched (revision() is the revision it made), so a
+    // view one revision behind can patch itself instead of rebuilding. Past kLastTouchedCap
+    // records it only says `everything`.
+    static constexpr std::size_t kLastTouchedCap = 4096;
+    const core::TouchedSet& last_touched() const { return last_touched_; }
     core::TouchedSet take_touched() { return std::exchange(touched_, core::TouchedSet{}); }
 
 private:
@@ -64,6 +69,7 @@ private:
     std::uint64_t revision_ = 0;
     std::uint64_t generation_ = 0;
     core::TouchedSet touched_;
+    core::TouchedSet last_touched_;
 };
 
 } // namespace footprint::app

@@ -1,0 +1,461 @@
+// The import driver: phases and slices, reading typed values from a row, rejections, date column
+// statistics, the rejected-rows file and the command label.
+#include "core/csv_import_detail.h"
+
+#include "core/format.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace footprint::core {
+
+// --- small helpers ---------------------------------------------------------------------------------
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool iequals_ascii(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+std::string salesforce_key(std::string_view id) {
+    id = trim_value(id);
+    return std::string(id.size() == 18 ? id.substr(0, 15) : id);
+}
+
+std::string name_key(std::string_view name) {
+    std::string k;
+    k.reserve(name.size());
+    for (char c : name) {
+        if (c >= 'A' && c <= 'Z')
+            k += static_cast<char>(c - 'A' + 'a');
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80)
+            k += c;
+        else if (c == '&')
+            k += "and";
+        else if (!k.empty() && k.back() != ' ')
+            k += ' ';
+    }
+    // "Inc.", "LLC" and friends differ between a CRM and a billing system; they do not name a
+    // different company.
+    static constexpr std::string_view kSuffixes[] = {"inc", "llc", "ltd", "corp", "corporation",
+                                                     "co", "company", "incorporated", "lp", "llp",
+                                                     "pc", "pllc"};
+    for (;;) {
+        while (!k.empty() && k.back() == ' ') k.pop_back();
+        const std::size_t sp = k.rfind(' ');
+        if (sp == std::string::npos) break;
+        const std::string_view last = std::string_view(k).substr(sp + 1);
+        bool suffix = false;
+        for (std::string_view s : kSuffixes) suffix = suffix || last == s;
+        if (!suffix) break;
+        k.resize(sp);
+    }
+    std::string out;
+    for (char c : k)
+        if (c != ' ') out += c;
+    return out;
+}
+
+std::string zip_key(std::string_view postal) {
+    std::string k;
+    for (char c : postal) {
+        if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))
+            k += c;
+        else if (c >= 'a' && c <= 'z')
+            k += static_cast<char>(c - 'a' + 'A');
+        else if (c == '-' && k.size() == 5)
+            break; // ZIP+4
+    }
+    return k;
+}
+
+std::string quote_value(std::string_view v) {
+    std::string s(v.substr(0, 60));
+    if (v.size() > 60) s += "\xE2\x80\xA6";
+    return "\"" + s + "\"";
+}
+
+std::string count_text(int n, const char* one, const char* many) {
+    return format_count(n) + " " + (n == 1 ? one : many);
+}
+
+std::optional<DateOrder> DateColumnStats::evident() const {
+    if (month_day == 0 && day_month == 0) return std::nullopt;
+    return day_month > month_day ? DateOrder::DayMonth : DateOrder::MonthDay;
+}
+
+void scan_date_columns(const CsvTable& table, ImportKind kind,
+                       const std::vector<ImportField>& mapping, std::size_t begin,
+                       std::size_t end, std::vector<DateColumnStats>& stats) {
+    if (stats.empty()) {
+        for (std::size_t c = 0; c < mapping.size(); ++c) {
+            const FieldInfo* f = find_field(kind, mapping[c]);
+            if (f && f->type == ValueType::Date) stats.push_back(DateColumnStats{c, 0, 0, 0, {}});
+        }
+    }
+    end = std::min(end, table.rows.size());
+    for (DateColumnStats& s : stats) {
+        for (std::size_t r = begin; r < end; ++r) {
+            const std::string_view v = table.cell(table.rows[r], s.column);
+            if (v.empty()) continue;
+            switch (date_evidence(v)) {
+            case DateEvidence::MonthDayOnly: ++s.month_day; break;
+            case DateEvidence::DayMonthOnly: ++s.day_month; break;
+            case DateEvidence::Ambiguous:
+                if (s.ambiguous++ == 0) s.example = std::string(trim_value(v));
+                break;
+            case DateEvidence::None: break;
+            }
+        }
+    }
+}
+
+// --- values of a row -------------------------------------------------------------------------------
+
+std::string_view CsvImporter::Impl::value(ImportField f) const {
+    const int c = column_of[static_cast<std::size_t>(f)];
+    if (c < 0) return {};
+    return strip_formula_guard(trim_value(table.cell(*row, static_cast<std::size_t>(c))));
+}
+
+void CsvImporter::Impl::reject(std::string reason) {
+    if (row_rejected) return;
+    row_rejected = true;
+    ++summary.rejected;
+    summary.rejections.push_back(Rejection{row->line, row_index, std::move(reason)});
+}
+
+void CsvImporter::Impl::reject_value(ImportField f, std::string_view what) {
+    const int c = column_of[static_cast<std::size_t>(f)];
+    const std::string& header = table.header[static_cast<std::size_t>(c)];
+    reject("column \"" + header + "\": " + quote_value(value(f)) + " " + std::string(what));
+}
+
+std::optional<Cents> CsvImporter::Impl::money(ImportField f) {
+    const std::string_view v = value(f);
+    if (v.empty()) return std::nullopt;
+    const std::optional<Cents> c = parse_money(v);
+    if (!c) {
+        reject_value(f, "is not an amount of money");
+        return std::nullopt;
+    }
+    if (*c < 0) {
+        reject_value(f, "is negative");
+        return std::nullopt;
+    }
+    return c;
+}
+
+std::optional<long long> CsvImporter::Impl::count(ImportField f, long long lo, long long hi) {
+    const std::string_view v = value(f);
+    if (v.empty()) return std::nullopt;
+    const std::optional<long long> n = parse_count(v);
+    if (!n) {
+        reject_value(f, "is not a whole number");
+        return std::nullopt;
+    }
+    if (*n < lo || *n > hi) {
+        reject_value(f, "must be between " + format_count(lo) + " and " + format_count(hi));
+        return std::nullopt;
+    }
+    return n;
+}
+
+std::optional<int> CsvImporter::Impl::percent(ImportField f) {
+    const std::string_view v = value(f);
+    if (v.empty()) return std::nullopt;
+    const std::optional<int> p = parse_percent(v);
+    if (!p) {
+        reject_value(f, "is not a percentage");
+        return std::nullopt;
+    }
+    if (*p < 0 || *p > 100) {
+        reject_value(f, "must be between 0 and 100");
+        return std::nullopt;
+    }
+    return p;
+}
+
+std::optional<Date> CsvImporter::Impl::date(ImportField f) {
+    const std::string_view v = value(f);
+    if (v.empty()) return std::nullopt;
+    const auto c = static_cast<std::size_t>(column_of[static_cast<std::size_t>(f)]);
+    const std::optional<Date> d = parse_date_text(v, order_of_column[c]);
+    if (!d) reject_value(f, "is not a date");
+    return d;
+}
+
+std::optional<double> CsvImporter::Impl::decimal(ImportField f, double lo, double hi) {
+    const std::string_view v = value(f);
+    if (v.empty()) return std::nullopt;
+    const std::optional<double> d = parse_decimal(v);
+    if (!d) {
+        reject_value(f, "is not a number");
+        return std::nullopt;
+    }
+    if (*d < lo || *d > hi) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "must be between %g and %g", lo, hi);
+        reject_value(f, buf);
+        return std::nullopt;
+    }
+    return d;
+}
+
+std::optional<bool> CsvImporter::Impl::yes_no(ImportField f) {
+    const std::string_view v = value(f);
+    if (v.empty()) return std::nullopt;
+    const std::optional<bool> b = parse_yes_no(v);
+    if (!b) reject_value(f, "is not yes or no");
+    return b;
+}
+
+// --- the driver ------------------------------------------------------------------------------------
+
+CsvImporter::CsvImporter(const Plan& plan, const CsvTable& table, ImportOptions options,
+                         IdMaker make_id)
+    : impl_(std::make_unique<Impl>(plan, table, std::move(options), std::move(make_id))) {
+    Impl& m = *impl_;
+    m.column_of.fill(-1);
+    m.opt.mapping.resize(table.header.size(), ImportField::None);
+    for (std::size_t c = 0; c < m.opt.mapping.size(); ++c) {
+        const auto f = static_cast<std::size_t>(m.opt.mapping[c]);
+        if (m.opt.mapping[c] != ImportField::None && m.column_of[f] < 0)
+            m.column_of[f] = static_cast<int>(c);
+    }
+    // Date order per column: the user's answer, else what the values show, else month first.
+    std::vector<DateColumnStats> stats;
+    if (m.opt.date_orders.size() < table.header.size()) {
+        scan_date_columns(table, m.opt.kind, m.opt.mapping, 0, table.rows.size(), stats);
+    }
+    m.order_of_column.assign(table.header.size(), DateOrder::MonthDay);
+    m.opt.date_orders.resize(table.header.size());
+    for (std::size_t c = 0; c < table.header.size(); ++c)
+        if (m.opt.date_orders[c]) m.order_of_column[c] = *m.opt.date_orders[c];
+    for (const DateColumnStats& s : stats)
+        if (!m.opt.date_orders[s.column] && s.evident()) m.order_of_column[s.column] = *s.evident();
+    m.stages = plan.stages;
+    m.opt.default_term_months = std::clamp(m.opt.default_term_months, 0, 600);
+}
+
+CsvImporter::~CsvImporter() = default;
+
+bool CsvImporter::done() const { return impl_->phase == Impl::Phase::Done; }
+
+const ImportSummary& CsvImporter::summary() const { return impl_->summary; }
+
+double CsvImporter::progress() const {
+    const Impl& m = *impl_;
+    const double index_total = static_cast<double>(m.plan.accounts.size() + m.plan.opportunities.size());
+    const double rows = static_cast<double>(m.table.rows.size());
+    const double total = index_total * 0.25 + rows;
+    if (total <= 0) return m.phase == Impl::Phase::Done ? 1.0 : 0.0;
+    switch (m.phase) {
+    case Impl::Phase::IndexAccounts: return 0.25 * static_cast<double>(m.cursor) / total;
+    case Impl::Phase::IndexOpportunities:
+        return 0.25 * static_cast<double>(m.plan.accounts.size() + m.cursor) / total;
+    case Impl::Phase::Rows: return (0.25 * index_total + static_cast<double>(m.cursor)) / total;
+    case Impl::Phase::Done: return 1.0;
+    }
+    return 1.0;
+}
+
+bool CsvImporter::step(std::size_t budget) {
+    Impl& m = *impl_;
+    budget = std::max<std::size_t>(budget, 1);
+    switch (m.phase) {
+    case Impl::Phase::IndexAccounts: {
+        // Indexing a record is cheaper than reading a row: four per unit of budget.
+        const std::size_t end = std::min(m.plan.accounts.size(), m.cursor + budget * 4);
+        for (; m.cursor < end; ++m.cursor) m.index_account(m.cursor);
+        if (m.cursor >= m.plan.accounts.size()) {
+            m.cursor = 0;
+            m.phase = m.opt.kind == ImportKind::Opportunities ? Impl::Phase::IndexOpportunities
+                                                              : Impl::Phase::Rows;
+        }
+        return false;
+    }
+    case Impl::Phase::IndexOpportunities: {
+        const std::size_t end = std::min(m.plan.opportunities.size(), m.cursor + budget * 4);
+        for (; m.cursor < end; ++m.cursor) m.index_opportunity(m.cursor);
+        if (m.cursor >= m.plan.opportunities.size()) {
+            m.cursor = 0;
+            m.phase = Impl::Phase::Rows;
+        }
+        return false;
+    }
+    case Impl::Phase::Rows: {
+        const std::size_t end = std::min(m.table.rows.size(), m.cursor + budget);
+        for (; m.cursor < end; ++m.cursor) m.process_row(m.cursor);
+        if (m.cursor >= m.table.rows.size()) {
+            m.finish_notes();
+            m.phase = Impl::Phase::Done;
+        }
+        return m.phase == Impl::Phase::Done;
+    }
+    case Impl::Phase::Done: return true;
+    }
+    return true;
+}
+
+void CsvImporter::Impl::process_row(std::size_t index) {
+    row = &table.rows[index];
+    row_index = static_cast<std::uint32_t>(index);
+    row_rejected = false;
+    ++summary.rows;
+    if (row->unterminated_quote) {
+        reject("the file ends inside a quoted value (a closing \" is missing)");
+        return;
+    }
+    // More values than columns: usually an unquoted comma inside a value.
+    if (row->cell_count > table.header.size()) {
+        bool extra = false;
+        for (std::size_t c = table.header.size(); c < row->cell_count && !extra; ++c)
+            extra = !trim_value(table.cell(*row, c)).empty();
+        if (extra) {
+            reject("has " + std::to_string(row->cell_count) + " values but the header has " +
+                   std::to_string(table.header.size()) +
+                   " columns (is a value with a comma not in quotes?)");
+            return;
+        }
+    }
+    switch (opt.kind) {
+    case ImportKind::Accounts: account_row(); break;
+    case ImportKind::Contacts: contact_row(); break;
+    case ImportKind::Opportunities: opportunity_row(); break;
+    }
+}
+
+void CsvImporter::Impl::finish_notes() {
+    auto list = [](const std::map<std::string, int>& m) {
+        std::string s;
+        int shown = 0;
+        for (const auto& [v, n] : m) {
+            if (shown++ == 4) {
+                s += ", …";
+                break;
+            }
+            if (!s.empty()) s += ", ";
+            s += v.empty() ? std::string("(empty)") : v;
+        }
+        return s;
+    };
+    auto total = [](const std::map<std::string, int>& m) {
+        int n = 0;
+        for (const auto& kv : m) n += kv.second;
+        return n;
+    };
+    if (!unknown_status.empty())
+        summary.notes.push_back(count_text(total(unknown_status), "row has", "rows have") +
+                                " a type Footprint does not use (" + list(unknown_status) +
+                                "): imported as " +
+                                (opt.default_status == AccountStatus::Client   ? "clients"
+                                 : opt.default_status == AccountStatus::Former ? "former clients"
+                                                                               : "prospects") +
+                                ".");
+    if (!unknown_territory.empty())
+        summary.notes.push_back(count_text(total(unknown_territory), "row names", "rows name") +
+                                " a territory that is not in this plan (" + list(unknown_territory) +
+                                "): left without a territory.");
+    if (!unknown_type.empty())
+        summary.notes.push_back(count_text(total(unknown_type), "deal has", "deals have") +
+                                " a type Footprint does not know (" + list(unknown_type) +
+                                "): imported as new business.");
+    if (!unknown_category.empty())
+        summary.notes.push_back(count_text(total(unknown_category), "deal has", "deals have") +
+                                " an unknown forecast category (" + list(unknown_category) +
+                                "): the stage's category is used.");
+    if (location_half > 0)
+        summary.notes.push_back(count_text(location_half, "row has", "rows have") +
+                                " a latitude without a longitude (or the other way round): not "
+                                "placed on the map.");
+    if (stages_changed) {
+        std::string names;
+        for (std::size_t i = 0; i < stages.size(); ++i) {
+            bool known = false;
+            for (const Stage& s : plan.stages) known = known || s.name == stages[i].name;
+            if (known) continue;
+            if (!names.empty()) names += ", ";
+            names += stages[i].name;
+        }
+        summary.notes.push_back(count_text(summary.new_stages, "new stage", "new stages") +
+                                " added to the plan's pipeline: " + names + ".");
+    }
+    if (table.footer_lines > 0)
+        summary.notes.push_back("The Salesforce report footer (" +
+                                count_text(table.footer_lines, "line", "lines") +
+                                ") was left out.");
+}
+
+std::vector<Change> CsvImporter::take_changes() {
+    Impl& m = *impl_;
+    std::vector<Change> out;
+    if (m.phase != Impl::Phase::Done) return out;
+    if (m.stages_changed) out.push_back(Set<std::vector<Stage>>{std::move(m.stages)});
+    out.reserve(out.size() + m.account_slots.size() + m.opp_slots.size());
+    for (Impl::Slot& s : m.account_slots)
+        if (is_new_ref(s.origin) || s.changed)
+            out.push_back(Put<Account>{std::move(s.account), std::nullopt, true});
+    for (Impl::OppSlot& s : m.opp_slots)
+        if (is_new_ref(s.origin) || s.changed)
+            out.push_back(Put<Opportunity>{std::move(s.opp), std::nullopt, true});
+    m.account_slots.clear();
+    m.opp_slots.clear();
+    return out;
+}
+
+// --- output ----------------------------------------------------------------------------------------
+
+std::string format_rejection(const std::string& file_name, const Rejection& r) {
+    return file_name + ":" + std::to_string(r.line) + ": " + r.reason;
+}
+
+std::string rejected_rows_csv(const CsvTable& table, const ImportSummary& summary) {
+    std::string out = "\xEF\xBB\xBF";
+    append_csv_cell(out, "Line");
+    out += ',';
+    append_csv_cell(out, "Reason");
+    for (const std::string& h : table.header) {
+        out += ',';
+        append_csv_cell(out, h);
+    }
+    out += "\r\n";
+    for (const Rejection& r : summary.rejections) {
+        out += std::to_string(r.line);
+        out += ',';
+        append_csv_cell(out, r.reason);
+        if (r.row < table.rows.size()) {
+            const CsvRow& row = table.rows[r.row];
+            for (std::size_t c = 0; c < std::max<std::size_t>(table.header.size(), row.cell_count); ++c) {
+                out += ',';
+                append_csv_cell(out, table.cell(row, c));
+            }
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
+std::string import_label(const ImportOptions& options, const ImportSummary& s) {
+    const char* one = import_kind_singular(options.kind);
+    const char* many = import_kind_name(options.kind);
+    if (s.updated == 0) return "Import " + count_text(s.created, one, many);
+    if (s.created == 0) return "Update " + count_text(s.updated, one, many) + " from " + options.file_name;
+    return "Import " + options.file_name + " (" + format_count(s.created) + " new, " +
+           format_count(s.updated) + " updated)";
+}
+
+} // namespace footprint::core
