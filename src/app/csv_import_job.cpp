@@ -56,6 +56,7 @@ double CsvImportJob::progress() const {
         return table_.rows.empty() ? 1.0
                                    : static_cast<double>(scan_row_) / static_cast<double>(table_.rows.size());
     case Stage::Counting: return importer_ ? importer_->progress() : 0.0;
+    case Stage::Applying: return app_progress_;
     case Stage::Done: return 1.0;
     default: return 0.0;
     }
@@ -178,6 +179,10 @@ void CsvImportJob::work(App& app, double budget_ms) {
                     stage_ = Stage::Dates;
             }
             break;
+        case Stage::Applying:
+            if (!app.work(std::max(1.0, budget_ms - (clock.monotonic_ms() - start)))) finish_applying(app);
+            else app_progress_ = app.doc().slicing_progress();
+            break;
         case Stage::Counting:
             if (app.doc().revision() != counted_revision_) { // an undo while counting: start over
                 recounted_ = true;
@@ -198,6 +203,8 @@ void CsvImportJob::work(App& app, double budget_ms) {
     case Stage::Mapping: timing_.read_ms += elapsed; break;
     case Stage::Checking:
     case Stage::Dates: timing_.check_ms += elapsed; break;
+    case Stage::Applying:
+    case Stage::Done: timing_.apply_ms += elapsed; break;
     default: timing_.count_ms += elapsed; break;
     }
 }
@@ -212,16 +219,28 @@ bool CsvImportJob::apply(App& app) {
     const double start = app.clock().monotonic_ms();
     std::vector<core::Change> changes = importer_->take_changes();
     label_ = core::import_label(options_, summary_);
-    app.execute(Command{label_, std::move(changes)});
-    applied_revision_ = app.doc().revision();
     importer_.reset();
-    const double end = app.clock().monotonic_ms();
-    timing_.apply_ms = end - start;
-    timing_.finished_ms = end;
+    app_progress_ = 0;
+    app.execute_sliced(Command{label_, std::move(changes)});
+    timing_.apply_ms += app.clock().monotonic_ms() - start;
+    stage_ = Stage::Applying;
+    if (!app.doc().slicing()) finish_applying(app);
+    return true;
+}
+
+void CsvImportJob::finish_applying(App& app) {
+    applied_revision_ = app.doc().revision();
+    timing_.finished_ms = app.clock().monotonic_ms();
     stage_ = Stage::Done;
     bytes_.clear();
     bytes_.shrink_to_fit();
-    return true;
+}
+
+void CsvImportJob::cancel(App& app) {
+    if (stage_ == Stage::Applying && app.doc().slicing()) app.cancel_sliced();
+    importer_.reset();
+    reader_.reset();
+    if (stage_ != Stage::Done && stage_ != Stage::Failed) stage_ = Stage::Mapping;
 }
 
 void CsvImportJob::back() {

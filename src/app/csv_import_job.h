@@ -23,6 +23,7 @@ public:
         Dates,    // waiting: a date column reads both ways
         Counting, // the dry run (sliced)
         Review,   // waiting: the summary, before anything changes
+        Applying, // the command being applied in slices
         Done,     // applied
         Failed,   // the file cannot be imported (error() says why)
     };
@@ -35,8 +36,11 @@ public:
     // Does up to `budget_ms` of the current stage's work (nothing in the waiting stages).
     void work(App& app, double budget_ms);
     bool working() const {
-        return stage_ == Stage::Reading || stage_ == Stage::Checking || stage_ == Stage::Counting;
+        return stage_ == Stage::Reading || stage_ == Stage::Checking ||
+               stage_ == Stage::Counting || stage_ == Stage::Applying;
     }
+    // Stops whatever runs; an import being applied is taken back, so the plan is as it was.
+    void cancel(App& app);
     Stage stage() const { return stage_; }
     double progress() const; // of the working stage, 0..1
     const std::string& file_name() const { return file_name_; }
@@ -70,8 +74,9 @@ public:
     // --- Review ----------------------------------------------------------------------------------
     const core::ImportSummary& summary() const { return summary_; }
     bool nothing_to_do() const { return summary_.created + summary_.updated == 0; }
-    // Executes the import as one command. When the plan changed since the count, counts again
-    // instead (returns false; stage() is Counting) so the summary the user approves is true.
+    // Starts applying the import as one command (in slices when big: stage Applying, then Done).
+    // When the plan changed since the count, counts again instead (returns false; stage() is
+    // Counting) so the summary the user approves is true.
     bool apply(App& app);
     bool recounted() const { return recounted_; }
     // Back to the column mapping (from Dates or Review).
@@ -94,6 +99,7 @@ private:
     void start_reading();
     void finish_reading();
     void start_counting(App& app);
+    void finish_applying(App& app);
 
     std::string file_name_;
     std::string bytes_; // kept for a re-read with another delimiter or encoding
@@ -114,6 +120,7 @@ private:
     core::ImportSummary summary_;
     std::string label_;
     std::uint64_t applied_revision_ = 0;
+    double app_progress_ = 0;
     Timing timing_;
 };
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,6 +38,24 @@ public:
     bool redo(core::Timestamp now);
     const std::string& undo_label() const;
     const std::string& redo_label() const;
+    // Primitive changes the next undo / redo would apply (big ones are worth slicing).
+    std::size_t undo_size() const { return undo_.empty() ? 0 : undo_.back().inverse.size(); }
+    std::size_t redo_size() const { return redo_.empty() ? 0 : redo_.back().inverse.size(); }
+
+    // --- commands too big for one frame ------------------------------------------------------
+    // An import of 100,000 accounts (or its undo) is applied a slice at a time so no frame
+    // stalls, and is still one undo step: begin it, call apply_slice() each frame until it
+    // returns true. Each slice bumps revision() (views and autosave see a plan that changed;
+    // autosave waits for the edits to stop). cancel_sliced() puts back what was applied. While
+    // one runs, execute(), undo() and redo() first finish it.
+    void begin_sliced(Command command, core::Timestamp now);
+    bool begin_undo_sliced(core::Timestamp now); // false when there is nothing to undo
+    bool begin_redo_sliced(core::Timestamp now);
+    bool apply_slice(std::size_t max_changes, core::Timestamp now);
+    void cancel_sliced(core::Timestamp now);
+    bool slicing() const { return sliced_ != nullptr; }
+    double slicing_progress() const;
+    const std::string& slicing_label() const;
     std::size_t undo_depth() const { return undo_.size(); }
     void set_undo_limit(std::size_t limit) { limit_ = limit; }
 
@@ -60,6 +79,16 @@ private:
         std::vector<core::Change> inverse; // in the order they must be applied
     };
     std::vector<core::Change> apply_all(std::vector<core::Change> changes, core::Timestamp now);
+    void finish_sliced(core::Timestamp now);
+
+    struct Sliced {
+        enum class Kind { Execute, Undo, Redo } kind = Kind::Execute;
+        std::string label;
+        std::vector<core::Change> changes;
+        std::size_t next = 0;
+        std::vector<core::Change> inverse; // of the changes applied so far, in applied order
+    };
+    std::unique_ptr<Sliced> sliced_;
 
     core::Plan plan_;
     core::PlanIndex index_;

@@ -10,16 +10,37 @@ namespace {
 
 char fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// The first 8 bytes, case-folded, as a big-endian integer: comparing two of them orders most
-// names without touching the strings.
-std::uint64_t prefix_key(const std::string& s) {
-    std::uint64_t k = 0;
-    for (std::size_t i = 0; i < 8; ++i) {
+AccountList::TextKey text_key(const std::string& s) {
+    AccountList::TextKey k;
+    std::uint64_t* parts[3] = {&k.a, &k.b, &k.c};
+    for (std::size_t i = 0; i < 24; ++i) {
         const auto c = static_cast<unsigned char>(i < s.size() ? fold(s[i]) : 0);
-        k = (k << 8) | c;
+        *parts[i / 8] = (*parts[i / 8] << 8) | c;
+    }
+    if (s.size() > 24) { // FNV-1a; never 0, so "no tail" stays distinct
+        std::uint64_t h = 0xcbf29ce484222325ull;
+        for (std::size_t i = 24; i < s.size(); ++i) {
+            h ^= static_cast<unsigned char>(fold(s[i]));
+            h *= 0x100000001b3ull;
+        }
+        k.tail = h | 1;
     }
     return k;
 }
+
+// -1, 0, 1 by the keys alone; 2 when only the full texts can tell (both long, tails differ).
+int compare_keys(const AccountList::TextKey& x, const AccountList::TextKey& y) {
+    if (x.a != y.a) return x.a < y.a ? -1 : 1;
+    if (x.b != y.b) return x.b < y.b ? -1 : 1;
+    if (x.c != y.c) return x.c < y.c ? -1 : 1;
+    if (x.tail == y.tail) return 0;
+    if (x.tail == 0) return -1; // a prefix of the other
+    if (y.tail == 0) return 1;
+    return 2;
+}
+
+// Signed numbers as unsigned integers in the same order.
+std::uint64_t ordered(std::int64_t v) { return static_cast<std::uint64_t>(v) ^ (std::uint64_t{1} << 63); }
 
 int compare_ci(const std::string& a, const std::string& b) {
     const std::size_t n = std::min(a.size(), b.size());
@@ -47,10 +68,10 @@ bool AccountFilter::active() const {
 void AccountList::compute(const Plan& plan, std::size_t i) {
     const Account& a = plan.accounts[i];
     Key& k = keys_[i];
-    k.name = prefix_key(a.name);
-    k.city = prefix_key(a.address.city);
-    k.industry = prefix_key(a.industry);
-    k.owner = prefix_key(a.owner);
+    k.name = text_key(a.name);
+    k.city = text_key(a.address.city);
+    k.industry = text_key(a.industry);
+    k.owner = text_key(a.owner);
     k.mrc = 0;
     k.contract_end = INT32_MAX;
     k.upcoming_end = INT32_MAX;
@@ -113,47 +134,63 @@ bool AccountList::passes(const Plan& plan, std::uint32_t i) const {
     return true;
 }
 
-bool AccountList::less(const Plan& plan, std::uint32_t a, std::uint32_t b) const {
-    const Key& x = keys_[a];
-    const Key& y = keys_[b];
-    auto by_text = [&](std::uint64_t kx, std::uint64_t ky, const std::string& sx,
-                       const std::string& sy) -> int {
-        if (kx != ky) return kx < ky ? -1 : 1;
-        return compare_ci(sx, sy);
-    };
-    const Account& A = plan.accounts[a];
-    const Account& B = plan.accounts[b];
-    int c = 0;
+AccountList::SortRecord AccountList::record(std::uint32_t i) const {
+    const Key& k = keys_[i];
+    SortRecord r;
+    r.index = i;
+    r.name = k.name;
     switch (sort_.column) {
-    case AccountColumn::Name: break;
-    case AccountColumn::Status: c = x.status == y.status ? 0 : (x.status < y.status ? -1 : 1); break;
-    case AccountColumn::City: c = by_text(x.city, y.city, A.address.city, B.address.city); break;
-    case AccountColumn::Industry: c = by_text(x.industry, y.industry, A.industry, B.industry); break;
-    case AccountColumn::Owner: c = by_text(x.owner, y.owner, A.owner, B.owner); break;
-    case AccountColumn::Mrc: c = x.mrc == y.mrc ? 0 : (x.mrc < y.mrc ? -1 : 1); break;
-    case AccountColumn::ContractEnd:
-        // Accounts without a contract sort last both ways: they are never "most urgent".
-        if (x.contract_end != y.contract_end) {
-            if (x.contract_end == INT32_MAX) return false;
-            if (y.contract_end == INT32_MAX) return true;
-            c = x.contract_end < y.contract_end ? -1 : 1;
+    case AccountColumn::Name:
+        r.primary = k.name;
+        r.name = TextKey{}; // the primary is the name already
+        break;
+    case AccountColumn::City: r.primary = k.city; break;
+    case AccountColumn::Industry: r.primary = k.industry; break;
+    case AccountColumn::Owner: r.primary = k.owner; break;
+    case AccountColumn::Status: r.primary.a = k.status; break;
+    case AccountColumn::Mrc: r.primary.a = ordered(k.mrc); break;
+    case AccountColumn::Employees: r.primary.a = ordered(k.employees); break;
+    case AccountColumn::ContractEnd: r.primary.a = ordered(k.contract_end); break;
+    }
+    // Accounts without a contract sort last both ways: they are never "most urgent".
+    r.last = sort_.column == AccountColumn::ContractEnd && k.contract_end == INT32_MAX;
+    return r;
+}
+
+bool AccountList::before(const Plan& plan, const SortRecord& x, const SortRecord& y) const {
+    if (x.last != y.last) return y.last;
+    int c = compare_keys(x.primary, y.primary);
+    if (c == 2) {
+        const Account& a = plan.accounts[x.index];
+        const Account& b = plan.accounts[y.index];
+        switch (sort_.column) {
+        case AccountColumn::Name: c = compare_ci(a.name, b.name); break;
+        case AccountColumn::City: c = compare_ci(a.address.city, b.address.city); break;
+        case AccountColumn::Industry: c = compare_ci(a.industry, b.industry); break;
+        case AccountColumn::Owner: c = compare_ci(a.owner, b.owner); break;
+        default: c = 0; break;
         }
-        break;
-    case AccountColumn::Employees:
-        c = x.employees == y.employees ? 0 : (x.employees < y.employees ? -1 : 1);
-        break;
     }
     if (!sort_.ascending) c = -c;
     if (c != 0) return c < 0;
     // Ties: by name, then plan order, so the order never flickers between frames.
-    c = by_text(x.name, y.name, A.name, B.name);
+    c = compare_keys(x.name, y.name);
+    if (c == 2) c = compare_ci(plan.accounts[x.index].name, plan.accounts[y.index].name);
     if (c != 0) return c < 0;
-    return a < b;
+    return x.index < y.index;
+}
+
+bool AccountList::less(const Plan& plan, std::uint32_t a, std::uint32_t b) const {
+    return before(plan, record(a), record(b));
 }
 
 void AccountList::sort_rows(const Plan& plan) {
-    std::sort(rows_.begin(), rows_.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return less(plan, a, b); });
+    std::vector<SortRecord> recs;
+    recs.reserve(rows_.size());
+    for (std::uint32_t i : rows_) recs.push_back(record(i));
+    std::sort(recs.begin(), recs.end(),
+              [&](const SortRecord& x, const SortRecord& y) { return before(plan, x, y); });
+    for (std::size_t k = 0; k < recs.size(); ++k) rows_[k] = recs[k].index;
 }
 
 void AccountList::query(const Plan& plan, const AccountFilter& filter, AccountSort sort) {

@@ -60,9 +60,24 @@ public:
     // What a row position shows; -1 when the account is not listed.
     std::ptrdiff_t position_of(std::uint32_t account_index) const;
 
+    // A text column's first 24 bytes, case-folded, as three big-endian integers, and a hash of
+    // the rest: comparing these orders almost every pair without touching the strings, and
+    // equal names (common: "Starbucks") compare equal without reading them.
+    struct TextKey {
+        std::uint64_t a = 0, b = 0, c = 0;
+        std::uint64_t tail = 0; // hash of the folded bytes past 24; 0 when there are none
+    };
+    // What sorting compares, built per row so the sort runs over contiguous memory.
+    struct SortRecord {
+        TextKey primary; // the sorted column (numbers in `a`; flipped for descending)
+        TextKey name;    // ties
+        std::uint32_t index = 0;
+        bool last = false; // after every other row whichever the direction
+    };
+
 private:
     struct Key {
-        std::uint64_t name = 0, city = 0, industry = 0, owner = 0; // case-folded 8-byte prefixes
+        TextKey name, city, industry, owner;
         Cents mrc = 0;
         std::int32_t contract_end = INT32_MAX;  // earliest contract end (past ones included)
         std::int32_t upcoming_end = INT32_MAX;  // earliest end on or after today
@@ -71,6 +86,8 @@ private:
     };
     void compute(const Plan& plan, std::size_t i);
     bool passes(const Plan& plan, std::uint32_t i) const;
+    SortRecord record(std::uint32_t i) const;
+    bool before(const Plan& plan, const SortRecord& x, const SortRecord& y) const;
     bool less(const Plan& plan, std::uint32_t a, std::uint32_t b) const;
     void sort_rows(const Plan& plan);
 
