@@ -26,16 +26,39 @@ std::vector<core::Change> Document::apply_all(std::vector<core::Change> changes,
                                               core::Timestamp now) {
     std::vector<core::Change> inverse;
     inverse.reserve(changes.size());
+    reserve_for(changes);
     last_touched_ = core::TouchedSet{};
     last_touched_.everything = changes.size() > kLastTouchedCap;
     for (auto& c : changes) {
-        touched_.note(c);
+        note_touched(c);
         if (!last_touched_.everything) last_touched_.note(c);
         if (std::holds_alternative<core::ReplacePlan>(c)) ++generation_; // views start afresh
         inverse.push_back(core::apply_change(plan_, index_, std::move(c), now));
     }
     std::reverse(inverse.begin(), inverse.end());
     return inverse;
+}
+
+void Document::reserve_for(const std::vector<core::Change>& changes) {
+    // Appending many records: grow the vectors once, not by doubling (each step moving them all).
+    if (changes.size() < 1000) return;
+    std::size_t accounts = 0, opportunities = 0;
+    for (const core::Change& c : changes) {
+        accounts += std::holds_alternative<core::Put<core::Account>>(c);
+        opportunities += std::holds_alternative<core::Put<core::Opportunity>>(c);
+    }
+    plan_.accounts.reserve(plan_.accounts.size() + accounts);
+    plan_.opportunities.reserve(plan_.opportunities.size() + opportunities);
+}
+
+void Document::note_touched(const core::Change& c) {
+    // Past the cap a journal entry would not take them anyway: autosave writes a snapshot.
+    if (touched_.everything) return;
+    touched_.note(c);
+    if (touched_.records() > kTouchedCap) {
+        touched_ = core::TouchedSet{};
+        touched_.everything = true;
+    }
 }
 
 void Document::execute(Command command, core::Timestamp now) {
@@ -105,17 +128,12 @@ bool Document::apply_slice(std::size_t max_changes, core::Timestamp now) {
     if (!sliced_) return true;
     Sliced& s = *sliced_;
     const std::size_t end = std::min(s.changes.size(), s.next + std::max<std::size_t>(max_changes, 1));
-    // Appending many accounts: grow the vector once, not by doubling while views read it.
-    if (s.next == 0) {
-        std::size_t puts = 0;
-        for (const core::Change& c : s.changes) puts += std::holds_alternative<core::Put<core::Account>>(c);
-        plan_.accounts.reserve(plan_.accounts.size() + puts);
-    }
+    if (s.next == 0) reserve_for(s.changes);
     last_touched_ = core::TouchedSet{};
     last_touched_.everything = end - s.next > kLastTouchedCap;
     for (; s.next < end; ++s.next) {
         core::Change& c = s.changes[s.next];
-        touched_.note(c);
+        note_touched(c);
         if (!last_touched_.everything) last_touched_.note(c);
         if (std::holds_alternative<core::ReplacePlan>(c)) ++generation_;
         s.inverse.push_back(core::apply_change(plan_, index_, std::move(c), now));

@@ -70,6 +70,8 @@ public:
     // view one revision behind can patch itself instead of rebuilding. Past kLastTouchedCap
     // records it only says `everything`.
     static constexpr std::size_t kLastTouchedCap = 4096;
+    // touched() says `everything` (autosave: a snapshot) once it holds more records than this.
+    static constexpr std::size_t kTouchedCap = 4096;
     const core::TouchedSet& last_touched() const { return last_touched_; }
     core::TouchedSet take_touched() { return std::exchange(touched_, core::TouchedSet{}); }
 
@@ -80,6 +82,8 @@ private:
     };
     std::vector<core::Change> apply_all(std::vector<core::Change> changes, core::Timestamp now);
     void finish_sliced(core::Timestamp now);
+    void note_touched(const core::Change& c);
+    void reserve_for(const std::vector<core::Change>& changes);
 
     struct Sliced {
         enum class Kind { Execute, Undo, Redo } kind = Kind::Execute;

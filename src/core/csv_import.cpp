@@ -92,6 +92,59 @@ std::string count_text(int n, const char* one, const char* many) {
     return format_count(n) + " " + (n == 1 ? one : many);
 }
 
+std::uint64_t KeyMap::hash(std::string_view a, std::string_view b) {
+    std::uint64_t h = 0xcbf29ce484222325ull; // FNV-1a, with a separator between the parts
+    for (char c : a) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001b3ull;
+    }
+    h ^= 0x1f;
+    h *= 0x100000001b3ull;
+    for (char c : b) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001b3ull;
+    }
+    return h == 0 ? 1 : h;
+}
+
+void KeyMap::reserve(std::size_t n) {
+    std::size_t cap = 16;
+    while (cap < n * 2) cap *= 2;
+    if (cap <= keys_.size()) return;
+    std::vector<std::uint64_t> old_keys = std::move(keys_);
+    std::vector<RecordRef> old_values = std::move(values_);
+    keys_.assign(cap, 0);
+    values_.assign(cap, 0);
+    size_ = 0;
+    for (std::size_t i = 0; i < old_keys.size(); ++i)
+        if (old_keys[i]) try_emplace(old_keys[i], old_values[i]);
+}
+
+void KeyMap::grow() { reserve(std::max<std::size_t>(size_ + 1, keys_.size())); }
+
+std::pair<RecordRef*, bool> KeyMap::try_emplace(std::uint64_t key, RecordRef value) {
+    if ((size_ + 1) * 2 > keys_.size()) grow();
+    const std::size_t mask = keys_.size() - 1;
+    for (std::size_t i = (key ^ (key >> 29)) & mask;; i = (i + 1) & mask) {
+        if (keys_[i] == key) return {&values_[i], false};
+        if (keys_[i] == 0) {
+            keys_[i] = key;
+            values_[i] = value;
+            ++size_;
+            return {&values_[i], true};
+        }
+    }
+}
+
+const RecordRef* KeyMap::find(std::uint64_t key) const {
+    if (keys_.empty()) return nullptr;
+    const std::size_t mask = keys_.size() - 1;
+    for (std::size_t i = (key ^ (key >> 29)) & mask;; i = (i + 1) & mask) {
+        if (keys_[i] == key) return &values_[i];
+        if (keys_[i] == 0) return nullptr;
+    }
+}
+
 std::optional<DateOrder> DateColumnStats::evident() const {
     if (month_day == 0 && day_month == 0) return std::nullopt;
     return day_month > month_day ? DateOrder::DayMonth : DateOrder::MonthDay;
@@ -248,6 +301,12 @@ CsvImporter::CsvImporter(const Plan& plan, const CsvTable& table, ImportOptions 
     for (const DateColumnStats& s : stats)
         if (!m.opt.date_orders[s.column] && s.evident()) m.order_of_column[s.column] = *s.evident();
     m.stages = plan.stages;
+    const std::size_t n = plan.accounts.size() + table.rows.size();
+    for (KeyMap* k : {&m.acc_by_sfid, &m.acc_by_id, &m.acc_by_billing, &m.acc_by_name_zip, &m.acc_by_name})
+        k->reserve(n);
+    if (m.opt.kind == ImportKind::Opportunities)
+        for (KeyMap* k : {&m.opp_by_sfid, &m.opp_by_id, &m.opp_by_account_name})
+            k->reserve(plan.opportunities.size() + table.rows.size());
     m.opt.default_term_months = std::clamp(m.opt.default_term_months, 0, 600);
 }
 

@@ -47,14 +47,16 @@ bool valid_salesforce_id(std::string_view id) {
 } // namespace
 
 void CsvImporter::Impl::register_account(const Account& a, RecordRef ref) {
-    if (!a.salesforce_id.empty()) acc_by_sfid.try_emplace(salesforce_key(a.salesforce_id), ref);
-    acc_by_id.try_emplace(a.id, ref);
-    if (!a.billing_account.empty()) acc_by_billing.try_emplace(std::string(trim_value(a.billing_account)), ref);
-    std::string nk = name_key(a.name);
+    if (!a.salesforce_id.empty())
+        acc_by_sfid.try_emplace(KeyMap::hash(salesforce_key(a.salesforce_id)), ref);
+    acc_by_id.try_emplace(KeyMap::hash(a.id), ref);
+    if (!a.billing_account.empty())
+        acc_by_billing.try_emplace(KeyMap::hash(trim_value(a.billing_account)), ref);
+    const std::string nk = name_key(a.name);
     if (nk.empty()) return;
-    acc_by_name_zip.try_emplace(nk + "|" + zip_key(a.address.postal_code), ref);
-    auto [it, added] = acc_by_name.try_emplace(std::move(nk), ref);
-    if (!added && it->second != ref) it->second = kAmbiguous;
+    acc_by_name_zip.try_emplace(KeyMap::hash(nk, zip_key(a.address.postal_code)), ref);
+    auto [value, added] = acc_by_name.try_emplace(KeyMap::hash(nk), ref);
+    if (!added && *value != ref) *value = kAmbiguous;
 }
 
 void CsvImporter::Impl::index_account(std::size_t i) {
@@ -90,29 +92,22 @@ std::optional<RecordRef> CsvImporter::Impl::find_account_for_row() {
         const std::string& have = account_at(r).salesforce_id;
         return sfid.empty() || have.empty() || salesforce_key(have) == salesforce_key(sfid);
     };
-    if (!sfid.empty()) {
-        if (auto it = acc_by_sfid.find(salesforce_key(sfid)); it != acc_by_sfid.end()) return it->second;
-    }
-    if (const std::string_view id = value(F::FootprintId); !id.empty()) {
-        if (auto it = acc_by_id.find(std::string(id)); it != acc_by_id.end() && compatible(it->second))
-            return it->second;
-    }
-    if (const std::string_view ban = value(F::BillingAccount); !ban.empty()) {
-        if (auto it = acc_by_billing.find(std::string(ban)); it != acc_by_billing.end() && compatible(it->second))
-            return it->second;
-    }
+    if (!sfid.empty())
+        if (const RecordRef* r = acc_by_sfid.find(KeyMap::hash(salesforce_key(sfid)))) return *r;
+    if (const std::string_view id = value(F::FootprintId); !id.empty())
+        if (const RecordRef* r = acc_by_id.find(KeyMap::hash(id)); r && compatible(*r)) return *r;
+    if (const std::string_view ban = value(F::BillingAccount); !ban.empty())
+        if (const RecordRef* r = acc_by_billing.find(KeyMap::hash(ban)); r && compatible(*r)) return *r;
     const std::string nk = name_key(value(F::AccountName));
     if (nk.empty()) return std::nullopt;
     const std::string_view postal = value(F::PostalCode);
     if (!postal.empty()) {
-        if (auto it = acc_by_name_zip.find(nk + "|" + zip_key(postal));
-            it != acc_by_name_zip.end() && compatible(it->second))
-            return it->second;
+        if (const RecordRef* r = acc_by_name_zip.find(KeyMap::hash(nk, zip_key(postal))); r && compatible(*r))
+            return *r;
         return std::nullopt;
     }
     // No ZIP in the row: the name alone, when exactly one account has it.
-    if (auto it = acc_by_name.find(nk); it != acc_by_name.end() && compatible(it->second))
-        return it->second;
+    if (const RecordRef* r = acc_by_name.find(KeyMap::hash(nk)); r && compatible(*r)) return *r;
     return std::nullopt;
 }
 
@@ -262,26 +257,25 @@ void CsvImporter::Impl::account_row() {
 }
 
 std::optional<RecordRef> CsvImporter::Impl::find_parent_account() {
-    auto found = [&](const std::unordered_map<std::string, RecordRef>& m,
-                     const std::string& key) -> std::optional<RecordRef> {
-        auto it = m.find(key);
-        if (it == m.end() || it->second == kAmbiguous) return std::nullopt;
-        return it->second;
+    auto found = [&](const KeyMap& m, std::string_view key) -> std::optional<RecordRef> {
+        const RecordRef* r = m.find(KeyMap::hash(key));
+        if (!r || *r == kAmbiguous) return std::nullopt;
+        return *r;
     };
     const std::string_view fid = value(F::AccountFootprintId);
     const std::string_view sfid = value(F::AccountSalesforceId);
     const std::string_view number = value(F::AccountRefNumber);
     const std::string_view name = value(F::AccountRefName);
     if (!fid.empty())
-        if (auto r = found(acc_by_id, std::string(fid))) return r;
+        if (auto r = found(acc_by_id, fid)) return r;
     if (!sfid.empty())
         if (auto r = found(acc_by_sfid, salesforce_key(sfid))) return r;
     if (!number.empty())
-        if (auto r = found(acc_by_billing, std::string(number))) return r;
+        if (auto r = found(acc_by_billing, number)) return r;
     if (!name.empty()) {
-        auto it = acc_by_name.find(name_key(name));
-        if (it != acc_by_name.end() && it->second != kAmbiguous) return it->second;
-        if (it != acc_by_name.end()) {
+        const RecordRef* r = acc_by_name.find(KeyMap::hash(name_key(name)));
+        if (r && *r != kAmbiguous) return *r;
+        if (r) {
             reject("several accounts in the plan are named " + quote_value(name) +
                    ": add the account's Salesforce Id (AccountId) to tell them apart");
             return std::nullopt;

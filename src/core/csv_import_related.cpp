@@ -140,9 +140,9 @@ void CsvImporter::Impl::contact_row() {
 void CsvImporter::Impl::index_opportunity(std::size_t i) {
     const Opportunity& o = plan.opportunities[i];
     const auto ref = static_cast<RecordRef>(i);
-    if (!o.salesforce_id.empty()) opp_by_sfid.try_emplace(salesforce_key(o.salesforce_id), ref);
-    opp_by_id.try_emplace(o.id, ref);
-    opp_by_account_name.try_emplace(o.account_id + "|" + name_key(o.name), ref);
+    if (!o.salesforce_id.empty()) opp_by_sfid.try_emplace(KeyMap::hash(salesforce_key(o.salesforce_id)), ref);
+    opp_by_id.try_emplace(KeyMap::hash(o.id), ref);
+    opp_by_account_name.try_emplace(KeyMap::hash(o.account_id, name_key(o.name)), ref);
 }
 
 const Stage* CsvImporter::Impl::stage_for(std::string_view name, std::optional<int> probability,
@@ -186,9 +186,9 @@ void CsvImporter::Impl::opportunity_row() {
     const std::string_view sfid = value(F::SalesforceId);
     const std::string_view fid = value(F::FootprintId);
     if (!sfid.empty())
-        if (auto it = opp_by_sfid.find(salesforce_key(sfid)); it != opp_by_sfid.end()) ref = it->second;
+        if (const RecordRef* r = opp_by_sfid.find(KeyMap::hash(salesforce_key(sfid)))) ref = *r;
     if (!ref && !fid.empty())
-        if (auto it = opp_by_id.find(std::string(fid)); it != opp_by_id.end()) ref = it->second;
+        if (const RecordRef* r = opp_by_id.find(KeyMap::hash(fid))) ref = *r;
 
     const bool names_account = !value(F::AccountSalesforceId).empty() ||
                                !value(F::AccountFootprintId).empty() ||
@@ -200,14 +200,13 @@ void CsvImporter::Impl::opportunity_row() {
     }
     const std::string_view name = value(F::OpportunityName);
     if (!ref && parent && !name.empty()) {
-        const std::string key = account_at(*parent).id + "|" + name_key(name);
-        if (auto it = opp_by_account_name.find(key); it != opp_by_account_name.end()) {
-            const Opportunity& o = is_new_ref(it->second)
-                                       ? opp_slots[static_cast<std::size_t>(-1 - it->second)].opp
-                                       : plan.opportunities[static_cast<std::size_t>(it->second)];
+        const std::uint64_t key = KeyMap::hash(account_at(*parent).id, name_key(name));
+        if (const RecordRef* r = opp_by_account_name.find(key)) {
+            const Opportunity& o = is_new_ref(*r) ? opp_slots[static_cast<std::size_t>(-1 - *r)].opp
+                                                  : plan.opportunities[static_cast<std::size_t>(*r)];
             // A name match with a different Salesforce Id is a different deal.
             if (sfid.empty() || o.salesforce_id.empty() || salesforce_key(o.salesforce_id) == salesforce_key(sfid))
-                ref = it->second;
+                ref = *r;
         }
     }
     if (ref && !is_new_ref(*ref) && !opt.update_existing) {
@@ -335,9 +334,9 @@ void CsvImporter::Impl::opportunity_row() {
 
     if (!ref) {
         const RecordRef new_ref = -1 - static_cast<RecordRef>(opp_slots.size());
-        if (!o.salesforce_id.empty()) opp_by_sfid.try_emplace(salesforce_key(o.salesforce_id), new_ref);
-        opp_by_id.try_emplace(o.id, new_ref);
-        opp_by_account_name.try_emplace(o.account_id + "|" + name_key(o.name), new_ref);
+        if (!o.salesforce_id.empty()) opp_by_sfid.try_emplace(KeyMap::hash(salesforce_key(o.salesforce_id)), new_ref);
+        opp_by_id.try_emplace(KeyMap::hash(o.id), new_ref);
+        opp_by_account_name.try_emplace(KeyMap::hash(o.account_id, name_key(o.name)), new_ref);
         summary.account_ids.push_back(o.account_id);
         opp_slots.push_back(OppSlot{std::move(o), new_ref, true});
         ++summary.created;
@@ -361,7 +360,7 @@ void CsvImporter::Impl::opportunity_row() {
         summary.account_ids.push_back(opp_slots[it->second].opp.account_id);
     }
     if (!opp_slots[it->second].opp.salesforce_id.empty())
-        opp_by_sfid.try_emplace(salesforce_key(opp_slots[it->second].opp.salesforce_id), *ref);
+        opp_by_sfid.try_emplace(KeyMap::hash(salesforce_key(opp_slots[it->second].opp.salesforce_id)), *ref);
 }
 
 } // namespace footprint::core

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 
 namespace footprint::core {
 
@@ -288,11 +289,13 @@ std::optional<double> parse_decimal(std::string_view raw) {
     if (s.find('.') == std::string::npos) // "39,95": a decimal comma
         for (char& c : s)
             if (c == ',') c = '.';
-    double v = 0;
-    const char* b = s.data();
-    if (*b == '+') ++b;
-    auto [p, ec] = std::from_chars(b, s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+    // Digits, one sign, a point and an exponent only: strtod alone would also take "inf", "nan"
+    // and hexadecimal. (Emscripten's libc++ has no floating-point from_chars.)
+    for (char c : s)
+        if (!is_digit(c) && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') return std::nullopt;
+    char* end = nullptr;
+    const double v = std::strtod(s.c_str(), &end);
+    if (end != s.c_str() + s.size() || !std::isfinite(v)) return std::nullopt;
     return v;
 }
 

@@ -100,6 +100,7 @@ bool should_draw(WebContext& w, double now) {
     const bool changed = !(cur == g_watched);
     g_watched = cur;
     if (input || changed) return true;
+    if (w.ui.busy || w.app->doc().slicing()) return true; // work in slices needs every frame
     if (w.app->saver().syncing()) return false;
     return now - w.last_activity_ms < kKeepDrawingMs || now - g_last_draw_ms >= kHeartbeatMs;
 }

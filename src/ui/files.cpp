@@ -1,6 +1,8 @@
 // Routes a picked or dropped file to what it is for.
 #include "ui/files.h"
 
+#include "ui/accounts_view.h"
+
 namespace footprint::ui {
 
 void pick_file(UiState& ui, const std::string& purpose, const std::string& accept) {
@@ -9,8 +11,30 @@ void pick_file(UiState& ui, const std::string& purpose, const std::string& accep
 
 void pick_plan_file(UiState& ui) { pick_file(ui, kFilePlan, ".json,application/json"); }
 
-void deliver_file(app::App& app, UiState& /*ui*/, const std::string& purpose,
+namespace {
+
+bool ends_with_ci(const std::string& s, std::string_view suffix) {
+    if (s.size() < suffix.size()) return false;
+    for (std::size_t i = 0; i < suffix.size(); ++i) {
+        char c = s[s.size() - suffix.size() + i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != suffix[i]) return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void deliver_file(app::App& app, UiState& ui, const std::string& purpose,
                   const std::string& name, const std::string& bytes) {
+    if (purpose == kFileImportCsv ||
+        (purpose.empty() && (ends_with_ci(name, ".csv") || ends_with_ci(name, ".tsv") ||
+                             ends_with_ci(name, ".txt") || ends_with_ci(name, ".xlsx") ||
+                             ends_with_ci(name, ".xls")))) {
+        // A workbook gets the wizard too: it says how to save it as CSV.
+        start_csv_import(app, ui, name, bytes);
+        return;
+    }
     // A plan file, or anything dropped that no other purpose claims: opening it validates it, and
     // a file that is not a plan is refused with its problems while the open plan stays as it was.
     (void)purpose;
