@@ -49,7 +49,9 @@ struct ImportSummary {
     int updated = 0;   // records in the plan that change
     int unchanged = 0; // rows matching a record that already says the same
     int skipped = 0;   // rows matching a record while updates are off
-    int duplicates = 0; // rows repeating a record an earlier row of the file creates (merged)
+    int duplicates = 0; // rows repeating a record an earlier row of the file adds or changes (merged)
+    // Every row is counted once: created + updated + unchanged + skipped + duplicates + rejected
+    // == rows (for contacts and deals, created and updated count contacts and deals).
     int rejected = 0;
     std::vector<Rejection> rejections; // in file order
     std::vector<std::string> notes;    // what the user should know: new stages, unknown territories

@@ -241,14 +241,19 @@ void CsvImporter::Impl::account_row() {
         }
         return;
     }
+    // An account an earlier row of the file already changed: this row is merged into it.
+    const auto earlier = slot_of_plan_account.find(static_cast<std::size_t>(*ref));
+    const bool repeat = earlier != slot_of_plan_account.end() && account_slots[earlier->second].changed;
     if (!changed) {
-        ++summary.unchanged;
+        ++(repeat ? summary.duplicates : summary.unchanged);
         return;
     }
     std::size_t slot = 0;
     Account& dst = account_for_edit(*ref, &slot);
     dst = std::move(a);
-    if (!is_new_ref(*ref) && !account_slots[slot].changed) {
+    if (repeat) {
+        ++summary.duplicates;
+    } else {
         ++summary.updated;
         summary.account_ids.push_back(dst.id);
     }

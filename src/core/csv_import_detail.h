@@ -63,7 +63,7 @@ struct CsvImporter::Impl {
     std::vector<Slot> account_slots;
     std::unordered_map<std::size_t, std::size_t> slot_of_plan_account;
 
-    std::unordered_set<std::string> new_contacts; // ids of contacts this import adds
+    std::unordered_set<std::string> touched_contacts; // contacts an earlier row added or changed
 
     // Opportunities.
     KeyMap opp_by_sfid, opp_by_id, opp_by_account_name;

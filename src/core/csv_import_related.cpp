@@ -81,7 +81,7 @@ void CsvImporter::Impl::contact_row() {
             (email.empty() && !name.empty() && name_key(c.name) == name_key(name)))
             match = i;
     }
-    if (match && !opt.update_existing && new_contacts.count(current.contacts[*match].id) == 0) {
+    if (match && !opt.update_existing && touched_contacts.count(current.contacts[*match].id) == 0) {
         ++summary.skipped;
         return;
     }
@@ -108,7 +108,7 @@ void CsvImporter::Impl::contact_row() {
         c.primary = *primary;
         changed = true;
     }
-    const bool repeat = match && new_contacts.count(c.id) > 0;
+    const bool repeat = match && touched_contacts.count(c.id) > 0;
     if (repeat) ++summary.duplicates;
     if (match && !changed) {
         if (!repeat) ++summary.unchanged;
@@ -123,11 +123,11 @@ void CsvImporter::Impl::contact_row() {
                 other.primary = false;
                 other.modified = opt.now;
             }
+    touched_contacts.insert(c.id);
     if (match) {
         acc.contacts[*match] = std::move(c);
         if (!repeat) ++summary.updated;
     } else {
-        new_contacts.insert(c.id);
         acc.contacts.push_back(std::move(c));
         ++summary.created;
     }
@@ -347,17 +347,20 @@ void CsvImporter::Impl::opportunity_row() {
         if (changed) opp_slots[static_cast<std::size_t>(-1 - *ref)].opp = std::move(o);
         return;
     }
+    const auto i = static_cast<std::size_t>(*ref);
+    const bool repeat = slot_of_plan_opp.count(i) > 0; // an earlier row changed this deal
     if (!changed) {
-        ++summary.unchanged;
+        ++(repeat ? summary.duplicates : summary.unchanged);
         return;
     }
-    const auto i = static_cast<std::size_t>(*ref);
     auto [it, added] = slot_of_plan_opp.try_emplace(i, opp_slots.size());
     if (added) opp_slots.push_back(OppSlot{std::move(o), *ref, true});
     else opp_slots[it->second].opp = std::move(o);
     if (added) {
         ++summary.updated;
         summary.account_ids.push_back(opp_slots[it->second].opp.account_id);
+    } else {
+        ++summary.duplicates;
     }
     if (!opp_slots[it->second].opp.salesforce_id.empty())
         opp_by_sfid.try_emplace(KeyMap::hash(salesforce_key(opp_slots[it->second].opp.salesforce_id)), *ref);
