@@ -10,6 +10,8 @@ namespace {
 
 char fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
+constexpr std::uint64_t kOtherFamily = std::uint64_t{1} << 63;
+
 AccountList::TextKey text_key(const std::string& s) {
     AccountList::TextKey k;
     std::uint64_t* parts[3] = {&k.a, &k.b, &k.c};
@@ -53,7 +55,9 @@ int compare_ci(const std::string& a, const std::string& b) {
 }
 
 void append_folded(std::string& out, const std::string& s) {
-    for (char c : s) out += fold(c);
+    const std::size_t at = out.size();
+    out.append(s);
+    for (std::size_t i = at; i < out.size(); ++i) out[i] = fold(out[i]);
     out += '\x1f'; // a separator no search contains, so matches never span two fields
 }
 
@@ -63,6 +67,16 @@ bool AccountFilter::active() const {
     return !search.empty() || status_mask != 0b111 || !territories.empty() ||
            ending_within_days >= 0 || !industries.empty() || !tags.empty() || !family.empty() ||
            only_ids != nullptr;
+}
+
+std::uint64_t AccountList::family_bit(const std::string& family) {
+    for (std::size_t i = 0; i < families_.size(); ++i)
+        if (families_[i] == family) return std::uint64_t{1} << i;
+    if (families_.size() < 63) {
+        families_.push_back(family);
+        return std::uint64_t{1} << (families_.size() - 1);
+    }
+    return kOtherFamily;
 }
 
 void AccountList::compute(const Plan& plan, std::size_t i) {
@@ -75,33 +89,47 @@ void AccountList::compute(const Plan& plan, std::size_t i) {
     k.mrc = 0;
     k.contract_end = INT32_MAX;
     k.upcoming_end = INT32_MAX;
+    k.families = 0;
     for (const Service& s : a.services) {
         k.mrc += s.mrc;
+        if (!s.family.empty()) k.families |= family_bit(s.family);
         if (!s.contract_end) continue;
         k.contract_end = std::min(k.contract_end, s.contract_end->days);
         if (s.contract_end->days >= today_.days) k.upcoming_end = std::min(k.upcoming_end, s.contract_end->days);
     }
     k.employees = a.employees;
     k.status = static_cast<std::uint8_t>(a.status);
-    std::string& h = haystack_[i];
-    h.clear();
-    h.reserve(a.name.size() + a.address.city.size() + a.industry.size() + 48);
-    append_folded(h, a.name);
-    append_folded(h, a.address.city);
-    append_folded(h, a.industry);
-    append_folded(h, a.address.postal_code);
-    append_folded(h, a.billing_account);
-    append_folded(h, a.salesforce_id);
-    append_folded(h, a.owner);
-    for (const std::string& t : a.tags) append_folded(h, t);
+    k.hay_offset = static_cast<std::uint32_t>(hay_.size());
+    append_folded(hay_, a.name);
+    append_folded(hay_, a.address.city);
+    append_folded(hay_, a.industry);
+    append_folded(hay_, a.address.postal_code);
+    append_folded(hay_, a.billing_account);
+    append_folded(hay_, a.salesforce_id);
+    append_folded(hay_, a.owner);
+    for (const std::string& t : a.tags) append_folded(hay_, t);
+    k.hay_size = static_cast<std::uint32_t>(hay_.size() - k.hay_offset);
+}
+
+void AccountList::begin_rebuild(const Plan& plan, Date today) {
+    today_ = today;
+    keys_.assign(plan.accounts.size(), Key{});
+    hay_.clear();
+    hay_.reserve(plan.accounts.size() * 72);
+    families_.clear();
+    building_ = 0;
+    queried_ = false;
+}
+
+bool AccountList::rebuild_step(const Plan& plan, std::size_t max_accounts) {
+    const std::size_t end = std::min(keys_.size(), building_ + std::max<std::size_t>(max_accounts, 1));
+    for (; building_ < end; ++building_) compute(plan, building_);
+    return building_ >= keys_.size();
 }
 
 void AccountList::rebuild(const Plan& plan, Date today) {
-    today_ = today;
-    keys_.assign(plan.accounts.size(), Key{});
-    haystack_.resize(plan.accounts.size());
-    for (std::size_t i = 0; i < plan.accounts.size(); ++i) compute(plan, i);
-    queried_ = false;
+    begin_rebuild(plan, today);
+    rebuild_step(plan, keys_.size());
 }
 
 bool AccountList::passes(const Plan& plan, std::uint32_t i) const {
@@ -111,7 +139,7 @@ bool AccountList::passes(const Plan& plan, std::uint32_t i) const {
     if (f.ending_within_days >= 0 &&
         (k.upcoming_end == INT32_MAX || k.upcoming_end > today_.days + f.ending_within_days))
         return false;
-    if (!f.search.empty() && haystack_[i].find(f.search) == std::string::npos) return false;
+    if (!f.search.empty() && hay(i).find(f.search) == std::string_view::npos) return false;
     const Account& a = plan.accounts[i];
     if (!f.territories.empty() &&
         std::find(f.territories.begin(), f.territories.end(), a.territory_id) == f.territories.end())
@@ -127,7 +155,11 @@ bool AccountList::passes(const Plan& plan, std::uint32_t i) const {
     }
     if (!f.family.empty()) {
         bool holds = false;
-        for (const Service& s : a.services) holds = holds || s.family == f.family;
+        const auto known = std::find(families_.begin(), families_.end(), f.family);
+        if (known != families_.end())
+            holds = (k.families >> (known - families_.begin())) & 1;
+        else if (k.families & kOtherFamily) // a family past the 63 the keys name: look
+            for (const Service& s : a.services) holds = holds || s.family == f.family;
         if (holds == f.family_lacks) return false;
     }
     if (f.only_ids && !f.only_ids->count(a.id)) return false;
@@ -185,11 +217,67 @@ bool AccountList::less(const Plan& plan, std::uint32_t a, std::uint32_t b) const
 }
 
 void AccountList::sort_rows(const Plan& plan) {
-    std::vector<SortRecord> recs;
+    // Two passes give exactly before()'s order, fast: sort records of integers (the sorted
+    // column's first 24 bytes or its number, flipped when descending; then the name's first 24
+    // bytes), then use the full comparison only on runs those integers cannot order: texts alike
+    // for 24 bytes whose rest differs.
+    struct Fast {
+        std::uint64_t a, b, c, tail; // the sorted column
+        std::uint64_t n1, n2, n3, ntail; // the name
+        std::uint32_t index;
+    };
+    std::vector<Fast> recs;
     recs.reserve(rows_.size());
-    for (std::uint32_t i : rows_) recs.push_back(record(i));
-    std::sort(recs.begin(), recs.end(),
-              [&](const SortRecord& x, const SortRecord& y) { return before(plan, x, y); });
+    for (std::uint32_t i : rows_) {
+        const SortRecord r = record(i);
+        Fast f{r.primary.a, r.primary.b, r.primary.c, r.primary.tail,
+               r.name.a,    r.name.b,    r.name.c,    r.name.tail, i};
+        if (!sort_.ascending) {
+            f.a = ~f.a;
+            f.b = ~f.b;
+            f.c = ~f.c;
+        }
+        if (r.last) f.a = f.b = f.c = UINT64_MAX;
+        recs.push_back(f);
+    }
+    std::sort(recs.begin(), recs.end(), [](const Fast& x, const Fast& y) {
+        if (x.a != y.a) return x.a < y.a;
+        if (x.b != y.b) return x.b < y.b;
+        if (x.c != y.c) return x.c < y.c;
+        if (x.n1 != y.n1) return x.n1 < y.n1;
+        if (x.n2 != y.n2) return x.n2 < y.n2;
+        if (x.n3 != y.n3) return x.n3 < y.n3;
+        return x.index < y.index;
+    });
+    auto full = [&](const Fast& x, const Fast& y) { return before(plan, record(x.index), record(y.index)); };
+    auto resort = [&](std::size_t from, std::size_t to) {
+        std::sort(recs.begin() + static_cast<std::ptrdiff_t>(from), recs.begin() + static_cast<std::ptrdiff_t>(to), full);
+    };
+    for (std::size_t i = 0; i < recs.size();) {
+        std::size_t j = i + 1;
+        bool tails_differ = false;
+        while (j < recs.size() && recs[j].a == recs[i].a && recs[j].b == recs[i].b && recs[j].c == recs[i].c) {
+            tails_differ = tails_differ || recs[j].tail != recs[i].tail;
+            ++j;
+        }
+        if (tails_differ) {
+            resort(i, j);
+        } else {
+            // One value: ties go by name, which the integers order unless names agree for 24
+            // bytes and differ after.
+            for (std::size_t k = i; k < j;) {
+                std::size_t m = k + 1;
+                bool names_differ = false;
+                while (m < j && recs[m].n1 == recs[k].n1 && recs[m].n2 == recs[k].n2 && recs[m].n3 == recs[k].n3) {
+                    names_differ = names_differ || recs[m].ntail != recs[k].ntail;
+                    ++m;
+                }
+                if (names_differ) resort(k, m);
+                k = m;
+            }
+        }
+        i = j;
+    }
     for (std::size_t k = 0; k < recs.size(); ++k) rows_[k] = recs[k].index;
 }
 
@@ -231,7 +319,7 @@ void AccountList::patch(const Plan& plan, std::span<const std::size_t> indices,
     const std::size_t appended = total > first_new ? total - first_new : 0;
     if (indices.size() + appended > 256 || !queried_) {
         keys_.resize(total);
-        haystack_.resize(total);
+        building_ = total;
         for (std::size_t i : indices) compute(plan, i);
         for (std::size_t i = first_new; i < total; ++i) compute(plan, i);
         AccountFilter f = filter_;
@@ -240,7 +328,7 @@ void AccountList::patch(const Plan& plan, std::span<const std::size_t> indices,
         return;
     }
     keys_.resize(total);
-    haystack_.resize(total);
+    building_ = total;
     auto insert_sorted = [&](std::uint32_t i) {
         if (!passes(plan, i)) return;
         auto at = std::lower_bound(rows_.begin(), rows_.end(), i,

@@ -44,6 +44,11 @@ class AccountList {
 public:
     // Keys for every account (a different plan, or a change that moved records around).
     void rebuild(const Plan& plan, Date today);
+    // The same in slices for a big plan: begin, then rebuild_step() each frame until it returns
+    // true (the rows keep showing what they showed), then query().
+    void begin_rebuild(const Plan& plan, Date today);
+    bool rebuild_step(const Plan& plan, std::size_t max_accounts);
+    bool rebuilding() const { return building_ < keys_.size(); }
     // The accounts at `indices` changed in place and those from `first_new` on were appended:
     // their rows are patched (removed and re-inserted where they now sort) instead of sorting
     // everything again. Falls back to a full query when many changed.
@@ -83,6 +88,8 @@ private:
         std::int32_t upcoming_end = INT32_MAX;  // earliest end on or after today
         std::int32_t employees = 0;
         std::uint8_t status = 0;
+        std::uint64_t families = 0; // bit i: a service of families_[i]; bit 63: any other family
+        std::uint32_t hay_offset = 0, hay_size = 0; // lower-cased searchable text in hay_
     };
     void compute(const Plan& plan, std::size_t i);
     bool passes(const Plan& plan, std::uint32_t i) const;
@@ -91,8 +98,17 @@ private:
     bool less(const Plan& plan, std::uint32_t a, std::uint32_t b) const;
     void sort_rows(const Plan& plan);
 
+    std::uint64_t family_bit(const std::string& family);
+    std::string_view hay(std::uint32_t i) const {
+        return std::string_view(hay_).substr(keys_[i].hay_offset, keys_[i].hay_size);
+    }
+
     std::vector<Key> keys_;
-    std::vector<std::string> haystack_; // lower-cased searchable text per account
+    // Every account's searchable text, back to back: one allocation for 100,000 accounts. An
+    // edited account's text is appended anew; a rebuild compacts.
+    std::string hay_;
+    std::vector<std::string> families_; // product families seen, for Key::families
+    std::size_t building_ = 0;          // accounts whose keys are done, during a sliced rebuild
     std::vector<std::uint32_t> rows_;
     AccountFilter filter_;
     AccountSort sort_;

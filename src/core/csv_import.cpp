@@ -428,7 +428,7 @@ void CsvImporter::Impl::finish_notes() {
     if (!unknown_territory.empty())
         summary.notes.push_back(count_text(total(unknown_territory), "row names", "rows name") +
                                 " a territory that is not in this plan (" + list(unknown_territory) +
-                                "): left without a territory.");
+                                "): those accounts get no territory.");
     if (!unknown_type.empty())
         summary.notes.push_back(count_text(total(unknown_type), "deal has", "deals have") +
                                 " a type Footprint does not know (" + list(unknown_type) +
@@ -451,7 +451,8 @@ void CsvImporter::Impl::finish_notes() {
             names += stages[i].name;
         }
         summary.notes.push_back(count_text(summary.new_stages, "new stage", "new stages") +
-                                " added to the plan's pipeline: " + names + ".");
+                                " for the plan's pipeline (Salesforce stages it does not have): " +
+                                names + ".");
     }
     if (table.footer_lines > 0)
         summary.notes.push_back("The Salesforce report footer (" +

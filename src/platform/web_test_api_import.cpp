@@ -79,7 +79,7 @@ std::vector<std::string> strings(const core::Json& cmd, const char* key) {
 }
 
 core::Json list_state(app::App& a, ui::UiState& ui, int limit) {
-    ui::sync_account_list(a, ui);
+    ui::finish_account_list(a, ui);
     const core::Plan& plan = a.plan();
     core::Json names = core::Json::array();
     const auto& rows = ui.accounts.list.rows();
@@ -212,7 +212,7 @@ std::optional<core::Json> test_ops_import(const std::string& op, const core::Jso
     }
     if (op == "accounts_list") return list_state(a, ui, test_int(cmd, "limit", 20));
     if (op == "accounts_click") { // {"row": 3, "mode": "replace" | "toggle" | "range" | "add_range"}
-        ui::sync_account_list(a, ui);
+        ui::finish_account_list(a, ui);
         const auto& rows = ui.accounts.list.rows();
         const int r = test_int(cmd, "row", 0);
         if (r < 0 || static_cast<std::size_t>(r) >= rows.size()) return test_error("no such row");
@@ -225,7 +225,7 @@ std::optional<core::Json> test_ops_import(const std::string& op, const core::Jso
         return list_state(a, ui, 0);
     }
     if (op == "accounts_select_all") {
-        ui::sync_account_list(a, ui);
+        ui::finish_account_list(a, ui);
         ui::select_all_rows(ui, a.plan());
         return list_state(a, ui, 0);
     }

@@ -211,21 +211,23 @@ void draw_account_page(app::App& app, UiState& ui, const core::Account& a) {
     ImGui::PopFont();
     ImGui::SetItemTooltip("Click to rename");
     status_combo(app, a);
-    ImGui::SameLine();
     const core::Cents mrc = core::account_mrc(a);
     if (mrc) {
+        ImGui::SameLine(0, 12 * ui.dpr);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(core::format_mrc_rounded(mrc).c_str());
-        ImGui::SameLine();
     }
     if (auto end = core::next_contract_end(a)) {
+        ImGui::SameLine(0, 12 * ui.dpr);
         const core::Date today = app.clock().today();
         const int days = core::days_between(today, *end);
         const ImU32 col = days >= 0 ? urgency_colour(days) : palette().text_muted;
         ImGui::AlignTextToFramePadding();
         const std::string when = std::string(days < 0 ? "contract ended " : "contract ends ") +
                                  core::format_relative_days(*end, today);
-        ImGui::TextColored(to_vec4(col ? col : palette().text_muted), "%s %s", ICON_CLOCK, when.c_str());
+        ImGui::TextColored(to_vec4(col ? col : palette().text_muted), "%s", ICON_CLOCK);
+        ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+        text_muted(when);
         ImGui::SetItemTooltip("%s", core::format_date(*end).c_str());
     }
 

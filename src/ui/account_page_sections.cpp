@@ -146,8 +146,8 @@ void draw_account_services(app::App& app, UiState& ui, const core::Account& a) {
         ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
         if (s.contract_end) {
             const int days = core::days_between(today, *s.contract_end);
-            const ImU32 col = days >= 0 ? urgency_colour(days) : p.text_muted;
-            ImGui::TextColored(to_vec4(col ? col : p.text), "%s", right.c_str());
+            const ImU32 col = days >= 0 && days <= 30 ? urgency_colour(days) : days < 0 ? p.text_muted : p.text;
+            ImGui::TextColored(to_vec4(col), "%s", right.c_str());
             ImGui::SetItemTooltip("Contract ends %s (%s)%s", core::format_date(*s.contract_end).c_str(),
                                   core::format_relative_days(*s.contract_end, today).c_str(),
                                   s.auto_renew ? "; renews automatically" : "");

@@ -28,10 +28,12 @@ core::AccountColumn sort_column(int column) {
     }
 }
 
-void rebuild(const app::App& app, AccountsViewState& st, const core::AccountFilter& filter) {
+// Keys for this many accounts per frame while rebuilding (about 15 ms in the browser).
+constexpr std::size_t kRebuildSlice = 20000;
+
+void begin_rebuild(const app::App& app, AccountsViewState& st) {
     const core::Plan& plan = app.plan();
-    st.list.rebuild(plan, app.clock().today());
-    st.list.query(plan, filter, st.sort);
+    st.list.begin_rebuild(plan, app.clock().today());
     st.list_generation = app.doc().generation();
     st.list_revision = app.doc().revision();
     st.list_size = plan.accounts.size();
@@ -47,7 +49,14 @@ void contract_cell(const core::Account& a, core::Date today) {
     const std::string txt = core::format_date_short(*end, today);
     const ImU32 col = days >= 0 ? urgency_colour(days) : palette().text_muted;
     if (col) {
-        ImGui::TextColored(to_vec4(col), "%s %s", days < 0 ? ICON_HISTORY : ICON_CLOCK, txt.c_str());
+        // The urgency colour marks the icon; the date stays in a text colour that reads on any
+        // row (the 180-day yellow is too light for text on a light theme).
+        ImGui::TextColored(to_vec4(col), "%s", days < 0 ? ICON_HISTORY : ICON_CLOCK);
+        ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+        if (days >= 0 && days <= 30)
+            ImGui::TextColored(to_vec4(col), "%s", txt.c_str());
+        else
+            ImGui::TextUnformatted(txt.c_str());
         ImGui::SetItemTooltip(days < 0 ? "Contract ended %s: month-to-month now" : "Contract ends %s",
                               core::format_relative_days(*end, today).c_str());
     } else {
@@ -101,15 +110,12 @@ void sync_account_list(const app::App& app, UiState& ui) {
     // any that no longer exist. They are brought up to date once it ends.
     if (doc.slicing()) return;
     const core::AccountFilter filter = current_filter(ui);
-    if (st.list_generation != doc.generation() || st.list.today() != app.clock().today() ||
-        st.list.size() != st.list_size) {
-        rebuild(app, st, filter);
-        return;
-    }
-    if (doc.revision() != st.list_revision) {
+    bool full = st.list_generation != doc.generation() || st.list.today() != app.clock().today() ||
+                st.list.size() != st.list_size;
+    if (!full && doc.revision() != st.list_revision) {
         // One edit behind: patch the rows it touched. Anything else: start afresh.
-        bool patched = false;
-        if (doc.revision() == st.list_revision + 1 && !doc.last_touched().everything) {
+        full = true;
+        if (doc.revision() == st.list_revision + 1 && !doc.last_touched().everything && !st.list.rebuilding()) {
             std::vector<std::size_t> changed;
             std::size_t appended = 0;
             bool moved = false;
@@ -126,17 +132,28 @@ void sync_account_list(const app::App& app, UiState& ui) {
             }
             if (!moved && plan.accounts.size() == st.list_size + appended) {
                 st.list.patch(plan, changed, st.list_size);
-                patched = true;
+                st.list_revision = doc.revision();
+                st.list_size = plan.accounts.size();
+                full = false;
             }
         }
-        if (!patched) {
-            rebuild(app, st, filter);
+    }
+    if (full) begin_rebuild(app, st);
+    if (st.list.rebuilding()) {
+        // A big plan's keys are built over a few frames; the rows show what they showed.
+        if (!st.list.rebuild_step(plan, kRebuildSlice)) {
+            ui.busy = true;
             return;
         }
-        st.list_revision = doc.revision();
-        st.list_size = plan.accounts.size();
+        st.list.query(plan, filter, st.sort);
+        return;
     }
     if (!(filter == st.list.filter()) || !(st.sort == st.list.sort())) st.list.query(plan, filter, st.sort);
+}
+
+void finish_account_list(const app::App& app, UiState& ui) {
+    do sync_account_list(app, ui);
+    while (ui.accounts.list.rebuilding() && !app.doc().slicing());
 }
 
 void click_account(UiState& ui, const core::Plan& plan, std::uint32_t index, ClickMode mode) {
@@ -172,7 +189,8 @@ void click_account(UiState& ui, const core::Plan& plan, std::uint32_t index, Cli
         }
         if (mode == ClickMode::Range) ui.selection.clear();
         for (std::ptrdiff_t p = std::min(from, to); p <= std::max(from, to); ++p)
-            ui.selection.insert(plan.accounts[rows[static_cast<std::size_t>(p)]].id);
+            if (rows[static_cast<std::size_t>(p)] < plan.accounts.size())
+                ui.selection.insert(plan.accounts[rows[static_cast<std::size_t>(p)]].id);
         ui.focused_account = id;
         break;
     }

@@ -18,6 +18,8 @@ namespace footprint::ui {
 // Brings ui.accounts.list in step with the plan and the filter: patches rows after small edits,
 // rebuilds after big ones, re-queries when the filter or sort changed. Cheap when nothing did.
 void sync_account_list(const app::App& app, UiState& ui);
+// The same, finishing a rebuild at once (the test API, which must see the finished list).
+void finish_account_list(const app::App& app, UiState& ui);
 // The current filter with the search box applied.
 core::AccountFilter current_filter(const UiState& ui);
 void draw_accounts_table(app::App& app, UiState& ui, float height);

@@ -33,8 +33,8 @@ int step_of(const UiState& ui) {
     case Stage::Counting:
     case Stage::Review: return 3;
     case Stage::Applying:
-    case Stage::Done:
-    case Stage::Failed: return 4;
+    case Stage::Done: return 4;
+    case Stage::Failed: return 0;
     }
     return 0;
 }
@@ -114,7 +114,8 @@ void footer(app::App& app, UiState& ui) {
                       job.stage() == Stage::Review;
     std::string why;
     const bool ok = can_next(app, ui, &why);
-    const bool show_next = !job.working();
+    // The date question is answered with its own two buttons.
+    const bool show_next = !job.working() && job.stage() != Stage::Dates;
     const std::string primary = next_label(ui);
     float w = 0;
     const char* cancel_label = job.stage() == Stage::Applying ? "Cancel import" : "Cancel";

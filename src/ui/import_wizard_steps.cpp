@@ -294,8 +294,14 @@ void wizard_dates_step(app::App& app, UiState& ui) {
     const core::DateColumnStats& q = questions.front();
     const std::string& column = job.table().header[q.column];
     ImGui::Dummy(ImVec2(0, 20 * ui.dpr));
+    const auto md0 = core::parse_date_text(q.example, core::DateOrder::MonthDay);
+    const auto dm0 = core::parse_date_text(q.example, core::DateOrder::DayMonth);
     ImGui::PushFont(ui.fonts.heading);
-    ImGui::TextWrapped("Is %s in the column \"%s\" a day first or a month first?", q.example.c_str(), column.c_str());
+    if (md0 && dm0)
+        ImGui::TextWrapped("In the column \"%s\", is %s %s or %s?", column.c_str(), q.example.c_str(),
+                           core::format_date(*md0).c_str(), core::format_date(*dm0).c_str());
+    else
+        ImGui::TextWrapped("In the column \"%s\", is %s a day first or a month first?", column.c_str(), q.example.c_str());
     ImGui::PopFont();
     ImGui::TextWrapped("%s values in this column read both ways (like %s) and none has a day past 12 to "
                        "tell. Footprint asks once for the whole column.",

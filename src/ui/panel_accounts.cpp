@@ -73,12 +73,12 @@ void no_matches(UiState& ui) {
 
 void draw_accounts_panel(app::App& app, UiState& ui) {
     const core::Plan& plan = app.plan();
+    sync_account_list(app, ui);
     if (plan.accounts.empty()) {
         header(app, ui);
         empty_plan(app, ui);
         return;
     }
-    sync_account_list(app, ui);
     header(app, ui);
     draw_filter_bar(app, ui);
     draw_active_filters(app, ui);

@@ -153,3 +153,23 @@ TEST_CASE("patching after edits and appends gives what a fresh query gives") {
     fresh.query(p, g, s);
     CHECK(l.rows() == fresh.rows());
 }
+
+TEST_CASE("a rebuild in slices gives the same rows as one at once") {
+    const Plan p = make_synthetic_plan(3000, 0, 5);
+    AccountList whole, sliced;
+    whole.rebuild(p, kToday);
+    AccountFilter f;
+    f.family = "voice";
+    f.family_lacks = true;
+    f.search = "o";
+    whole.query(p, f, {AccountColumn::Mrc, false});
+    sliced.begin_rebuild(p, kToday);
+    CHECK(sliced.rebuilding());
+    int steps = 0;
+    while (!sliced.rebuild_step(p, 700)) ++steps;
+    CHECK(steps == 4);
+    CHECK_FALSE(sliced.rebuilding());
+    sliced.query(p, f, {AccountColumn::Mrc, false});
+    CHECK(sliced.rows() == whole.rows());
+    CHECK_FALSE(whole.rows().empty());
+}
