@@ -64,12 +64,13 @@ void count_row(app::App& app, const core::Account& a, const char* label, const c
 }
 
 void status_combo(app::App& app, const core::Account& a) {
-    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(status_colour(a.status)));
-    const std::string preview = std::string(status_icon(a.status)) + "  " + status_label(a.status);
-    ImGui::SetNextItemWidth(170 * ImGui::GetFontSize() / 15.0f);
-    const bool open = ImGui::BeginCombo("##status", preview.c_str());
-    ImGui::PopStyleColor();
-    if (!open) return;
+    // The status colour marks the icon; the words stay in the text colour (the former-client
+    // purple is too light for text on a light theme).
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(to_vec4(status_colour(a.status)), "%s", status_icon(a.status));
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::SetNextItemWidth(150 * ImGui::GetFontSize() / 15.0f);
+    if (!ImGui::BeginCombo("##status", status_label(a.status))) return;
     for (core::AccountStatus s : {core::AccountStatus::Client, core::AccountStatus::Former, core::AccountStatus::Prospect}) {
         ImGui::TextColored(to_vec4(status_colour(s)), "%s", status_icon(s));
         ImGui::SameLine();
@@ -231,6 +232,8 @@ void draw_account_page(app::App& app, UiState& ui, const core::Account& a) {
         ImGui::SetItemTooltip("%s", core::format_date(*end).c_str());
     }
 
+    // A former client's page leads with what matters for winning them back.
+    if (a.status == core::AccountStatus::Former) draw_account_former(app, ui, a);
     ImGui::SeparatorText("Details");
     if (ImGui::BeginTable("##form", 2, ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 120 * ui.dpr);
@@ -251,7 +254,6 @@ void draw_account_page(app::App& app, UiState& ui, const core::Account& a) {
         location_row(a);
         ImGui::EndTable();
     }
-    if (a.status == core::AccountStatus::Former) draw_account_former(app, ui, a);
     draw_account_services(app, ui, a);
     draw_account_contacts(app, ui, a);
 

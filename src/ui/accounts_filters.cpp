@@ -232,7 +232,10 @@ void draw_filter_bar(app::App& app, UiState& ui) {
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, to_vec4(p.accent));
             ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(p.on_accent));
         }
-        if (ImGui::Button(label.c_str())) st.filter.status_mask = c.mask;
+        if (ImGui::Button(label.c_str())) {
+            st.filter.status_mask = c.mask;
+            ui.prefs_dirty = true;
+        }
         if (on) ImGui::PopStyleColor(3);
         ImGui::SameLine();
     }

@@ -7,6 +7,8 @@
 #include "ui/theme.h"
 #include "ui/view_common.h"
 
+#include <imgui_internal.h> // TableSetColumnSortDirection: a remembered sort shown on the header
+
 #include <algorithm>
 
 namespace footprint::ui {
@@ -14,6 +16,20 @@ namespace footprint::ui {
 namespace {
 
 enum Column { kName, kStatus, kCity, kIndustry, kOwner, kMrc, kContractEnd, kEmployees, kColumnCount };
+
+int table_column(core::AccountColumn c) {
+    switch (c) {
+    case core::AccountColumn::Status: return kStatus;
+    case core::AccountColumn::City: return kCity;
+    case core::AccountColumn::Industry: return kIndustry;
+    case core::AccountColumn::Owner: return kOwner;
+    case core::AccountColumn::Mrc: return kMrc;
+    case core::AccountColumn::ContractEnd: return kContractEnd;
+    case core::AccountColumn::Employees: return kEmployees;
+    case core::AccountColumn::Name: break;
+    }
+    return kName;
+}
 
 core::AccountColumn sort_column(int column) {
     switch (column) {
@@ -62,6 +78,13 @@ void contract_cell(const core::Account& a, core::Date today) {
     } else {
         ImGui::TextUnformatted(txt.c_str());
     }
+}
+
+// "Nothing here" in a number column, right-aligned and quiet.
+void muted_dash() {
+    const float w = ImGui::CalcTextSize("—").x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
+    ImGui::TextDisabled("—");
 }
 
 void keyboard(app::App& app, UiState& ui) {
@@ -148,7 +171,10 @@ void sync_account_list(const app::App& app, UiState& ui) {
         st.list.query(plan, filter, st.sort);
         return;
     }
-    if (!(filter == st.list.filter()) || !(st.sort == st.list.sort())) st.list.query(plan, filter, st.sort);
+    if (!(filter == st.list.filter()) || !(st.sort == st.list.sort())) {
+        ui.prefs_dirty = true; // the view remembers its filters and sort across reloads
+        st.list.query(plan, filter, st.sort);
+    }
 }
 
 void finish_account_list(const app::App& app, UiState& ui) {
@@ -225,10 +251,17 @@ void draw_accounts_table(app::App& app, UiState& ui, float height) {
     ImGui::TableSetupColumn("Contract ends", 0, 1.3f, kContractEnd);
     ImGui::TableSetupColumn("Employees", ImGuiTableColumnFlags_PreferSortDescending, 0.9f, kEmployees);
     ImGui::TableHeadersRow();
+    if (st.sort_from_prefs) { // the sort the user left the view with, on the header too
+        st.sort_from_prefs = false;
+        ImGui::TableSetColumnSortDirection(table_column(st.sort.column),
+                                           st.sort.ascending ? ImGuiSortDirection_Ascending : ImGuiSortDirection_Descending,
+                                           false);
+    }
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
         if (specs->SpecsCount > 0) {
             st.sort.column = sort_column(static_cast<int>(specs->Specs[0].ColumnUserID));
             st.sort.ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+            ui.prefs_dirty = true;
         }
         specs->SpecsDirty = false;
         sync_account_list(app, ui);
@@ -277,11 +310,17 @@ void draw_accounts_table(app::App& app, UiState& ui, float height) {
             ImGui::TextUnformatted(a.owner.c_str());
             ImGui::TableNextColumn();
             const core::Cents mrc = core::account_mrc(a);
-            text_right(mrc ? core::format_mrc_rounded(mrc) : std::string("—"));
+            if (mrc)
+                text_right(core::format_mrc_rounded(mrc));
+            else
+                muted_dash();
             ImGui::TableNextColumn();
             contract_cell(a, today);
             ImGui::TableNextColumn();
-            text_right(a.employees ? core::format_count(a.employees) : std::string("—"));
+            if (a.employees)
+                text_right(core::format_count(a.employees));
+            else
+                muted_dash();
         }
     }
     ImGui::EndTable();

@@ -51,6 +51,7 @@ struct AccountsViewState {
     std::string editing_contact; // account page: the contact or service whose form is open
     std::string editing_service;
     bool timeline_all = false;
+    bool sort_from_prefs = false; // a sort read from preferences, to show on the table's header
 };
 
 // The CSV import wizard (import_wizard.cpp): open while `job` is set.

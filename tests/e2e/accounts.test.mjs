@@ -257,3 +257,23 @@ test('cancel while a big file is counted leaves the plan as it was, and frames s
     assert.ok(frames.max_ms < 250, `longest frame ${frames.max_ms} ms (stage seen: ${st.stage})`);
   } finally { await s.close(); }
 });
+
+test('the list remembers its status filter and sort across a reload', async () => {
+  const profile = newProfileDir('prefs');
+  let s = await launch(profile);
+  try {
+    const { page } = await openApp(s, server.url);
+    await waitReady(page);
+    await dispatch(page, { op: 'set_view', view: 'Accounts' });
+    await dispatch(page, { op: 'accounts_filter', status: ['former'] });
+    const sorted = await dispatch(page, { op: 'accounts_sort', column: 'employees', direction: 'descending', limit: 5 });
+    await settle(page);
+    await page.reload();
+    await waitReady(page);
+    await settle(page);
+    const list = await dispatch(page, { op: 'accounts_list', limit: 5 });
+    assert.equal(list.shown, sorted.shown);
+    assert.deepEqual(list.names, sorted.names);
+    await screenshot(page, 'accounts-remembered');
+  } finally { await s.close(); }
+});
