@@ -13,10 +13,10 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -55,7 +55,8 @@ void quoted(std::string& out, std::string_view v) {
 
 // 18-character Salesforce-style Ids, unique per row.
 std::string sf_id(const char* prefix, std::size_t n) {
-    static constexpr char kAlphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    static constexpr char kAlphabet[] =
+        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     std::string id = prefix;
     id += "5A0000";
     std::string tail;
@@ -71,12 +72,32 @@ std::string make_csv(int rows) {
     const Plan plan = make_synthetic_plan(rows, 0, 7);
     std::string out = "\xEF\xBB\xBF";
     out.reserve(static_cast<std::size_t>(rows) * 360);
-    const char* header[] = {"Id", "IsDeleted", "MasterRecordId", "Name", "Type", "ParentId",
-                            "BillingStreet", "BillingCity", "BillingState", "BillingPostalCode",
-                            "BillingCountry", "BillingLatitude", "BillingLongitude",
-                            "BillingGeocodeAccuracy", "Phone", "Fax", "AccountNumber", "Website",
-                            "Industry", "AnnualRevenue", "NumberOfEmployees", "Description",
-                            "OwnerId", "CreatedDate", "LastModifiedDate", "LastActivityDate",
+    const char* header[] = {"Id",
+                            "IsDeleted",
+                            "MasterRecordId",
+                            "Name",
+                            "Type",
+                            "ParentId",
+                            "BillingStreet",
+                            "BillingCity",
+                            "BillingState",
+                            "BillingPostalCode",
+                            "BillingCountry",
+                            "BillingLatitude",
+                            "BillingLongitude",
+                            "BillingGeocodeAccuracy",
+                            "Phone",
+                            "Fax",
+                            "AccountNumber",
+                            "Website",
+                            "Industry",
+                            "AnnualRevenue",
+                            "NumberOfEmployees",
+                            "Description",
+                            "OwnerId",
+                            "CreatedDate",
+                            "LastModifiedDate",
+                            "LastActivityDate",
                             "Competitor__c"};
     for (std::size_t i = 0; i < std::size(header); ++i) {
         if (i) out += ',';
@@ -113,18 +134,21 @@ std::string make_csv(int rows) {
         cell(a.billing_account);
         std::string site = "www.";
         for (char c : a.name)
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) site += static_cast<char>(c | 0x20);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+                site += static_cast<char>(c | 0x20);
         cell(site + ".com");
         cell(a.industry);
         cell(std::to_string(static_cast<long long>(a.employees) * 95000));
         cell(std::to_string(a.employees));
         cell(a.notes.empty() ? std::string("Key account, reviewed quarterly.") : a.notes);
         cell(sf_id("005", i % 40));
-        std::snprintf(buf, sizeof buf, "2024-%02d-%02dT14:%02d:00.000Z", static_cast<int>(1 + i % 12),
-                      static_cast<int>(1 + i % 28), static_cast<int>(i % 60));
+        std::snprintf(buf, sizeof buf, "2024-%02d-%02dT14:%02d:00.000Z",
+                      static_cast<int>(1 + i % 12), static_cast<int>(1 + i % 28),
+                      static_cast<int>(i % 60));
         cell(buf);
         cell(buf);
-        std::snprintf(buf, sizeof buf, "2026-%02d-%02d", static_cast<int>(1 + i % 12), static_cast<int>(1 + i % 28));
+        std::snprintf(buf, sizeof buf, "2026-%02d-%02d", static_cast<int>(1 + i % 12),
+                      static_cast<int>(1 + i % 28));
         cell(buf);
         quoted(out, a.former.competitor);
         out += "\r\n";
@@ -147,9 +171,8 @@ ImportRun import_once(const std::string& csv, app::Document& doc) {
     o.kind = ImportKind::Accounts;
     o.mapping = guess_mapping(o.kind, table.header);
     std::uint64_t n = 0;
-    CsvImporter imp(doc.plan(), table, o, [&](std::string_view p) {
-        return std::string(p) + "-" + std::to_string(++n);
-    });
+    CsvImporter imp(doc.plan(), table, o,
+                    [&](std::string_view p) { return std::string(p) + "-" + std::to_string(++n); });
     while (!imp.step(5000)) {
     }
     r.summary = imp.summary();
@@ -193,7 +216,8 @@ int main(int argc, char** argv) {
         // The same file again: every row matches by Salesforce Id and nothing changes.
         const ImportRun again = import_once(csv, doc);
         reimport.push_back(again.read_ms + again.count_ms + again.apply_ms);
-        if (again.summary.unchanged != rows) std::fprintf(stderr, "re-import: %d unchanged\n", again.summary.unchanged);
+        if (again.summary.unchanged != rows)
+            std::fprintf(stderr, "re-import: %d unchanged\n", again.summary.unchanged);
         Stopwatch t;
         const std::string out = export_csv(doc.plan(), ImportKind::Accounts);
         export_ms.push_back(ms_since(t));
@@ -207,7 +231,8 @@ int main(int argc, char** argv) {
     std::printf("| count: map, match, build records (the dry run) | %.0f ms |\n", median(count));
     std::printf("| apply: one command into the open plan | %.0f ms |\n", median(apply));
     std::printf("| **import, total** | **%.0f ms** |\n", median(total));
-    std::printf("| the same file again (all %d rows unchanged) | %.0f ms |\n", rows, median(reimport));
+    std::printf("| the same file again (all %d rows unchanged) | %.0f ms |\n", rows,
+                median(reimport));
     std::printf("| undo the import | %.0f ms |\n", median(undo_ms));
     std::printf("| export %d accounts as CSV | %.0f ms |\n\n", rows, median(export_ms));
 
@@ -245,13 +270,16 @@ int main(int argc, char** argv) {
         {"contract ending within 90 days", ending, {AccountColumn::ContractEnd, true}},
         {"clients, multi-site, lacking voice", combo, {AccountColumn::Mrc, false}},
     };
-    std::printf("Accounts list, %d accounts (median of %d)\n\n| measure | result | rows |\n|---|---|---|\n",
-                rows, kRuns);
-    std::printf("| keys for every account + first query | %.1f ms | %zu |\n", median(rebuild_ms), list.rows().size());
+    std::printf(
+        "Accounts list, %d accounts (median of %d)\n\n| measure | result | rows |\n|---|---|---|\n",
+        rows, kRuns);
+    std::printf("| keys for every account + first query | %.1f ms | %zu |\n", median(rebuild_ms),
+                list.rows().size());
     for (const Case& c : cases) {
         std::vector<double> ms;
         for (int i = 0; i < kRuns; ++i) {
-            list.query(plan, AccountFilter{}, AccountSort{AccountColumn::Employees, true}); // start elsewhere
+            list.query(plan, AccountFilter{},
+                       AccountSort{AccountColumn::Employees, true}); // start elsewhere
             Stopwatch t;
             list.query(plan, c.filter, c.sort);
             ms.push_back(ms_since(t));
@@ -269,7 +297,8 @@ int main(int argc, char** argv) {
             list.query(plan, search, AccountSort{});
             ms.push_back(ms_since(t));
         }
-        std::printf("| typing: \"denta\" -> \"dental\" | %.2f ms | %zu |\n", median(ms), list.rows().size());
+        std::printf("| typing: \"denta\" -> \"dental\" | %.2f ms | %zu |\n", median(ms),
+                    list.rows().size());
     }
     // One account edited: its row moves, nothing else is sorted.
     {
@@ -284,7 +313,8 @@ int main(int argc, char** argv) {
             list.patch(edited, changed, edited.accounts.size());
             ms.push_back(ms_since(t));
         }
-        std::printf("| one account edited (patch) | %.2f ms | %zu |\n", median(ms), list.rows().size());
+        std::printf("| one account edited (patch) | %.2f ms | %zu |\n", median(ms),
+                    list.rows().size());
     }
     return 0;
 }

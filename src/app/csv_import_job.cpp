@@ -7,7 +7,9 @@ namespace footprint::app {
 
 namespace {
 
-bool starts_with(const std::string& s, std::string_view p) { return s.compare(0, p.size(), p) == 0; }
+bool starts_with(const std::string& s, std::string_view p) {
+    return s.compare(0, p.size(), p) == 0;
+}
 
 // Files people pick by mistake, and what to do instead.
 std::string not_csv_reason(const std::string& bytes) {
@@ -51,14 +53,20 @@ void CsvImportJob::start_reading() {
 
 double CsvImportJob::progress() const {
     switch (stage_) {
-    case Stage::Reading: return reader_ ? reader_->progress() : 0.0;
+    case Stage::Reading:
+        return reader_ ? reader_->progress() : 0.0;
     case Stage::Checking:
-        return table_.rows.empty() ? 1.0
-                                   : static_cast<double>(scan_row_) / static_cast<double>(table_.rows.size());
-    case Stage::Counting: return importer_ ? importer_->progress() : 0.0;
-    case Stage::Applying: return app_progress_;
-    case Stage::Done: return 1.0;
-    default: return 0.0;
+        return table_.rows.empty()
+                   ? 1.0
+                   : static_cast<double>(scan_row_) / static_cast<double>(table_.rows.size());
+    case Stage::Counting:
+        return importer_ ? importer_->progress() : 0.0;
+    case Stage::Applying:
+        return app_progress_;
+    case Stage::Done:
+        return 1.0;
+    default:
+        return 0.0;
     }
 }
 
@@ -72,8 +80,9 @@ void CsvImportJob::finish_reading() {
     }
     if (table_.header_unterminated) {
         stage_ = Stage::Failed;
-        error_ = file_name_ + ": the header row opens a quote that never closes, so the file cannot "
-                              "be read as CSV.";
+        error_ = file_name_ +
+                 ": the header row opens a quote that never closes, so the file cannot "
+                 "be read as CSV.";
         return;
     }
     const core::ImportKind guess = core::guess_kind(table_.header);
@@ -180,8 +189,10 @@ void CsvImportJob::work(App& app, double budget_ms) {
             }
             break;
         case Stage::Applying:
-            if (!app.work(std::max(1.0, budget_ms - (clock.monotonic_ms() - start)))) finish_applying(app);
-            else app_progress_ = app.doc().slicing_progress();
+            if (!app.work(std::max(1.0, budget_ms - (clock.monotonic_ms() - start))))
+                finish_applying(app);
+            else
+                app_progress_ = app.doc().slicing_progress();
             break;
         case Stage::Counting:
             if (app.doc().revision() != counted_revision_) { // an undo while counting: start over
@@ -193,19 +204,28 @@ void CsvImportJob::work(App& app, double budget_ms) {
                 stage_ = Stage::Review;
             }
             break;
-        default: break;
+        default:
+            break;
         }
     } while (working() && clock.monotonic_ms() - start < budget_ms);
     const double elapsed = clock.monotonic_ms() - start;
     timing_.longest_slice_ms = std::max(timing_.longest_slice_ms, elapsed);
     switch (stage_) {
     case Stage::Reading:
-    case Stage::Mapping: timing_.read_ms += elapsed; break;
+    case Stage::Mapping:
+        timing_.read_ms += elapsed;
+        break;
     case Stage::Checking:
-    case Stage::Dates: timing_.check_ms += elapsed; break;
+    case Stage::Dates:
+        timing_.check_ms += elapsed;
+        break;
     case Stage::Applying:
-    case Stage::Done: timing_.apply_ms += elapsed; break;
-    default: timing_.count_ms += elapsed; break;
+    case Stage::Done:
+        timing_.apply_ms += elapsed;
+        break;
+    default:
+        timing_.count_ms += elapsed;
+        break;
     }
 }
 
@@ -254,8 +274,9 @@ void CsvImportJob::back() {
 
 std::string CsvImportJob::rejected_file_name() const {
     std::string base = file_name_;
-    if (base.size() > 4 && (base.substr(base.size() - 4) == ".csv" || base.substr(base.size() - 4) == ".CSV" ||
-                            base.substr(base.size() - 4) == ".txt"))
+    if (base.size() > 4 &&
+        (base.substr(base.size() - 4) == ".csv" || base.substr(base.size() - 4) == ".CSV" ||
+         base.substr(base.size() - 4) == ".txt"))
         base.resize(base.size() - 4);
     return base + " - rejected rows.csv";
 }

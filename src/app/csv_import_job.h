@@ -15,7 +15,7 @@
 namespace footprint::app {
 
 class CsvImportJob {
-public:
+  public:
     enum class Stage {
         Reading,  // parsing the file (sliced)
         Mapping,  // waiting: kind and columns
@@ -36,8 +36,8 @@ public:
     // Does up to `budget_ms` of the current stage's work (nothing in the waiting stages).
     void work(App& app, double budget_ms);
     bool working() const {
-        return stage_ == Stage::Reading || stage_ == Stage::Checking ||
-               stage_ == Stage::Counting || stage_ == Stage::Applying;
+        return stage_ == Stage::Reading || stage_ == Stage::Checking || stage_ == Stage::Counting ||
+               stage_ == Stage::Applying;
     }
     // Stops whatever runs; an import being applied is taken back, so the plan is as it was.
     void cancel(App& app);
@@ -52,7 +52,7 @@ public:
     const core::ImportOptions& options() const { return options_; }
     core::ImportKind kind() const { return options_.kind; }
     bool kind_guessed() const { return kind_guessed_; }
-    void set_kind(core::ImportKind kind);               // the mapping becomes the guess for it
+    void set_kind(core::ImportKind kind); // the mapping becomes the guess for it
     void set_field(std::size_t column, core::ImportField field); // a field is in one column only
     void set_amount_is_monthly(bool monthly) { options_.amount_is_monthly = monthly; }
     void set_default_term(int months) { options_.default_term_months = months; }
@@ -95,7 +95,7 @@ public:
     };
     const Timing& timing() const { return timing_; }
 
-private:
+  private:
     void start_reading();
     void finish_reading();
     void start_counting(App& app);

@@ -43,7 +43,9 @@ std::optional<core::ImportKind> kind_option(const Args& args, const char* comman
     }
     const std::optional<core::ImportKind> kind = core::import_kind_from(*k);
     if (!kind)
-        exit_code = usage_error(command, "--kind must be accounts, contacts or opportunities (got " + std::string(*k) + ")");
+        exit_code =
+            usage_error(command, "--kind must be accounts, contacts or opportunities (got " +
+                                     std::string(*k) + ")");
     return kind;
 }
 
@@ -53,10 +55,12 @@ std::string base_name(const std::string& path) {
 }
 
 int run_import(std::span<const std::string_view> argv) {
-    Args args = parse_args(argv, {"--no-update"},
-                           {"--kind", "--into", "-o", "--output", "--date-order", "--amount", "--term"});
+    Args args =
+        parse_args(argv, {"--no-update"},
+                   {"--kind", "--into", "-o", "--output", "--date-order", "--amount", "--term"});
     if (!args.error.empty()) return usage_error("import-csv", args.error);
-    if (args.positional.size() != 1) return usage_error("import-csv", "expected one FILE to import");
+    if (args.positional.size() != 1)
+        return usage_error("import-csv", "expected one FILE to import");
     int code = kExitOk;
     const std::optional<core::ImportKind> kind = kind_option(args, "import-csv", code);
     if (!kind) return code;
@@ -64,19 +68,25 @@ int run_import(std::span<const std::string_view> argv) {
     if (!into) return usage_error("import-csv", "--into PLAN is required");
     std::optional<core::DateOrder> order;
     if (auto d = args.value("--date-order")) {
-        if (*d == "mdy") order = core::DateOrder::MonthDay;
-        else if (*d == "dmy") order = core::DateOrder::DayMonth;
-        else return usage_error("import-csv", "--date-order must be mdy or dmy");
+        if (*d == "mdy")
+            order = core::DateOrder::MonthDay;
+        else if (*d == "dmy")
+            order = core::DateOrder::DayMonth;
+        else
+            return usage_error("import-csv", "--date-order must be mdy or dmy");
     }
     bool monthly = false;
     if (auto a = args.value("--amount")) {
-        if (*a == "monthly") monthly = true;
-        else if (*a != "total") return usage_error("import-csv", "--amount must be total or monthly");
+        if (*a == "monthly")
+            monthly = true;
+        else if (*a != "total")
+            return usage_error("import-csv", "--amount must be total or monthly");
     }
     int term = 36;
     if (auto t = args.value("--term")) {
         const std::optional<long long> n = core::parse_count(*t);
-        if (!n || *n < 1 || *n > 600) return usage_error("import-csv", "--term must be 1 to 600 months");
+        if (!n || *n < 1 || *n > 600)
+            return usage_error("import-csv", "--term must be 1 to 600 months");
         term = static_cast<int>(*n);
     }
 
@@ -108,15 +118,18 @@ int run_import(std::span<const std::string_view> argv) {
     opt.now = now();
     if (std::string missing = core::missing_required(*kind, opt.mapping); !missing.empty()) {
         std::string cols;
-        for (const std::string& h : table.header) cols += (cols.empty() ? "" : ", ") + h;
-        std::fprintf(stderr, "%s: %s The columns are: %s\n", file.c_str(), missing.c_str(), cols.c_str());
+        for (const std::string& h : table.header)
+            cols += (cols.empty() ? "" : ", ") + h;
+        std::fprintf(stderr, "%s: %s The columns are: %s\n", file.c_str(), missing.c_str(),
+                     cols.c_str());
         return kExitFailure;
     }
     std::vector<core::DateColumnStats> stats;
     core::scan_date_columns(table, *kind, opt.mapping, 0, table.rows.size(), stats);
     opt.date_orders.assign(table.header.size(), std::nullopt);
     for (const core::DateColumnStats& s : stats) {
-        if (order) opt.date_orders[s.column] = order;
+        if (order)
+            opt.date_orders[s.column] = order;
         else if (s.needs_answer()) {
             std::fprintf(stderr,
                          "%s: column \"%s\" has dates like %s that read both ways; run again with "
@@ -127,22 +140,28 @@ int run_import(std::span<const std::string_view> argv) {
     }
 
     std::random_device device;
-    app::IdGenerator ids((std::uint64_t{device()} << 32) ^ device() ^
-                         static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
-    core::CsvImporter importer(*plan, table, opt, [&](std::string_view prefix) { return ids.next(prefix); });
+    app::IdGenerator ids(
+        (std::uint64_t{device()} << 32) ^ device() ^
+        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
+    core::CsvImporter importer(*plan, table, opt,
+                               [&](std::string_view prefix) { return ids.next(prefix); });
     while (!importer.step(100000)) {
     }
     const core::ImportSummary s = importer.summary();
-    std::string line = name + ": " + core::format_count(s.created) + " created, " + core::format_count(s.updated) +
-                       " updated, " + core::format_count(s.unchanged) + " unchanged, " +
+    std::string line = name + ": " + core::format_count(s.created) + " created, " +
+                       core::format_count(s.updated) + " updated, " +
+                       core::format_count(s.unchanged) + " unchanged, " +
                        core::format_count(s.rejected) + " rejected";
     if (s.skipped) line += ", " + core::format_count(s.skipped) + " skipped (already in the plan)";
     if (s.duplicates) line += ", " + core::format_count(s.duplicates) + " repeated rows merged";
     std::printf("%s\n", line.c_str());
-    for (const core::Rejection& r : s.rejections) std::printf("%s\n", core::format_rejection(file, r).c_str());
-    for (const std::string& n : s.notes) std::printf("note: %s\n", n.c_str());
+    for (const core::Rejection& r : s.rejections)
+        std::printf("%s\n", core::format_rejection(file, r).c_str());
+    for (const std::string& n : s.notes)
+        std::printf("note: %s\n", n.c_str());
     if (s.created + s.updated + s.unchanged + s.skipped + s.duplicates == 0) {
-        std::fprintf(stderr, "%s: nothing could be imported; %s was not changed\n", file.c_str(), out_path.c_str());
+        std::fprintf(stderr, "%s: nothing could be imported; %s was not changed\n", file.c_str(),
+                     out_path.c_str());
         return kExitFailure;
     }
 
@@ -150,7 +169,8 @@ int run_import(std::span<const std::string_view> argv) {
     if (!changes.empty()) {
         core::PlanIndex index;
         index.rebuild(*plan);
-        for (core::Change& c : changes) core::apply_change(*plan, index, std::move(c), opt.now);
+        for (core::Change& c : changes)
+            core::apply_change(*plan, index, std::move(c), opt.now);
     }
     const std::string text = core::write_plan(*plan);
     // Never write a plan that would not open again.
@@ -173,7 +193,8 @@ int run_export(std::span<const std::string_view> argv) {
     int code = kExitOk;
     const std::optional<core::ImportKind> kind = kind_option(args, "export-csv", code);
     if (!kind) return code;
-    const std::optional<std::string_view> out = args.value("-o") ? args.value("-o") : args.value("--output");
+    const std::optional<std::string_view> out =
+        args.value("-o") ? args.value("-o") : args.value("--output");
     if (!out) return usage_error("export-csv", "-o FILE is required (- for standard output)");
     std::optional<core::Plan> plan = load_plan(std::string(args.positional[0]));
     if (!plan) return kExitFailure;
@@ -206,6 +227,8 @@ const Command kCsvCommands[] = {
 
 } // namespace
 
-std::span<const Command> csv_commands() { return kCsvCommands; }
+std::span<const Command> csv_commands() {
+    return kCsvCommands;
+}
 
 } // namespace footprint::cli

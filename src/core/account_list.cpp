@@ -8,7 +8,9 @@ namespace footprint::core {
 
 namespace {
 
-char fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char fold(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 constexpr std::uint64_t kOtherFamily = std::uint64_t{1} << 63;
 
@@ -42,7 +44,9 @@ int compare_keys(const AccountList::TextKey& x, const AccountList::TextKey& y) {
 }
 
 // Signed numbers as unsigned integers in the same order.
-std::uint64_t ordered(std::int64_t v) { return static_cast<std::uint64_t>(v) ^ (std::uint64_t{1} << 63); }
+std::uint64_t ordered(std::int64_t v) {
+    return static_cast<std::uint64_t>(v) ^ (std::uint64_t{1} << 63);
+}
 
 int compare_ci(const std::string& a, const std::string& b) {
     const std::size_t n = std::min(a.size(), b.size());
@@ -57,7 +61,8 @@ int compare_ci(const std::string& a, const std::string& b) {
 void append_folded(std::string& out, const std::string& s) {
     const std::size_t at = out.size();
     out.append(s);
-    for (std::size_t i = at; i < out.size(); ++i) out[i] = fold(out[i]);
+    for (std::size_t i = at; i < out.size(); ++i)
+        out[i] = fold(out[i]);
     out += '\x1f'; // a separator no search contains, so matches never span two fields
 }
 
@@ -95,7 +100,8 @@ void AccountList::compute(const Plan& plan, std::size_t i) {
         if (!s.family.empty()) k.families |= family_bit(s.family);
         if (!s.contract_end) continue;
         k.contract_end = std::min(k.contract_end, s.contract_end->days);
-        if (s.contract_end->days >= today_.days) k.upcoming_end = std::min(k.upcoming_end, s.contract_end->days);
+        if (s.contract_end->days >= today_.days)
+            k.upcoming_end = std::min(k.upcoming_end, s.contract_end->days);
     }
     k.employees = a.employees;
     k.status = static_cast<std::uint8_t>(a.status);
@@ -107,11 +113,13 @@ void AccountList::compute(const Plan& plan, std::size_t i) {
     append_folded(hay_, a.billing_account);
     append_folded(hay_, a.salesforce_id);
     append_folded(hay_, a.owner);
-    for (const std::string& t : a.tags) append_folded(hay_, t);
+    for (const std::string& t : a.tags)
+        append_folded(hay_, t);
     k.hay_size = static_cast<std::uint32_t>(hay_.size() - k.hay_offset);
 }
 
 void AccountList::begin_rebuild(const Plan& plan, Date today) {
+    pending_.reset();
     today_ = today;
     keys_.assign(plan.accounts.size(), Key{});
     hay_.clear();
@@ -122,8 +130,10 @@ void AccountList::begin_rebuild(const Plan& plan, Date today) {
 }
 
 bool AccountList::rebuild_step(const Plan& plan, std::size_t max_accounts) {
-    const std::size_t end = std::min(keys_.size(), building_ + std::max<std::size_t>(max_accounts, 1));
-    for (; building_ < end; ++building_) compute(plan, building_);
+    const std::size_t end =
+        std::min(keys_.size(), building_ + std::max<std::size_t>(max_accounts, 1));
+    for (; building_ < end; ++building_)
+        compute(plan, building_);
     return building_ >= keys_.size();
 }
 
@@ -141,8 +151,8 @@ bool AccountList::passes(const Plan& plan, std::uint32_t i) const {
         return false;
     if (!f.search.empty() && hay(i).find(f.search) == std::string_view::npos) return false;
     const Account& a = plan.accounts[i];
-    if (!f.territories.empty() &&
-        std::find(f.territories.begin(), f.territories.end(), a.territory_id) == f.territories.end())
+    if (!f.territories.empty() && std::find(f.territories.begin(), f.territories.end(),
+                                            a.territory_id) == f.territories.end())
         return false;
     if (!f.industries.empty() &&
         std::find(f.industries.begin(), f.industries.end(), a.industry) == f.industries.end())
@@ -159,7 +169,8 @@ bool AccountList::passes(const Plan& plan, std::uint32_t i) const {
         if (known != families_.end())
             holds = (k.families >> (known - families_.begin())) & 1;
         else if (k.families & kOtherFamily) // a family past the 63 the keys name: look
-            for (const Service& s : a.services) holds = holds || s.family == f.family;
+            for (const Service& s : a.services)
+                holds = holds || s.family == f.family;
         if (holds == f.family_lacks) return false;
     }
     if (f.only_ids && !f.only_ids->count(a.id)) return false;
@@ -176,13 +187,27 @@ AccountList::SortRecord AccountList::record(std::uint32_t i) const {
         r.primary = k.name;
         r.name = TextKey{}; // the primary is the name already
         break;
-    case AccountColumn::City: r.primary = k.city; break;
-    case AccountColumn::Industry: r.primary = k.industry; break;
-    case AccountColumn::Owner: r.primary = k.owner; break;
-    case AccountColumn::Status: r.primary.a = k.status; break;
-    case AccountColumn::Mrc: r.primary.a = ordered(k.mrc); break;
-    case AccountColumn::Employees: r.primary.a = ordered(k.employees); break;
-    case AccountColumn::ContractEnd: r.primary.a = ordered(k.contract_end); break;
+    case AccountColumn::City:
+        r.primary = k.city;
+        break;
+    case AccountColumn::Industry:
+        r.primary = k.industry;
+        break;
+    case AccountColumn::Owner:
+        r.primary = k.owner;
+        break;
+    case AccountColumn::Status:
+        r.primary.a = k.status;
+        break;
+    case AccountColumn::Mrc:
+        r.primary.a = ordered(k.mrc);
+        break;
+    case AccountColumn::Employees:
+        r.primary.a = ordered(k.employees);
+        break;
+    case AccountColumn::ContractEnd:
+        r.primary.a = ordered(k.contract_end);
+        break;
     }
     // Accounts without a contract sort last both ways: they are never "most urgent".
     r.last = sort_.column == AccountColumn::ContractEnd && k.contract_end == INT32_MAX;
@@ -196,11 +221,21 @@ bool AccountList::before(const Plan& plan, const SortRecord& x, const SortRecord
         const Account& a = plan.accounts[x.index];
         const Account& b = plan.accounts[y.index];
         switch (sort_.column) {
-        case AccountColumn::Name: c = compare_ci(a.name, b.name); break;
-        case AccountColumn::City: c = compare_ci(a.address.city, b.address.city); break;
-        case AccountColumn::Industry: c = compare_ci(a.industry, b.industry); break;
-        case AccountColumn::Owner: c = compare_ci(a.owner, b.owner); break;
-        default: c = 0; break;
+        case AccountColumn::Name:
+            c = compare_ci(a.name, b.name);
+            break;
+        case AccountColumn::City:
+            c = compare_ci(a.address.city, b.address.city);
+            break;
+        case AccountColumn::Industry:
+            c = compare_ci(a.industry, b.industry);
+            break;
+        case AccountColumn::Owner:
+            c = compare_ci(a.owner, b.owner);
+            break;
+        default:
+            c = 0;
+            break;
         }
     }
     if (!sort_.ascending) c = -c;
@@ -216,22 +251,25 @@ bool AccountList::less(const Plan& plan, std::uint32_t a, std::uint32_t b) const
     return before(plan, record(a), record(b));
 }
 
-void AccountList::sort_rows(const Plan& plan) {
+void AccountList::sort_range(const Plan& plan, std::vector<std::uint32_t>& v, std::size_t from,
+                             std::size_t to) const {
     // Two passes give exactly before()'s order, fast: sort records of integers (the sorted
     // column's first 24 bytes or its number, flipped when descending; then the name's first 24
     // bytes), then use the full comparison only on runs those integers cannot order: texts alike
     // for 24 bytes whose rest differs.
     struct Fast {
-        std::uint64_t a, b, c, tail; // the sorted column
+        std::uint64_t a, b, c, tail;     // the sorted column
         std::uint64_t n1, n2, n3, ntail; // the name
         std::uint32_t index;
     };
     std::vector<Fast> recs;
-    recs.reserve(rows_.size());
-    for (std::uint32_t i : rows_) {
+    recs.reserve(to - from);
+    for (std::size_t k = from; k < to; ++k) {
+        const std::uint32_t i = v[k];
         const SortRecord r = record(i);
-        Fast f{r.primary.a, r.primary.b, r.primary.c, r.primary.tail,
-               r.name.a,    r.name.b,    r.name.c,    r.name.tail, i};
+        Fast f{r.primary.a,    r.primary.b, r.primary.c,
+               r.primary.tail, r.name.a,    r.name.b,
+               r.name.c,       r.name.tail, i};
         if (!sort_.ascending) {
             f.a = ~f.a;
             f.b = ~f.b;
@@ -249,14 +287,18 @@ void AccountList::sort_rows(const Plan& plan) {
         if (x.n3 != y.n3) return x.n3 < y.n3;
         return x.index < y.index;
     });
-    auto full = [&](const Fast& x, const Fast& y) { return before(plan, record(x.index), record(y.index)); };
-    auto resort = [&](std::size_t from, std::size_t to) {
-        std::sort(recs.begin() + static_cast<std::ptrdiff_t>(from), recs.begin() + static_cast<std::ptrdiff_t>(to), full);
+    auto full = [&](const Fast& x, const Fast& y) {
+        return before(plan, record(x.index), record(y.index));
+    };
+    auto resort = [&](std::size_t first, std::size_t last) {
+        std::sort(recs.begin() + static_cast<std::ptrdiff_t>(first),
+                  recs.begin() + static_cast<std::ptrdiff_t>(last), full);
     };
     for (std::size_t i = 0; i < recs.size();) {
         std::size_t j = i + 1;
         bool tails_differ = false;
-        while (j < recs.size() && recs[j].a == recs[i].a && recs[j].b == recs[i].b && recs[j].c == recs[i].c) {
+        while (j < recs.size() && recs[j].a == recs[i].a && recs[j].b == recs[i].b &&
+               recs[j].c == recs[i].c) {
             tails_differ = tails_differ || recs[j].tail != recs[i].tail;
             ++j;
         }
@@ -268,7 +310,8 @@ void AccountList::sort_rows(const Plan& plan) {
             for (std::size_t k = i; k < j;) {
                 std::size_t m = k + 1;
                 bool names_differ = false;
-                while (m < j && recs[m].n1 == recs[k].n1 && recs[m].n2 == recs[k].n2 && recs[m].n3 == recs[k].n3) {
+                while (m < j && recs[m].n1 == recs[k].n1 && recs[m].n2 == recs[k].n2 &&
+                       recs[m].n3 == recs[k].n3) {
                     names_differ = names_differ || recs[m].ntail != recs[k].ntail;
                     ++m;
                 }
@@ -278,14 +321,103 @@ void AccountList::sort_rows(const Plan& plan) {
         }
         i = j;
     }
-    for (std::size_t k = 0; k < recs.size(); ++k) rows_[k] = recs[k].index;
+    for (std::size_t k = 0; k < recs.size(); ++k)
+        v[from + k] = recs[k].index;
+}
+
+AccountFilter AccountList::folded(const AccountFilter& filter) {
+    AccountFilter f = filter;
+    for (char& c : f.search)
+        c = fold(c);
+    return f;
+}
+
+void AccountList::begin_query(const AccountFilter& filter, AccountSort sort) {
+    filter_ = folded(filter);
+    sort_ = sort;
+    pending_ = std::make_unique<Pending>();
+    pending_->rows.reserve(keys_.size());
+}
+
+bool AccountList::refines(const AccountFilter& filter, AccountSort sort) const {
+    if (!queried_ || pending_ || !(sort == sort_)) return false;
+    AccountFilter a = folded(filter), b = filter_;
+    if (a.search.size() <= b.search.size() || a.search.compare(0, b.search.size(), b.search) != 0)
+        return false;
+    a.search.clear();
+    b.search.clear();
+    return a == b;
+}
+
+bool AccountList::query_step(const Plan& plan, std::size_t budget) {
+    if (!pending_) return true;
+    Pending& q = *pending_;
+    constexpr std::size_t kChunk = 8192; // rows sorted at once before merging
+    budget = std::max<std::size_t>(budget, 1);
+    switch (q.phase) {
+    case Pending::Phase::Filter: {
+        const std::size_t end = std::min(keys_.size(), q.cursor + budget * 4);
+        for (; q.cursor < end; ++q.cursor)
+            if (passes(plan, static_cast<std::uint32_t>(q.cursor)))
+                q.rows.push_back(static_cast<std::uint32_t>(q.cursor));
+        if (q.cursor >= keys_.size()) {
+            q.phase = Pending::Phase::Sort;
+            q.cursor = 0;
+        }
+        return false;
+    }
+    case Pending::Phase::Sort: {
+        std::size_t done = 0;
+        while (q.cursor < q.rows.size() && done < budget) {
+            const std::size_t end = std::min(q.rows.size(), q.cursor + kChunk);
+            sort_range(plan, q.rows, q.cursor, end);
+            done += end - q.cursor;
+            q.cursor = end;
+        }
+        if (q.cursor >= q.rows.size()) {
+            q.phase = Pending::Phase::Merge;
+            q.cursor = 0;
+            q.run = kChunk;
+            q.buffer.resize(q.rows.size());
+        }
+        return false;
+    }
+    case Pending::Phase::Merge: {
+        auto less_index = [&](std::uint32_t a, std::uint32_t b) { return less(plan, a, b); };
+        std::size_t done = 0;
+        while (q.run < q.rows.size() && done < budget) {
+            // One pass merges runs of q.run rows pairwise into the buffer, then they swap.
+            const std::size_t a = q.cursor, mid = std::min(a + q.run, q.rows.size()),
+                              b = std::min(a + 2 * q.run, q.rows.size());
+            std::merge(q.rows.begin() + static_cast<std::ptrdiff_t>(a),
+                       q.rows.begin() + static_cast<std::ptrdiff_t>(mid),
+                       q.rows.begin() + static_cast<std::ptrdiff_t>(mid),
+                       q.rows.begin() + static_cast<std::ptrdiff_t>(b),
+                       q.buffer.begin() + static_cast<std::ptrdiff_t>(a), less_index);
+            done += b - a;
+            q.cursor = b;
+            if (q.cursor >= q.rows.size()) {
+                q.rows.swap(q.buffer);
+                q.cursor = 0;
+                q.run *= 2;
+            }
+        }
+        if (q.run < q.rows.size()) return false;
+        rows_ = std::move(q.rows);
+        queried_ = true;
+        pending_.reset();
+        return true;
+    }
+    }
+    return true;
 }
 
 void AccountList::query(const Plan& plan, const AccountFilter& filter, AccountSort sort) {
-    AccountFilter f = filter;
-    std::string folded;
-    for (char c : f.search) folded += fold(c);
-    f.search = std::move(folded);
+    if (pending_) { // rows_ belong to an older query: no refining them
+        pending_.reset();
+        queried_ = false;
+    }
+    AccountFilter f = folded(filter);
 
     // Typing one more letter narrows the rows already there: no new sort needed.
     AccountFilter prev_without_search = filter_, next_without_search = f;
@@ -317,11 +449,17 @@ void AccountList::patch(const Plan& plan, std::span<const std::size_t> indices,
                         std::size_t first_new) {
     const std::size_t total = plan.accounts.size();
     const std::size_t appended = total > first_new ? total - first_new : 0;
+    if (pending_) { // a sliced query was running: finish with a whole one below
+        pending_.reset();
+        queried_ = false;
+    }
     if (indices.size() + appended > 256 || !queried_) {
         keys_.resize(total);
         building_ = total;
-        for (std::size_t i : indices) compute(plan, i);
-        for (std::size_t i = first_new; i < total; ++i) compute(plan, i);
+        for (std::size_t i : indices)
+            compute(plan, i);
+        for (std::size_t i = first_new; i < total; ++i)
+            compute(plan, i);
         AccountFilter f = filter_;
         queried_ = false;
         query(plan, f, sort_);
@@ -331,14 +469,16 @@ void AccountList::patch(const Plan& plan, std::span<const std::size_t> indices,
     building_ = total;
     auto insert_sorted = [&](std::uint32_t i) {
         if (!passes(plan, i)) return;
-        auto at = std::lower_bound(rows_.begin(), rows_.end(), i,
-                                   [&](std::uint32_t a, std::uint32_t b) { return less(plan, a, b); });
+        auto at =
+            std::lower_bound(rows_.begin(), rows_.end(), i,
+                             [&](std::uint32_t a, std::uint32_t b) { return less(plan, a, b); });
         rows_.insert(at, i);
     };
     for (std::size_t i : indices) {
         if (i >= first_new) continue;
         const auto idx = static_cast<std::uint32_t>(i);
-        if (auto it = std::find(rows_.begin(), rows_.end(), idx); it != rows_.end()) rows_.erase(it);
+        if (auto it = std::find(rows_.begin(), rows_.end(), idx); it != rows_.end())
+            rows_.erase(it);
         compute(plan, i);
         insert_sorted(idx);
     }

@@ -17,16 +17,16 @@ struct AccountFilter {
     // Case-insensitive text in the name, city, industry, ZIP, billing account number, Salesforce
     // Id, owner or tags.
     std::string search;
-    unsigned status_mask = 0b111;              // bit (1 << AccountStatus)
-    std::vector<std::string> territories;      // any of these territory ids ("" = none); empty: any
-    int ending_within_days = -1;               // a contract ends today .. today + N; -1: any
-    std::vector<std::string> industries;       // any of; empty: any
-    std::vector<std::string> tags;             // has any of; empty: any
-    std::string family;                        // product family ("ethernet"); empty: any
-    bool family_lacks = false;                 // lacks `family` instead of holding it
+    unsigned status_mask = 0b111;         // bit (1 << AccountStatus)
+    std::vector<std::string> territories; // any of these territory ids ("" = none); empty: any
+    int ending_within_days = -1;          // a contract ends today .. today + N; -1: any
+    std::vector<std::string> industries;  // any of; empty: any
+    std::vector<std::string> tags;        // has any of; empty: any
+    std::string family;                   // product family ("ethernet"); empty: any
+    bool family_lacks = false;            // lacks `family` instead of holding it
     // Only these accounts (the ones an import touched, say); null: all.
     std::shared_ptr<const std::unordered_set<std::string>> only_ids;
-    std::string only_label;                    // "Imported from accounts.csv"
+    std::string only_label; // "Imported from accounts.csv"
 
     bool operator==(const AccountFilter&) const = default;
     bool active() const; // anything narrows the list
@@ -41,7 +41,7 @@ struct AccountSort {
 };
 
 class AccountList {
-public:
+  public:
     // Keys for every account (a different plan, or a change that moved records around).
     void rebuild(const Plan& plan, Date today);
     // The same in slices for a big plan: begin, then rebuild_step() each frame until it returns
@@ -55,6 +55,15 @@ public:
     void patch(const Plan& plan, std::span<const std::size_t> indices, std::size_t first_new);
     // Filters and sorts. A search that only grows (typing) refines the current rows.
     void query(const Plan& plan, const AccountFilter& filter, AccountSort sort);
+    // The same in slices, for a big plan: rows() keep the previous rows until query_step()
+    // returns true. (Filter, sort chunks of rows, merge them: each step does about `budget`
+    // rows of work.) A query() or rebuild meanwhile abandons it.
+    void begin_query(const AccountFilter& filter, AccountSort sort);
+    bool query_step(const Plan& plan, std::size_t budget);
+    bool querying() const { return pending_ != nullptr; }
+    // True when `filter` only narrows the current rows (more typed into the search): query()
+    // then filters them in place, which is fast at any size.
+    bool refines(const AccountFilter& filter, AccountSort sort) const;
 
     const std::vector<std::uint32_t>& rows() const { return rows_; } // plan.accounts indices
     const AccountFilter& filter() const { return filter_; }
@@ -80,12 +89,12 @@ public:
         bool last = false; // after every other row whichever the direction
     };
 
-private:
+  private:
     struct Key {
         TextKey name, city, industry, owner;
         Cents mrc = 0;
-        std::int32_t contract_end = INT32_MAX;  // earliest contract end (past ones included)
-        std::int32_t upcoming_end = INT32_MAX;  // earliest end on or after today
+        std::int32_t contract_end = INT32_MAX; // earliest contract end (past ones included)
+        std::int32_t upcoming_end = INT32_MAX; // earliest end on or after today
         std::int32_t employees = 0;
         std::uint8_t status = 0;
         std::uint64_t families = 0; // bit i: a service of families_[i]; bit 63: any other family
@@ -96,7 +105,18 @@ private:
     SortRecord record(std::uint32_t i) const;
     bool before(const Plan& plan, const SortRecord& x, const SortRecord& y) const;
     bool less(const Plan& plan, std::uint32_t a, std::uint32_t b) const;
-    void sort_rows(const Plan& plan);
+    void sort_rows(const Plan& plan) { sort_range(plan, rows_, 0, rows_.size()); }
+    void sort_range(const Plan& plan, std::vector<std::uint32_t>& v, std::size_t from,
+                    std::size_t to) const;
+    static AccountFilter folded(const AccountFilter& f);
+
+    struct Pending {
+        enum class Phase { Filter, Sort, Merge } phase = Phase::Filter;
+        std::vector<std::uint32_t> rows, buffer;
+        std::size_t cursor = 0; // Filter: next account; Sort: next chunk start; Merge: next pair
+        std::size_t run = 0;    // Merge: length of the sorted runs being merged
+    };
+    std::unique_ptr<Pending> pending_;
 
     std::uint64_t family_bit(const std::string& family);
     std::string_view hay(std::uint32_t i) const {

@@ -63,7 +63,8 @@ char detect_delimiter(std::string_view text) {
         const std::vector<int> counts = field_counts(head, d, 20);
         if (counts.empty() || counts[0] < 2) continue;
         int consistent = 0;
-        for (std::size_t k = 1; k < counts.size(); ++k) consistent += counts[k] == counts[0];
+        for (std::size_t k = 1; k < counts.size(); ++k)
+            consistent += counts[k] == counts[0];
         // A candidate that splits the header and the rows alike wins; more fields break ties (a
         // comma inside "1.234,50" splits fewer fields than the real semicolons do).
         if (consistent > best_consistent ||
@@ -107,9 +108,10 @@ CsvReader::CsvReader(std::string bytes, char delimiter, TextEncoding forced)
     : CsvReader(std::move(bytes), delimiter) {
     const DetectedEncoding det = detect_encoding(bytes_);
     table_.encoding = forced;
-    const bool bom_matches = (forced == TextEncoding::Utf8Bom && det.encoding == forced) ||
-                             ((forced == TextEncoding::Utf16LE || forced == TextEncoding::Utf16BE) &&
-                              det.encoding == forced);
+    const bool bom_matches =
+        (forced == TextEncoding::Utf8Bom && det.encoding == forced) ||
+        ((forced == TextEncoding::Utf16LE || forced == TextEncoding::Utf16BE) &&
+         det.encoding == forced);
     if (forced == TextEncoding::Utf8 && det.encoding == TextEncoding::Utf8Bom) {
         table_.encoding = TextEncoding::Utf8Bom;
         pos_ = 3;
@@ -123,12 +125,12 @@ CsvReader::CsvReader(std::string bytes, char delimiter, TextEncoding forced)
 
 double CsvReader::progress() const {
     if (phase_ == Phase::Done) return 1.0;
-    const bool utf16 = table_.encoding == TextEncoding::Utf16LE ||
-                       table_.encoding == TextEncoding::Utf16BE;
+    const bool utf16 =
+        table_.encoding == TextEncoding::Utf16LE || table_.encoding == TextEncoding::Utf16BE;
     if (phase_ == Phase::Transcode)
         return total_ ? 0.3 * static_cast<double>(pos_) / static_cast<double>(total_) : 0.0;
-    const double read = bytes_.empty() ? 1.0
-                                       : static_cast<double>(pos_) / static_cast<double>(bytes_.size());
+    const double read =
+        bytes_.empty() ? 1.0 : static_cast<double>(pos_) / static_cast<double>(bytes_.size());
     return utf16 ? 0.3 + 0.7 * read : read;
 }
 
@@ -146,7 +148,8 @@ void CsvReader::detect() {
             ++line_;
         }
     }
-    if (table_.delimiter == 0) table_.delimiter = detect_delimiter(std::string_view(bytes_).substr(pos_));
+    if (table_.delimiter == 0)
+        table_.delimiter = detect_delimiter(std::string_view(bytes_).substr(pos_));
     phase_ = Phase::Read;
 }
 
@@ -165,10 +168,10 @@ void CsvReader::append_field(std::string_view raw) {
             if (c != '\0') clean += c;
         s = clean;
     }
-    const bool latin = table_.encoding == TextEncoding::Windows1252 ||
-                       ((table_.encoding == TextEncoding::Utf8 ||
-                         table_.encoding == TextEncoding::Utf8Bom) &&
-                        !is_valid_utf8(s));
+    const bool latin =
+        table_.encoding == TextEncoding::Windows1252 ||
+        ((table_.encoding == TextEncoding::Utf8 || table_.encoding == TextEncoding::Utf8Bom) &&
+         !is_valid_utf8(s));
     if (latin)
         append_windows1252_as_utf8(a, s);
     else
@@ -211,13 +214,15 @@ bool CsvReader::read_record(std::vector<CsvCell>& cells, std::uint32_t& line, bo
             if (!closed) unterminated = true;
             // Text after the closing quote ("abc"def) is kept, as Excel does.
             std::size_t end = pos_;
-            while (end < t.size() && t[end] != d && t[end] != '\r' && t[end] != '\n') ++end;
+            while (end < t.size() && t[end] != d && t[end] != '\r' && t[end] != '\n')
+                ++end;
             unescape_.append(t.substr(pos_, end - pos_));
             pos_ = end;
             append_field(unescape_);
         } else {
             std::size_t end = pos_;
-            while (end < t.size() && t[end] != d && t[end] != '\r' && t[end] != '\n') ++end;
+            while (end < t.size() && t[end] != d && t[end] != '\r' && t[end] != '\n')
+                ++end;
             append_field(t.substr(pos_, end - pos_));
             pos_ = end;
         }
@@ -253,7 +258,8 @@ bool CsvReader::step(std::size_t budget_bytes) {
         text_.clear();
         text_.shrink_to_fit();
         pos_ = 0;
-        if (!bytes_.empty() && bytes_.rfind("\xEF\xBB\xBF", 0) == 0) pos_ = 3; // BOM, if not skipped
+        if (!bytes_.empty() && bytes_.rfind("\xEF\xBB\xBF", 0) == 0)
+            pos_ = 3; // BOM, if not skipped
         phase_ = Phase::Detect;
         return false;
     }
@@ -265,7 +271,8 @@ bool CsvReader::step(std::size_t budget_bytes) {
     std::uint32_t line = 0;
     bool unterminated = false;
     while (pos_ < stop_at) {
-        if (table_.arena.size() > std::numeric_limits<std::uint32_t>::max() - bytes_.size() + pos_) {
+        if (table_.arena.size() >
+            std::numeric_limits<std::uint32_t>::max() - bytes_.size() + pos_) {
             pos_ = bytes_.size(); // past 4 GB of text: stop; callers refuse such files earlier
             break;
         }
@@ -291,7 +298,8 @@ bool CsvReader::step(std::size_t budget_bytes) {
                 if (k == 0 && h.rfind("\xEF\xBB\xBF", 0) == 0) h.erase(0, 3); // a stray BOM
                 const std::size_t a = h.find_first_not_of(" \t");
                 const std::size_t b = h.find_last_not_of(" \t");
-                table_.header.push_back(a == std::string::npos ? std::string() : h.substr(a, b - a + 1));
+                table_.header.push_back(a == std::string::npos ? std::string()
+                                                               : h.substr(a, b - a + 1));
             }
             table_.arena.resize(scratch_.front().offset);
             continue;
@@ -344,7 +352,8 @@ void CsvReader::finish() {
 }
 
 CsvTable CsvReader::take() {
-    while (!done()) step(std::numeric_limits<std::size_t>::max() / 2);
+    while (!done())
+        step(std::numeric_limits<std::size_t>::max() / 2);
     return std::move(table_);
 }
 

@@ -21,20 +21,20 @@ struct CsvCell {
 struct CsvRow {
     std::uint32_t first_cell = 0;
     std::uint32_t cell_count = 0;
-    std::uint32_t line = 0;             // 1-based line where the record starts
-    bool unterminated_quote = false;    // the file ended inside a quoted field
+    std::uint32_t line = 0;          // 1-based line where the record starts
+    bool unterminated_quote = false; // the file ended inside a quoted field
 };
 
 struct CsvTable {
     TextEncoding encoding = TextEncoding::Utf8;
     char delimiter = ',';
-    std::vector<std::string> header;    // the first non-empty record
+    std::vector<std::string> header; // the first non-empty record
     std::uint32_t header_line = 0;
-    std::vector<CsvRow> rows;           // the records after the header, blank ones left out
+    std::vector<CsvRow> rows; // the records after the header, blank ones left out
     std::vector<CsvCell> cells;
     std::string arena;
-    int blank_lines = 0;                // empty records skipped (",,,," counts as empty)
-    int footer_lines = 0;               // a Salesforce report's footer, left out
+    int blank_lines = 0;  // empty records skipped (",,,," counts as empty)
+    int footer_lines = 0; // a Salesforce report's footer, left out
     bool header_unterminated = false;
 
     std::string_view cell(const CsvRow& r, std::size_t column) const {
@@ -56,7 +56,7 @@ struct CsvTable {
 // quoted field (that record is marked). Fields that are not valid UTF-8 in a UTF-8 file are read
 // as Windows-1252, as happens when a UTF-8 export was edited and saved by Excel.
 class CsvReader {
-public:
+  public:
     // `delimiter` 0 detects it; `forced_encoding` overrides detection when `force_encoding`.
     explicit CsvReader(std::string bytes, char delimiter = 0);
     CsvReader(std::string bytes, char delimiter, TextEncoding forced_encoding);
@@ -67,15 +67,15 @@ public:
     double progress() const; // 0..1
     CsvTable take();
 
-private:
+  private:
     enum class Phase { Transcode, Detect, Read, Done };
     void detect();
     bool read_record(std::vector<CsvCell>& cells, std::uint32_t& line, bool& unterminated);
     void append_field(std::string_view raw);
     void finish();
 
-    std::string bytes_;  // the file, then (for UTF-16) its UTF-8 conversion
-    std::string text_;   // UTF-16 converted so far
+    std::string bytes_; // the file, then (for UTF-16) its UTF-8 conversion
+    std::string text_;  // UTF-16 converted so far
     std::size_t pos_ = 0;
     std::uint32_t line_ = 1;
     Phase phase_ = Phase::Detect;

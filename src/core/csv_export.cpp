@@ -13,10 +13,11 @@ namespace footprint::core {
 namespace {
 
 class Writer {
-public:
+  public:
     explicit Writer(std::string& out) : out_(out) {}
     void header(std::initializer_list<const char*> names) {
-        for (const char* n : names) text(n);
+        for (const char* n : names)
+            text(n);
         end();
     }
     void text(std::string_view v) {
@@ -30,8 +31,10 @@ public:
         out_ += std::to_string(v);
     }
     void number_if(long long v) {
-        if (v) number(v);
-        else sep();
+        if (v)
+            number(v);
+        else
+            sep();
     }
     void decimal(double v) {
         sep();
@@ -43,8 +46,8 @@ public:
         sep();
         const Cents mag = c < 0 ? -c : c;
         char buf[40];
-        std::snprintf(buf, sizeof buf, "%s%lld.%02lld", c < 0 ? "-" : "", static_cast<long long>(mag / 100),
-                      static_cast<long long>(mag % 100));
+        std::snprintf(buf, sizeof buf, "%s%lld.%02lld", c < 0 ? "-" : "",
+                      static_cast<long long>(mag / 100), static_cast<long long>(mag % 100));
         out_ += buf;
     }
     void date(const std::optional<Date>& d) {
@@ -58,7 +61,7 @@ public:
         first_ = true;
     }
 
-private:
+  private:
     void sep() {
         if (!first_) out_ += ',';
         first_ = false;
@@ -69,30 +72,42 @@ private:
 
 const char* salesforce_type(AccountStatus s) {
     switch (s) {
-    case AccountStatus::Client: return "Customer";
-    case AccountStatus::Former: return "Former Customer";
-    case AccountStatus::Prospect: return "Prospect";
+    case AccountStatus::Client:
+        return "Customer";
+    case AccountStatus::Former:
+        return "Former Customer";
+    case AccountStatus::Prospect:
+        return "Prospect";
     }
     return "Prospect";
 }
 
 const char* salesforce_type(OpportunityType t) {
     switch (t) {
-    case OpportunityType::New: return "New Customer";
-    case OpportunityType::Upsell: return "Existing Customer - Upgrade";
-    case OpportunityType::Renewal: return "Renewal";
-    case OpportunityType::WinBack: return "Win-back";
+    case OpportunityType::New:
+        return "New Customer";
+    case OpportunityType::Upsell:
+        return "Existing Customer - Upgrade";
+    case OpportunityType::Renewal:
+        return "Renewal";
+    case OpportunityType::WinBack:
+        return "Win-back";
     }
     return "New Customer";
 }
 
 const char* category_label(ForecastCategory c) {
     switch (c) {
-    case ForecastCategory::Pipeline: return "Pipeline";
-    case ForecastCategory::BestCase: return "Best Case";
-    case ForecastCategory::Commit: return "Commit";
-    case ForecastCategory::Closed: return "Closed";
-    case ForecastCategory::Omitted: return "Omitted";
+    case ForecastCategory::Pipeline:
+        return "Pipeline";
+    case ForecastCategory::BestCase:
+        return "Best Case";
+    case ForecastCategory::Commit:
+        return "Commit";
+    case ForecastCategory::Closed:
+        return "Closed";
+    case ForecastCategory::Omitted:
+        return "Omitted";
     }
     return "Pipeline";
 }
@@ -111,11 +126,33 @@ bool wanted(const Account& a, const std::unordered_set<std::string>* only) {
 }
 
 void write_accounts(Writer& w, const Plan& plan, const std::unordered_set<std::string>* only) {
-    w.header({"Id", "Name", "Type", "Industry", "NumberOfEmployees", "AccountNumber",
-              "BillingStreet", "BillingCity", "BillingState", "BillingPostalCode", "BillingCountry",
-              "BillingLatitude", "BillingLongitude", "Description", "Footprint_Id", "Status",
-              "Owner_Name", "Territory", "Tags", "Sites", "MRC", "Next_Contract_End", "Lost_Date",
-              "Loss_Reason", "Competitor", "Competitor_Term_Months", "Competitor_Contract_End"});
+    w.header({"Id",
+              "Name",
+              "Type",
+              "Industry",
+              "NumberOfEmployees",
+              "AccountNumber",
+              "BillingStreet",
+              "BillingCity",
+              "BillingState",
+              "BillingPostalCode",
+              "BillingCountry",
+              "BillingLatitude",
+              "BillingLongitude",
+              "Description",
+              "Footprint_Id",
+              "Status",
+              "Owner_Name",
+              "Territory",
+              "Tags",
+              "Sites",
+              "MRC",
+              "Next_Contract_End",
+              "Lost_Date",
+              "Loss_Reason",
+              "Competitor",
+              "Competitor_Term_Months",
+              "Competitor_Contract_End"});
     for (const Account& a : plan.accounts) {
         if (!wanted(a, only)) continue;
         w.text(a.salesforce_id);
@@ -170,7 +207,8 @@ void write_contacts(Writer& w, const Plan& plan, const std::unordered_set<std::s
             // Salesforce requires a last name: everything after the first word is the last name
             // unless the name is one word.
             const std::size_t sp = c.name.find(' ');
-            const std::string first = sp == std::string::npos ? std::string() : c.name.substr(0, sp);
+            const std::string first =
+                sp == std::string::npos ? std::string() : c.name.substr(0, sp);
             const std::string last = sp == std::string::npos ? c.name : c.name.substr(sp + 1);
             w.text(c.salesforce_id);
             w.text(a.salesforce_id);
@@ -197,7 +235,8 @@ void write_opportunities(Writer& w, const Plan& plan, const std::unordered_set<s
               "Products"});
     std::unordered_map<std::string, const Account*> by_id;
     by_id.reserve(plan.accounts.size());
-    for (const Account& a : plan.accounts) by_id.emplace(a.id, &a);
+    for (const Account& a : plan.accounts)
+        by_id.emplace(a.id, &a);
     for (const Opportunity& o : plan.opportunities) {
         auto it = by_id.find(o.account_id);
         const Account* a = it == by_id.end() ? nullptr : it->second;
@@ -233,9 +272,15 @@ std::string export_csv(const Plan& plan, ImportKind kind,
     out.reserve(256 + export_count(plan, kind, only_accounts) * 320);
     Writer w(out);
     switch (kind) {
-    case ImportKind::Accounts: write_accounts(w, plan, only_accounts); break;
-    case ImportKind::Contacts: write_contacts(w, plan, only_accounts); break;
-    case ImportKind::Opportunities: write_opportunities(w, plan, only_accounts); break;
+    case ImportKind::Accounts:
+        write_accounts(w, plan, only_accounts);
+        break;
+    case ImportKind::Contacts:
+        write_contacts(w, plan, only_accounts);
+        break;
+    case ImportKind::Opportunities:
+        write_opportunities(w, plan, only_accounts);
+        break;
     }
     return out;
 }
@@ -245,7 +290,8 @@ std::size_t export_count(const Plan& plan, ImportKind kind,
     std::size_t n = 0;
     switch (kind) {
     case ImportKind::Accounts:
-        for (const Account& a : plan.accounts) n += wanted(a, only);
+        for (const Account& a : plan.accounts)
+            n += wanted(a, only);
         break;
     case ImportKind::Contacts:
         for (const Account& a : plan.accounts)
@@ -253,7 +299,8 @@ std::size_t export_count(const Plan& plan, ImportKind kind,
         break;
     case ImportKind::Opportunities:
         if (!only) return plan.opportunities.size();
-        for (const Opportunity& o : plan.opportunities) n += only->count(o.account_id);
+        for (const Opportunity& o : plan.opportunities)
+            n += only->count(o.account_id);
         break;
     }
     return n;

@@ -15,7 +15,8 @@ using T = ValueType;
 // Opportunity; "*Footprint*" names are what export_csv writes.
 const FieldInfo kAccountFields[] = {
     {F::AccountName, "name", "Account name", T::Text,
-     "name accountname company companyname account businessname customername customer organization organisation"},
+     "name accountname company companyname account businessname customername customer organization "
+     "organisation"},
     {F::SalesforceId, "salesforce_id", "Salesforce Id", T::Text,
      "id accountid salesforceid sfid accountid18 18digitaccountid casesafeid"},
     {F::FootprintId, "footprint_id", "Footprint id", T::Text, "footprintid"},
@@ -32,21 +33,19 @@ const FieldInfo kAccountFields[] = {
      "billingstreet street address streetaddress address1 addressline1 billingaddress"},
     {F::City, "city", "City", T::Text, "billingcity city town"},
     {F::State, "state", "State", T::Text,
-     "billingstate billingstateprovince state province stateprovince billingstatecode statecode st"},
+     "billingstate billingstateprovince state province stateprovince billingstatecode statecode "
+     "st"},
     {F::PostalCode, "postal_code", "ZIP / postal code", T::Text,
      "billingpostalcode billingzippostalcode postalcode zip zipcode zippostalcode postcode"},
     {F::Country, "country", "Country", T::Text,
      "billingcountry country billingcountrycode countrycode"},
     {F::Latitude, "latitude", "Latitude", T::Decimal, "billinglatitude latitude lat"},
-    {F::Longitude, "longitude", "Longitude", T::Decimal,
-     "billinglongitude longitude lon lng long"},
+    {F::Longitude, "longitude", "Longitude", T::Decimal, "billinglongitude longitude lon lng long"},
     {F::Owner, "owner", "Owner", T::Text,
      "owner accountowner ownername ownerfullname accountownername salesrep"},
-    {F::Territory, "territory", "Territory", T::Text,
-     "territory territoryname salesterritory"},
+    {F::Territory, "territory", "Territory", T::Text, "territory territoryname salesterritory"},
     {F::Tags, "tags", "Tags", T::Text, "tags tag labels"},
-    {F::Notes, "notes", "Notes", T::Text,
-     "notes description accountdescription note comments"},
+    {F::Notes, "notes", "Notes", T::Text, "notes description accountdescription note comments"},
     {F::LostDate, "lost_date", "Lost date (former clients)", T::Date,
      "lostdate datelost churndate cancellationdate disconnectdate"},
     {F::LossReason, "loss_reason", "Why they left", T::Text,
@@ -60,8 +59,7 @@ const FieldInfo kAccountFields[] = {
 };
 
 const FieldInfo kContactFields[] = {
-    {F::ContactName, "name", "Full name", T::Text,
-     "name fullname contactname contact"},
+    {F::ContactName, "name", "Full name", T::Text, "name fullname contactname contact"},
     {F::FirstName, "first_name", "First name", T::Text, "firstname givenname"},
     {F::LastName, "last_name", "Last name", T::Text, "lastname surname familyname"},
     {F::SalesforceId, "salesforce_id", "Salesforce Id", T::Text, "id contactid salesforceid"},
@@ -78,8 +76,7 @@ const FieldInfo kContactFields[] = {
     {F::Role, "role", "Buying role", T::Text, "role contactrole buyingrole"},
     {F::Phone, "phone", "Phone", T::Text,
      "phone businessphone workphone officephone phonenumber telephone"},
-    {F::Mobile, "mobile", "Mobile (when no phone)", T::Text,
-     "mobilephone mobile cell cellphone"},
+    {F::Mobile, "mobile", "Mobile (when no phone)", T::Text, "mobilephone mobile cell cellphone"},
     {F::Email, "email", "Email", T::Text, "email emailaddress"},
     {F::Primary, "primary", "Primary contact", T::YesNo, "primary primarycontact isprimary"},
 };
@@ -87,8 +84,7 @@ const FieldInfo kContactFields[] = {
 const FieldInfo kOpportunityFields[] = {
     {F::OpportunityName, "name", "Opportunity name", T::Text,
      "name opportunityname opportunity dealname"},
-    {F::SalesforceId, "salesforce_id", "Salesforce Id", T::Text,
-     "id opportunityid salesforceid"},
+    {F::SalesforceId, "salesforce_id", "Salesforce Id", T::Text, "id opportunityid salesforceid"},
     {F::FootprintId, "footprint_id", "Footprint id", T::Text, "footprintid"},
     {F::AccountSalesforceId, "account_salesforce_id", "Account's Salesforce Id", T::Text,
      "accountid accountsalesforceid"},
@@ -109,8 +105,7 @@ const FieldInfo kOpportunityFields[] = {
      "otc onetimecharge onetimecharges nrc installation installationfee"},
     {F::Term, "term_months", "Term (months)", T::Count,
      "term termmonths contractterm contracttermmonths termlength"},
-    {F::CloseDate, "close_date", "Close date", T::Date,
-     "closedate expectedclosedate closingdate"},
+    {F::CloseDate, "close_date", "Close date", T::Date, "closedate expectedclosedate closingdate"},
     {F::ForecastCategory, "forecast_category", "Forecast category", T::Text,
      "forecastcategoryname forecastcategory forecast"},
     {F::OpportunityType, "type", "Type (new, renewal, upsell, win-back)", T::Text,
@@ -118,8 +113,7 @@ const FieldInfo kOpportunityFields[] = {
     {F::NextStep, "next_step", "Next step", T::Text, "nextstep nextsteps"},
     {F::OpportunityLossReason, "loss_reason", "Loss reason", T::Text,
      "lossreason reasonlost closedlostreason"},
-    {F::Owner, "owner", "Owner", T::Text,
-     "owner opportunityowner ownername ownerfullname"},
+    {F::Owner, "owner", "Owner", T::Text, "owner opportunityowner ownername ownerfullname"},
     {F::Products, "products", "Products", T::Text, "products product productids"},
 };
 
@@ -127,18 +121,24 @@ const FieldInfo kOpportunityFields[] = {
 
 const char* import_kind_name(ImportKind k) {
     switch (k) {
-    case ImportKind::Accounts: return "accounts";
-    case ImportKind::Contacts: return "contacts";
-    case ImportKind::Opportunities: return "opportunities";
+    case ImportKind::Accounts:
+        return "accounts";
+    case ImportKind::Contacts:
+        return "contacts";
+    case ImportKind::Opportunities:
+        return "opportunities";
     }
     return "accounts";
 }
 
 const char* import_kind_singular(ImportKind k) {
     switch (k) {
-    case ImportKind::Accounts: return "account";
-    case ImportKind::Contacts: return "contact";
-    case ImportKind::Opportunities: return "opportunity";
+    case ImportKind::Accounts:
+        return "account";
+    case ImportKind::Contacts:
+        return "contact";
+    case ImportKind::Opportunities:
+        return "opportunity";
     }
     return "account";
 }
@@ -151,9 +151,12 @@ std::optional<ImportKind> import_kind_from(std::string_view name) {
 
 std::span<const FieldInfo> import_fields(ImportKind kind) {
     switch (kind) {
-    case ImportKind::Accounts: return kAccountFields;
-    case ImportKind::Contacts: return kContactFields;
-    case ImportKind::Opportunities: return kOpportunityFields;
+    case ImportKind::Accounts:
+        return kAccountFields;
+    case ImportKind::Contacts:
+        return kContactFields;
+    case ImportKind::Opportunities:
+        return kOpportunityFields;
     }
     return kAccountFields;
 }
@@ -188,7 +191,8 @@ std::vector<ImportField> guess_mapping(ImportKind kind, const std::vector<std::s
     std::vector<ImportField> mapping(header.size(), ImportField::None);
     std::vector<std::string> norm;
     norm.reserve(header.size());
-    for (const std::string& h : header) norm.push_back(normalise_header(h));
+    for (const std::string& h : header)
+        norm.push_back(normalise_header(h));
     std::vector<bool> used(header.size(), false);
     // Each field takes the first column with its most specific name: "BillingPostalCode" beats a
     // plain "Zip" elsewhere in the file, because names are listed most specific first.

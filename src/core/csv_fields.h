@@ -12,25 +12,67 @@
 namespace footprint::core {
 
 enum class ImportKind { Accounts, Contacts, Opportunities };
-const char* import_kind_name(ImportKind k); // "accounts"
+const char* import_kind_name(ImportKind k);     // "accounts"
 const char* import_kind_singular(ImportKind k); // "account"
 std::optional<ImportKind> import_kind_from(std::string_view name);
 
 enum class ImportField {
     None,
     // every kind
-    SalesforceId, FootprintId, Owner,
+    SalesforceId,
+    FootprintId,
+    Owner,
     // accounts
-    AccountName, Status, Industry, Employees, Sites, BillingAccount, Street, City, State,
-    PostalCode, Country, Latitude, Longitude, Territory, Tags, Notes, LostDate, LossReason,
-    Competitor, CompetitorTerm, CompetitorContractEnd,
+    AccountName,
+    Status,
+    Industry,
+    Employees,
+    Sites,
+    BillingAccount,
+    Street,
+    City,
+    State,
+    PostalCode,
+    Country,
+    Latitude,
+    Longitude,
+    Territory,
+    Tags,
+    Notes,
+    LostDate,
+    LossReason,
+    Competitor,
+    CompetitorTerm,
+    CompetitorContractEnd,
     // contacts and opportunities: the account they belong to
-    AccountSalesforceId, AccountFootprintId, AccountRefName, AccountRefNumber,
+    AccountSalesforceId,
+    AccountFootprintId,
+    AccountRefName,
+    AccountRefNumber,
     // contacts
-    ContactName, FirstName, LastName, Title, Role, Phone, Mobile, Email, Primary,
+    ContactName,
+    FirstName,
+    LastName,
+    Title,
+    Role,
+    Phone,
+    Mobile,
+    Email,
+    Primary,
     // opportunities
-    OpportunityName, Stage, Probability, Amount, Mrc, Otc, Term, CloseDate, ForecastCategory,
-    OpportunityType, NextStep, OpportunityLossReason, Products,
+    OpportunityName,
+    Stage,
+    Probability,
+    Amount,
+    Mrc,
+    Otc,
+    Term,
+    CloseDate,
+    ForecastCategory,
+    OpportunityType,
+    NextStep,
+    OpportunityLossReason,
+    Products,
 };
 
 enum class ValueType { Text, Money, Count, Percent, Date, Decimal, YesNo };

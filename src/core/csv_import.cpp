@@ -10,7 +10,8 @@
 
 namespace footprint::core {
 
-// --- small helpers ---------------------------------------------------------------------------------
+// --- small helpers
+// ---------------------------------------------------------------------------------
 
 std::string lower_ascii(std::string_view s) {
     std::string out(s);
@@ -41,7 +42,8 @@ std::string name_key(std::string_view name) {
     for (char c : name) {
         if (c >= 'A' && c <= 'Z')
             k += static_cast<char>(c - 'A' + 'a');
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80)
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                 static_cast<unsigned char>(c) >= 0x80)
             k += c;
         else if (c == '&')
             k += "and";
@@ -50,16 +52,18 @@ std::string name_key(std::string_view name) {
     }
     // "Inc.", "LLC" and friends differ between a CRM and a billing system; they do not name a
     // different company.
-    static constexpr std::string_view kSuffixes[] = {"inc", "llc", "ltd", "corp", "corporation",
-                                                     "co", "company", "incorporated", "lp", "llp",
-                                                     "pc", "pllc"};
+    static constexpr std::string_view kSuffixes[] = {
+        "inc",     "llc",          "ltd", "corp", "corporation", "co",
+        "company", "incorporated", "lp",  "llp",  "pc",          "pllc"};
     for (;;) {
-        while (!k.empty() && k.back() == ' ') k.pop_back();
+        while (!k.empty() && k.back() == ' ')
+            k.pop_back();
         const std::size_t sp = k.rfind(' ');
         if (sp == std::string::npos) break;
         const std::string_view last = std::string_view(k).substr(sp + 1);
         bool suffix = false;
-        for (std::string_view s : kSuffixes) suffix = suffix || last == s;
+        for (std::string_view s : kSuffixes)
+            suffix = suffix || last == s;
         if (!suffix) break;
         k.resize(sp);
     }
@@ -109,7 +113,8 @@ std::uint64_t KeyMap::hash(std::string_view a, std::string_view b) {
 
 void KeyMap::reserve(std::size_t n) {
     std::size_t cap = 16;
-    while (cap < n * 2) cap *= 2;
+    while (cap < n * 2)
+        cap *= 2;
     if (cap <= keys_.size()) return;
     std::vector<std::uint64_t> old_keys = std::move(keys_);
     std::vector<RecordRef> old_values = std::move(values_);
@@ -120,7 +125,9 @@ void KeyMap::reserve(std::size_t n) {
         if (old_keys[i]) try_emplace(old_keys[i], old_values[i]);
 }
 
-void KeyMap::grow() { reserve(std::max<std::size_t>(size_ + 1, keys_.size())); }
+void KeyMap::grow() {
+    reserve(std::max<std::size_t>(size_ + 1, keys_.size()));
+}
 
 std::pair<RecordRef*, bool> KeyMap::try_emplace(std::uint64_t key, RecordRef value) {
     if ((size_ + 1) * 2 > keys_.size()) grow();
@@ -145,138 +152,8 @@ const RecordRef* KeyMap::find(std::uint64_t key) const {
     }
 }
 
-std::optional<DateOrder> DateColumnStats::evident() const {
-    if (month_day == 0 && day_month == 0) return std::nullopt;
-    return day_month > month_day ? DateOrder::DayMonth : DateOrder::MonthDay;
-}
-
-void scan_date_columns(const CsvTable& table, ImportKind kind,
-                       const std::vector<ImportField>& mapping, std::size_t begin,
-                       std::size_t end, std::vector<DateColumnStats>& stats) {
-    if (stats.empty()) {
-        for (std::size_t c = 0; c < mapping.size(); ++c) {
-            const FieldInfo* f = find_field(kind, mapping[c]);
-            if (f && f->type == ValueType::Date) stats.push_back(DateColumnStats{c, 0, 0, 0, {}});
-        }
-    }
-    end = std::min(end, table.rows.size());
-    for (DateColumnStats& s : stats) {
-        for (std::size_t r = begin; r < end; ++r) {
-            const std::string_view v = table.cell(table.rows[r], s.column);
-            if (v.empty()) continue;
-            switch (date_evidence(v)) {
-            case DateEvidence::MonthDayOnly: ++s.month_day; break;
-            case DateEvidence::DayMonthOnly: ++s.day_month; break;
-            case DateEvidence::Ambiguous:
-                if (s.ambiguous++ == 0) s.example = std::string(trim_value(v));
-                break;
-            case DateEvidence::None: break;
-            }
-        }
-    }
-}
-
-// --- values of a row -------------------------------------------------------------------------------
-
-std::string_view CsvImporter::Impl::value(ImportField f) const {
-    const int c = column_of[static_cast<std::size_t>(f)];
-    if (c < 0) return {};
-    return strip_formula_guard(trim_value(table.cell(*row, static_cast<std::size_t>(c))));
-}
-
-void CsvImporter::Impl::reject(std::string reason) {
-    if (row_rejected) return;
-    row_rejected = true;
-    ++summary.rejected;
-    summary.rejections.push_back(Rejection{row->line, row_index, std::move(reason)});
-}
-
-void CsvImporter::Impl::reject_value(ImportField f, std::string_view what) {
-    const int c = column_of[static_cast<std::size_t>(f)];
-    const std::string& header = table.header[static_cast<std::size_t>(c)];
-    reject("column \"" + header + "\": " + quote_value(value(f)) + " " + std::string(what));
-}
-
-std::optional<Cents> CsvImporter::Impl::money(ImportField f) {
-    const std::string_view v = value(f);
-    if (v.empty()) return std::nullopt;
-    const std::optional<Cents> c = parse_money(v);
-    if (!c) {
-        reject_value(f, "is not an amount of money");
-        return std::nullopt;
-    }
-    if (*c < 0) {
-        reject_value(f, "is negative");
-        return std::nullopt;
-    }
-    return c;
-}
-
-std::optional<long long> CsvImporter::Impl::count(ImportField f, long long lo, long long hi) {
-    const std::string_view v = value(f);
-    if (v.empty()) return std::nullopt;
-    const std::optional<long long> n = parse_count(v);
-    if (!n) {
-        reject_value(f, "is not a whole number");
-        return std::nullopt;
-    }
-    if (*n < lo || *n > hi) {
-        reject_value(f, "must be between " + format_count(lo) + " and " + format_count(hi));
-        return std::nullopt;
-    }
-    return n;
-}
-
-std::optional<int> CsvImporter::Impl::percent(ImportField f) {
-    const std::string_view v = value(f);
-    if (v.empty()) return std::nullopt;
-    const std::optional<int> p = parse_percent(v);
-    if (!p) {
-        reject_value(f, "is not a percentage");
-        return std::nullopt;
-    }
-    if (*p < 0 || *p > 100) {
-        reject_value(f, "must be between 0 and 100");
-        return std::nullopt;
-    }
-    return p;
-}
-
-std::optional<Date> CsvImporter::Impl::date(ImportField f) {
-    const std::string_view v = value(f);
-    if (v.empty()) return std::nullopt;
-    const auto c = static_cast<std::size_t>(column_of[static_cast<std::size_t>(f)]);
-    const std::optional<Date> d = parse_date_text(v, order_of_column[c]);
-    if (!d) reject_value(f, "is not a date");
-    return d;
-}
-
-std::optional<double> CsvImporter::Impl::decimal(ImportField f, double lo, double hi) {
-    const std::string_view v = value(f);
-    if (v.empty()) return std::nullopt;
-    const std::optional<double> d = parse_decimal(v);
-    if (!d) {
-        reject_value(f, "is not a number");
-        return std::nullopt;
-    }
-    if (*d < lo || *d > hi) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "must be between %g and %g", lo, hi);
-        reject_value(f, buf);
-        return std::nullopt;
-    }
-    return d;
-}
-
-std::optional<bool> CsvImporter::Impl::yes_no(ImportField f) {
-    const std::string_view v = value(f);
-    if (v.empty()) return std::nullopt;
-    const std::optional<bool> b = parse_yes_no(v);
-    if (!b) reject_value(f, "is not yes or no");
-    return b;
-}
-
-// --- the driver ------------------------------------------------------------------------------------
+// --- the driver
+// ------------------------------------------------------------------------------------
 
 CsvImporter::CsvImporter(const Plan& plan, const CsvTable& table, ImportOptions options,
                          IdMaker make_id)
@@ -302,7 +179,8 @@ CsvImporter::CsvImporter(const Plan& plan, const CsvTable& table, ImportOptions 
         if (!m.opt.date_orders[s.column] && s.evident()) m.order_of_column[s.column] = *s.evident();
     m.stages = plan.stages;
     const std::size_t n = plan.accounts.size() + table.rows.size();
-    for (KeyMap* k : {&m.acc_by_sfid, &m.acc_by_id, &m.acc_by_billing, &m.acc_by_name_zip, &m.acc_by_name})
+    for (KeyMap* k :
+         {&m.acc_by_sfid, &m.acc_by_id, &m.acc_by_billing, &m.acc_by_name_zip, &m.acc_by_name})
         k->reserve(n);
     if (m.opt.kind == ImportKind::Opportunities)
         for (KeyMap* k : {&m.opp_by_sfid, &m.opp_by_id, &m.opp_by_account_name})
@@ -312,22 +190,30 @@ CsvImporter::CsvImporter(const Plan& plan, const CsvTable& table, ImportOptions 
 
 CsvImporter::~CsvImporter() = default;
 
-bool CsvImporter::done() const { return impl_->phase == Impl::Phase::Done; }
+bool CsvImporter::done() const {
+    return impl_->phase == Impl::Phase::Done;
+}
 
-const ImportSummary& CsvImporter::summary() const { return impl_->summary; }
+const ImportSummary& CsvImporter::summary() const {
+    return impl_->summary;
+}
 
 double CsvImporter::progress() const {
     const Impl& m = *impl_;
-    const double index_total = static_cast<double>(m.plan.accounts.size() + m.plan.opportunities.size());
+    const double index_total =
+        static_cast<double>(m.plan.accounts.size() + m.plan.opportunities.size());
     const double rows = static_cast<double>(m.table.rows.size());
     const double total = index_total * 0.25 + rows;
     if (total <= 0) return m.phase == Impl::Phase::Done ? 1.0 : 0.0;
     switch (m.phase) {
-    case Impl::Phase::IndexAccounts: return 0.25 * static_cast<double>(m.cursor) / total;
+    case Impl::Phase::IndexAccounts:
+        return 0.25 * static_cast<double>(m.cursor) / total;
     case Impl::Phase::IndexOpportunities:
         return 0.25 * static_cast<double>(m.plan.accounts.size() + m.cursor) / total;
-    case Impl::Phase::Rows: return (0.25 * index_total + static_cast<double>(m.cursor)) / total;
-    case Impl::Phase::Done: return 1.0;
+    case Impl::Phase::Rows:
+        return (0.25 * index_total + static_cast<double>(m.cursor)) / total;
+    case Impl::Phase::Done:
+        return 1.0;
     }
     return 1.0;
 }
@@ -339,7 +225,8 @@ bool CsvImporter::step(std::size_t budget) {
     case Impl::Phase::IndexAccounts: {
         // Indexing a record is cheaper than reading a row: four per unit of budget.
         const std::size_t end = std::min(m.plan.accounts.size(), m.cursor + budget * 4);
-        for (; m.cursor < end; ++m.cursor) m.index_account(m.cursor);
+        for (; m.cursor < end; ++m.cursor)
+            m.index_account(m.cursor);
         if (m.cursor >= m.plan.accounts.size()) {
             m.cursor = 0;
             m.phase = m.opt.kind == ImportKind::Opportunities ? Impl::Phase::IndexOpportunities
@@ -349,7 +236,8 @@ bool CsvImporter::step(std::size_t budget) {
     }
     case Impl::Phase::IndexOpportunities: {
         const std::size_t end = std::min(m.plan.opportunities.size(), m.cursor + budget * 4);
-        for (; m.cursor < end; ++m.cursor) m.index_opportunity(m.cursor);
+        for (; m.cursor < end; ++m.cursor)
+            m.index_opportunity(m.cursor);
         if (m.cursor >= m.plan.opportunities.size()) {
             m.cursor = 0;
             m.phase = Impl::Phase::Rows;
@@ -358,14 +246,16 @@ bool CsvImporter::step(std::size_t budget) {
     }
     case Impl::Phase::Rows: {
         const std::size_t end = std::min(m.table.rows.size(), m.cursor + budget);
-        for (; m.cursor < end; ++m.cursor) m.process_row(m.cursor);
+        for (; m.cursor < end; ++m.cursor)
+            m.process_row(m.cursor);
         if (m.cursor >= m.table.rows.size()) {
             m.finish_notes();
             m.phase = Impl::Phase::Done;
         }
         return m.phase == Impl::Phase::Done;
     }
-    case Impl::Phase::Done: return true;
+    case Impl::Phase::Done:
+        return true;
     }
     return true;
 }
@@ -392,9 +282,15 @@ void CsvImporter::Impl::process_row(std::size_t index) {
         }
     }
     switch (opt.kind) {
-    case ImportKind::Accounts: account_row(); break;
-    case ImportKind::Contacts: contact_row(); break;
-    case ImportKind::Opportunities: opportunity_row(); break;
+    case ImportKind::Accounts:
+        account_row();
+        break;
+    case ImportKind::Contacts:
+        contact_row();
+        break;
+    case ImportKind::Opportunities:
+        opportunity_row();
+        break;
     }
 }
 
@@ -414,7 +310,8 @@ void CsvImporter::Impl::finish_notes() {
     };
     auto total = [](const std::map<std::string, int>& m) {
         int n = 0;
-        for (const auto& kv : m) n += kv.second;
+        for (const auto& kv : m)
+            n += kv.second;
         return n;
     };
     if (!unknown_status.empty())
@@ -427,8 +324,8 @@ void CsvImporter::Impl::finish_notes() {
                                 ".");
     if (!unknown_territory.empty())
         summary.notes.push_back(count_text(total(unknown_territory), "row names", "rows name") +
-                                " a territory that is not in this plan (" + list(unknown_territory) +
-                                "): those accounts get no territory.");
+                                " a territory that is not in this plan (" +
+                                list(unknown_territory) + "): those accounts get no territory.");
     if (!unknown_type.empty())
         summary.notes.push_back(count_text(total(unknown_type), "deal has", "deals have") +
                                 " a type Footprint does not know (" + list(unknown_type) +
@@ -445,14 +342,15 @@ void CsvImporter::Impl::finish_notes() {
         std::string names;
         for (std::size_t i = 0; i < stages.size(); ++i) {
             bool known = false;
-            for (const Stage& s : plan.stages) known = known || s.name == stages[i].name;
+            for (const Stage& s : plan.stages)
+                known = known || s.name == stages[i].name;
             if (known) continue;
             if (!names.empty()) names += ", ";
             names += stages[i].name;
         }
-        summary.notes.push_back(count_text(summary.new_stages, "new stage", "new stages") +
-                                " for the plan's pipeline (Salesforce stages it does not have): " +
-                                names + ".");
+        summary.notes.push_back(
+            count_text(summary.new_stages, "new stage", "new stages") +
+            " for the plan's pipeline (Salesforce stages it does not have): " + names + ".");
     }
     if (table.footer_lines > 0)
         summary.notes.push_back("The Salesforce report footer (" +
@@ -477,7 +375,8 @@ std::vector<Change> CsvImporter::take_changes() {
     return out;
 }
 
-// --- output ----------------------------------------------------------------------------------------
+// --- output
+// ----------------------------------------------------------------------------------------
 
 std::string format_rejection(const std::string& file_name, const Rejection& r) {
     return file_name + ":" + std::to_string(r.line) + ": " + r.reason;
@@ -499,7 +398,8 @@ std::string rejected_rows_csv(const CsvTable& table, const ImportSummary& summar
         append_csv_cell(out, r.reason);
         if (r.row < table.rows.size()) {
             const CsvRow& row = table.rows[r.row];
-            for (std::size_t c = 0; c < std::max<std::size_t>(table.header.size(), row.cell_count); ++c) {
+            for (std::size_t c = 0; c < std::max<std::size_t>(table.header.size(), row.cell_count);
+                 ++c) {
                 out += ',';
                 append_csv_cell(out, table.cell(row, c));
             }
@@ -513,7 +413,8 @@ std::string import_label(const ImportOptions& options, const ImportSummary& s) {
     const char* one = import_kind_singular(options.kind);
     const char* many = import_kind_name(options.kind);
     if (s.updated == 0) return "Import " + count_text(s.created, one, many);
-    if (s.created == 0) return "Update " + count_text(s.updated, one, many) + " from " + options.file_name;
+    if (s.created == 0)
+        return "Update " + count_text(s.updated, one, many) + " from " + options.file_name;
     return "Import " + options.file_name + " (" + format_count(s.created) + " new, " +
            format_count(s.updated) + " updated)";
 }

@@ -34,7 +34,7 @@ struct ImportOptions {
     bool update_existing = true;
     AccountStatus default_status = AccountStatus::Prospect;
     std::string file_name = "import.csv"; // for rejection reasons and notes
-    Timestamp now;                         // "modified" of contacts the import adds or changes
+    Timestamp now;                        // "modified" of contacts the import adds or changes
 };
 
 struct Rejection {
@@ -49,7 +49,8 @@ struct ImportSummary {
     int updated = 0;   // records in the plan that change
     int unchanged = 0; // rows matching a record that already says the same
     int skipped = 0;   // rows matching a record while updates are off
-    int duplicates = 0; // rows repeating a record an earlier row of the file adds or changes (merged)
+    int duplicates =
+        0; // rows repeating a record an earlier row of the file adds or changes (merged)
     // Every row is counted once: created + updated + unchanged + skipped + duplicates + rejected
     // == rows (for contacts and deals, created and updated count contacts and deals).
     int rejected = 0;
@@ -64,10 +65,10 @@ struct ImportSummary {
 // How a date column writes its days, from every value in it.
 struct DateColumnStats {
     std::size_t column = 0;
-    int month_day = 0;    // values like 12/31/2026
-    int day_month = 0;    // values like 31/12/2026
-    int ambiguous = 0;    // values like 03/04/2026
-    std::string example;  // an ambiguous value, for the question
+    int month_day = 0;   // values like 12/31/2026
+    int day_month = 0;   // values like 31/12/2026
+    int ambiguous = 0;   // values like 03/04/2026
+    std::string example; // an ambiguous value, for the question
     // The user must choose: ambiguous values and nothing that decides.
     bool needs_answer() const { return ambiguous > 0 && month_day == 0 && day_month == 0; }
     // The order the values themselves show (the majority when they disagree).
@@ -76,8 +77,8 @@ struct DateColumnStats {
 // The date columns of `mapping`, with stats over rows [begin, end) added to `stats` (created on
 // the first call): call in slices for a big file.
 void scan_date_columns(const CsvTable& table, ImportKind kind,
-                       const std::vector<ImportField>& mapping, std::size_t begin,
-                       std::size_t end, std::vector<DateColumnStats>& stats);
+                       const std::vector<ImportField>& mapping, std::size_t begin, std::size_t end,
+                       std::vector<DateColumnStats>& stats);
 
 // The dry run and the changes:
 //
@@ -88,7 +89,7 @@ void scan_date_columns(const CsvTable& table, ImportKind kind,
 //
 // `plan` and `table` must outlive the importer and stay unchanged while it runs.
 class CsvImporter {
-public:
+  public:
     using IdMaker = std::function<std::string(std::string_view prefix)>;
     CsvImporter(const Plan& plan, const CsvTable& table, ImportOptions options, IdMaker make_id);
     ~CsvImporter();
@@ -105,7 +106,7 @@ public:
 
     struct Impl;
 
-private:
+  private:
     std::unique_ptr<Impl> impl_;
 };
 

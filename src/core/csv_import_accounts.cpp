@@ -97,12 +97,14 @@ std::optional<RecordRef> CsvImporter::Impl::find_account_for_row() {
     if (const std::string_view id = value(F::FootprintId); !id.empty())
         if (const RecordRef* r = acc_by_id.find(KeyMap::hash(id)); r && compatible(*r)) return *r;
     if (const std::string_view ban = value(F::BillingAccount); !ban.empty())
-        if (const RecordRef* r = acc_by_billing.find(KeyMap::hash(ban)); r && compatible(*r)) return *r;
+        if (const RecordRef* r = acc_by_billing.find(KeyMap::hash(ban)); r && compatible(*r))
+            return *r;
     const std::string nk = name_key(value(F::AccountName));
     if (nk.empty()) return std::nullopt;
     const std::string_view postal = value(F::PostalCode);
     if (!postal.empty()) {
-        if (const RecordRef* r = acc_by_name_zip.find(KeyMap::hash(nk, zip_key(postal))); r && compatible(*r))
+        if (const RecordRef* r = acc_by_name_zip.find(KeyMap::hash(nk, zip_key(postal)));
+            r && compatible(*r))
             return *r;
         return std::nullopt;
     }
@@ -132,11 +134,14 @@ void CsvImporter::Impl::account_row() {
     if (row_rejected) return;
     if (!ref && name.empty()) {
         if (mapped(F::AccountName))
-            reject("column \"" + table.header[static_cast<std::size_t>(column_of[static_cast<std::size_t>(F::AccountName)])] +
+            reject("column \"" +
+                   table.header[static_cast<std::size_t>(
+                       column_of[static_cast<std::size_t>(F::AccountName)])] +
                    "\" is empty: an account needs a name");
         else
-            reject("no account in the plan matches this row, and without a name column it cannot be "
-                   "added");
+            reject(
+                "no account in the plan matches this row, and without a name column it cannot be "
+                "added");
         return;
     }
 
@@ -153,7 +158,8 @@ void CsvImporter::Impl::account_row() {
     // "Acme, Inc." and "ACME INC" name the same company: a matched account keeps its spelling,
     // and an 18-character Id does not give way to its 15-character form.
     if (a.name.empty() || name_key(a.name) != name_key(name)) changed |= set_text(a.name, name);
-    if (salesforce_key(a.salesforce_id) != salesforce_key(sfid)) changed |= set_text(a.salesforce_id, sfid);
+    if (salesforce_key(a.salesforce_id) != salesforce_key(sfid))
+        changed |= set_text(a.salesforce_id, sfid);
     if (const std::string_view st = value(F::Status); !st.empty()) {
         if (const std::optional<AccountStatus> s = status_from_text(st)) {
             changed |= a.status != *s;
@@ -178,7 +184,8 @@ void CsvImporter::Impl::account_row() {
     changed |= set_text(a.address.postal_code, value(F::PostalCode));
     changed |= set_text(a.address.country, country_code(value(F::Country)));
     if (lat && lon) {
-        if (!a.location || a.location->lat != *lat || a.location->lon != *lon || a.location_approximate) {
+        if (!a.location || a.location->lat != *lat || a.location->lon != *lon ||
+            a.location_approximate) {
             a.location = LatLon{*lat, *lon};
             a.location_approximate = false;
             changed = true;
@@ -243,7 +250,8 @@ void CsvImporter::Impl::account_row() {
     }
     // An account an earlier row of the file already changed: this row is merged into it.
     const auto earlier = slot_of_plan_account.find(static_cast<std::size_t>(*ref));
-    const bool repeat = earlier != slot_of_plan_account.end() && account_slots[earlier->second].changed;
+    const bool repeat =
+        earlier != slot_of_plan_account.end() && account_slots[earlier->second].changed;
     if (!changed) {
         ++(repeat ? summary.duplicates : summary.unchanged);
         return;
@@ -290,7 +298,8 @@ std::optional<RecordRef> CsvImporter::Impl::find_parent_account() {
         reject("no account in the plan has Salesforce Id " + quote_value(sfid) +
                " (import the accounts first)");
     else if (!name.empty())
-        reject("no account in the plan is named " + quote_value(name) + " (import the accounts first)");
+        reject("no account in the plan is named " + quote_value(name) +
+               " (import the accounts first)");
     else if (!number.empty())
         reject("no account in the plan has billing account number " + quote_value(number));
     else if (!fid.empty())

@@ -16,20 +16,22 @@ inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(ImportField:
 
 // A record the import refers to: one already in the plan (>= 0) or one it creates (-1 - slot).
 using RecordRef = std::int64_t;
-inline bool is_new_ref(RecordRef r) { return r < 0; }
+inline bool is_new_ref(RecordRef r) {
+    return r < 0;
+}
 
 // Key -> record, keyed by a 64-bit hash of the key text in an open-addressing table: no string
 // copies and no node per entry, which matters at 100,000 rows times five lookups. Two different
 // keys with the same hash would be taken as one; among 200,000 keys the chance is about 1e-9.
 class KeyMap {
-public:
+  public:
     static std::uint64_t hash(std::string_view a, std::string_view b = {});
     void reserve(std::size_t n);
     // Adds key -> value unless the key is there; returns the value slot and whether it was added.
     std::pair<RecordRef*, bool> try_emplace(std::uint64_t key, RecordRef value);
     const RecordRef* find(std::uint64_t key) const;
 
-private:
+  private:
     void grow();
     std::vector<std::uint64_t> keys_; // 0: empty (hash() never returns 0)
     std::vector<RecordRef> values_;
@@ -103,8 +105,8 @@ struct CsvImporter::Impl {
     // --- accounts (csv_import_accounts.cpp) ------------------------------------------------------
     void index_account(std::size_t i);
     void register_account(const Account& a, RecordRef ref);
-    std::optional<RecordRef> find_account_for_row();      // the row's own account (accounts kind)
-    std::optional<RecordRef> find_parent_account();       // the account a contact or deal names
+    std::optional<RecordRef> find_account_for_row(); // the row's own account (accounts kind)
+    std::optional<RecordRef> find_parent_account();  // the account a contact or deal names
     Account& account_for_edit(RecordRef ref, std::size_t* slot = nullptr);
     const Account& account_at(RecordRef ref) const;
     void account_row();
@@ -124,7 +126,8 @@ std::string lower_ascii(std::string_view s);
 bool iequals_ascii(std::string_view a, std::string_view b);
 // 18-character Salesforce Ids end in a case checksum: the first 15 characters are the Id.
 std::string salesforce_key(std::string_view id);
-std::string name_key(std::string_view name); // "Riverside Dental Group, Inc." -> "riversidedentalgroup"
+std::string
+name_key(std::string_view name); // "Riverside Dental Group, Inc." -> "riversidedentalgroup"
 std::string zip_key(std::string_view postal); // "19102-1234" -> "19102"
 std::string quote_value(std::string_view v);  // "\"03/04/2026\"", shortened past 60 characters
 std::string count_text(int n, const char* one, const char* many); // "1,204 accounts"

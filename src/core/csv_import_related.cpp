@@ -46,7 +46,8 @@ std::optional<OpportunityType> type_from_text(std::string_view v) {
 
 } // namespace
 
-// --- contacts --------------------------------------------------------------------------------------
+// --- contacts
+// --------------------------------------------------------------------------------------
 
 void CsvImporter::Impl::contact_row() {
     const std::optional<bool> primary = yes_no(F::Primary);
@@ -98,7 +99,8 @@ void CsvImporter::Impl::contact_row() {
     }
     bool changed = false;
     changed |= set_text(c.name, name);
-    if (salesforce_key(c.salesforce_id) != salesforce_key(sfid)) changed |= set_text(c.salesforce_id, sfid);
+    if (salesforce_key(c.salesforce_id) != salesforce_key(sfid))
+        changed |= set_text(c.salesforce_id, sfid);
     changed |= set_text(c.title, value(F::Title));
     changed |= set_text(c.role, value(F::Role));
     const std::string_view phone = value(F::Phone);
@@ -135,12 +137,14 @@ void CsvImporter::Impl::contact_row() {
     account_slots[slot].changed = true;
 }
 
-// --- opportunities ---------------------------------------------------------------------------------
+// --- opportunities
+// ---------------------------------------------------------------------------------
 
 void CsvImporter::Impl::index_opportunity(std::size_t i) {
     const Opportunity& o = plan.opportunities[i];
     const auto ref = static_cast<RecordRef>(i);
-    if (!o.salesforce_id.empty()) opp_by_sfid.try_emplace(KeyMap::hash(salesforce_key(o.salesforce_id)), ref);
+    if (!o.salesforce_id.empty())
+        opp_by_sfid.try_emplace(KeyMap::hash(salesforce_key(o.salesforce_id)), ref);
     opp_by_id.try_emplace(KeyMap::hash(o.id), ref);
     opp_by_account_name.try_emplace(KeyMap::hash(o.account_id, name_key(o.name)), ref);
 }
@@ -190,9 +194,9 @@ void CsvImporter::Impl::opportunity_row() {
     if (!ref && !fid.empty())
         if (const RecordRef* r = opp_by_id.find(KeyMap::hash(fid))) ref = *r;
 
-    const bool names_account = !value(F::AccountSalesforceId).empty() ||
-                               !value(F::AccountFootprintId).empty() ||
-                               !value(F::AccountRefName).empty() || !value(F::AccountRefNumber).empty();
+    const bool names_account =
+        !value(F::AccountSalesforceId).empty() || !value(F::AccountFootprintId).empty() ||
+        !value(F::AccountRefName).empty() || !value(F::AccountRefNumber).empty();
     std::optional<RecordRef> parent;
     if (!ref || names_account) {
         parent = find_parent_account();
@@ -202,10 +206,12 @@ void CsvImporter::Impl::opportunity_row() {
     if (!ref && parent && !name.empty()) {
         const std::uint64_t key = KeyMap::hash(account_at(*parent).id, name_key(name));
         if (const RecordRef* r = opp_by_account_name.find(key)) {
-            const Opportunity& o = is_new_ref(*r) ? opp_slots[static_cast<std::size_t>(-1 - *r)].opp
-                                                  : plan.opportunities[static_cast<std::size_t>(*r)];
+            const Opportunity& o = is_new_ref(*r)
+                                       ? opp_slots[static_cast<std::size_t>(-1 - *r)].opp
+                                       : plan.opportunities[static_cast<std::size_t>(*r)];
             // A name match with a different Salesforce Id is a different deal.
-            if (sfid.empty() || o.salesforce_id.empty() || salesforce_key(o.salesforce_id) == salesforce_key(sfid))
+            if (sfid.empty() || o.salesforce_id.empty() ||
+                salesforce_key(o.salesforce_id) == salesforce_key(sfid))
                 ref = *r;
         }
     }
@@ -234,7 +240,8 @@ void CsvImporter::Impl::opportunity_row() {
     bool changed = false;
     if (parent) changed |= set_text(o.account_id, account_at(*parent).id);
     changed |= set_text(o.name, name);
-    if (salesforce_key(o.salesforce_id) != salesforce_key(sfid)) changed |= set_text(o.salesforce_id, sfid);
+    if (salesforce_key(o.salesforce_id) != salesforce_key(sfid))
+        changed |= set_text(o.salesforce_id, sfid);
 
     std::optional<ForecastCategory> category;
     if (const std::string_view cat = value(F::ForecastCategory); !cat.empty()) {
@@ -322,7 +329,8 @@ void CsvImporter::Impl::opportunity_row() {
                 std::string id(p);
                 for (const Product& prod : plan.catalog)
                     if (prod.id == p || iequals_ascii(prod.name, p)) id = prod.id;
-                if (std::find(list.begin(), list.end(), id) == list.end()) list.push_back(std::move(id));
+                if (std::find(list.begin(), list.end(), id) == list.end())
+                    list.push_back(std::move(id));
             }
             i = j + 1;
         }
@@ -334,7 +342,8 @@ void CsvImporter::Impl::opportunity_row() {
 
     if (!ref) {
         const RecordRef new_ref = -1 - static_cast<RecordRef>(opp_slots.size());
-        if (!o.salesforce_id.empty()) opp_by_sfid.try_emplace(KeyMap::hash(salesforce_key(o.salesforce_id)), new_ref);
+        if (!o.salesforce_id.empty())
+            opp_by_sfid.try_emplace(KeyMap::hash(salesforce_key(o.salesforce_id)), new_ref);
         opp_by_id.try_emplace(KeyMap::hash(o.id), new_ref);
         opp_by_account_name.try_emplace(KeyMap::hash(o.account_id, name_key(o.name)), new_ref);
         summary.account_ids.push_back(o.account_id);
@@ -354,8 +363,10 @@ void CsvImporter::Impl::opportunity_row() {
         return;
     }
     auto [it, added] = slot_of_plan_opp.try_emplace(i, opp_slots.size());
-    if (added) opp_slots.push_back(OppSlot{std::move(o), *ref, true});
-    else opp_slots[it->second].opp = std::move(o);
+    if (added)
+        opp_slots.push_back(OppSlot{std::move(o), *ref, true});
+    else
+        opp_slots[it->second].opp = std::move(o);
     if (added) {
         ++summary.updated;
         summary.account_ids.push_back(opp_slots[it->second].opp.account_id);
@@ -363,7 +374,8 @@ void CsvImporter::Impl::opportunity_row() {
         ++summary.duplicates;
     }
     if (!opp_slots[it->second].opp.salesforce_id.empty())
-        opp_by_sfid.try_emplace(KeyMap::hash(salesforce_key(opp_slots[it->second].opp.salesforce_id)), *ref);
+        opp_by_sfid.try_emplace(
+            KeyMap::hash(salesforce_key(opp_slots[it->second].opp.salesforce_id)), *ref);
 }
 
 } // namespace footprint::core

@@ -13,8 +13,12 @@ namespace {
 
 constexpr std::int64_t kMaxCents = 1'000'000'000'000; // $10 billion, the plan format's limit
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+char lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -117,8 +121,8 @@ std::string_view strip_currency(std::string_view s, bool& negative) {
         s = trim_value(s.substr(1, s.size() - 2));
     }
     static constexpr std::array<std::string_view, 11> kSymbols = {
-        "US$", "USD", "CAD", "EUR", "GBP", "$", "\xE2\x82\xAC" /* € */, "\xC2\xA3" /* £ */,
-        "C$", "CA$", "\xC2\xA5" /* ¥ */};
+        "US$", "USD", "CAD",     "EUR", "GBP", "$", "\xE2\x82\xAC" /* € */, "\xC2\xA3" /* £ */,
+        "C$",  "CA$", "\xC2\xA5" /* ¥ */};
     for (int pass = 0; pass < 2; ++pass) { // a sign may come before or after the symbol
         if (!s.empty() && s.front() == '-') {
             negative = !negative;
@@ -152,7 +156,8 @@ constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr"
 int month_from_name(std::string_view w) {
     if (w.size() < 3) return 0;
     std::string lw;
-    for (char c : w) lw += lower(c);
+    for (char c : w)
+        lw += lower(c);
     if (lw == "sept") return 9;
     static constexpr std::array<std::string_view, 12> kLong = {
         "january", "february", "march",     "april",   "may",      "june",
@@ -186,7 +191,8 @@ std::vector<Token> tokenize(std::string_view s) {
     while (i < s.size() && out.size() < 8) {
         const std::size_t start = i;
         if (is_digit(s[i])) {
-            while (i < s.size() && is_digit(s[i])) ++i;
+            while (i < s.size() && is_digit(s[i]))
+                ++i;
             out.push_back({s.substr(start, i - start), true, 0});
         } else if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')) {
             while (i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
@@ -232,19 +238,33 @@ std::optional<NumericDate> numeric_date(const std::vector<Token>& t) {
 std::string_view trim_value(std::string_view s) {
     auto space_at_front = [&](std::size_t& n) {
         if (s.empty()) return false;
-        if (s.front() == ' ' || s.front() == '\t') { n = 1; return true; }
-        if (s.substr(0, 2) == "\xC2\xA0") { n = 2; return true; }
+        if (s.front() == ' ' || s.front() == '\t') {
+            n = 1;
+            return true;
+        }
+        if (s.substr(0, 2) == "\xC2\xA0") {
+            n = 2;
+            return true;
+        }
         return false;
     };
     auto space_at_back = [&](std::size_t& n) {
         if (s.empty()) return false;
-        if (s.back() == ' ' || s.back() == '\t') { n = 1; return true; }
-        if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") { n = 2; return true; }
+        if (s.back() == ' ' || s.back() == '\t') {
+            n = 1;
+            return true;
+        }
+        if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") {
+            n = 2;
+            return true;
+        }
         return false;
     };
     std::size_t n = 0;
-    while (space_at_front(n)) s.remove_prefix(n);
-    while (space_at_back(n)) s.remove_suffix(n);
+    while (space_at_front(n))
+        s.remove_prefix(n);
+    while (space_at_back(n))
+        s.remove_suffix(n);
     return s;
 }
 
@@ -260,7 +280,8 @@ std::optional<Cents> parse_money(std::string_view raw) {
     std::string frac = n.fraction;
     long long cents_part = 0;
     if (frac.size() <= 2) {
-        while (frac.size() < 2) frac += '0';
+        while (frac.size() < 2)
+            frac += '0';
         cents_part = *to_int(frac);
     } else {
         cents_part = (frac[0] - '0') * 10 + (frac[1] - '0');
@@ -292,7 +313,8 @@ std::optional<double> parse_decimal(std::string_view raw) {
     // Digits, one sign, a point and an exponent only: strtod alone would also take "inf", "nan"
     // and hexadecimal. (Emscripten's libc++ has no floating-point from_chars.)
     for (char c : s)
-        if (!is_digit(c) && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') return std::nullopt;
+        if (!is_digit(c) && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E')
+            return std::nullopt;
     char* end = nullptr;
     const double v = std::strtod(s.c_str(), &end);
     if (end != s.c_str() + s.size() || !std::isfinite(v)) return std::nullopt;

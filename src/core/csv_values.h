@@ -34,10 +34,10 @@ enum class DateOrder { MonthDay, DayMonth };
 
 // What a single cell says about the order of its column.
 enum class DateEvidence {
-    None,          // not a date, or a form that says nothing about order (ISO, "Mar 4, 2026")
-    MonthDayOnly,  // 12/31/2026: the second number is past 12
-    DayMonthOnly,  // 31/12/2026
-    Ambiguous,     // 03/04/2026: both numbers 12 or less and different
+    None,         // not a date, or a form that says nothing about order (ISO, "Mar 4, 2026")
+    MonthDayOnly, // 12/31/2026: the second number is past 12
+    DayMonthOnly, // 31/12/2026
+    Ambiguous,    // 03/04/2026: both numbers 12 or less and different
 };
 DateEvidence date_evidence(std::string_view s);
 

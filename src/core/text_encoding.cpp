@@ -25,14 +25,14 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
     if (b0 >= 0xE0 && b0 <= 0xEF) {
         if (!cont(1) || !cont(2)) return 0;
         const auto b1 = static_cast<unsigned char>(s[i + 1]);
-        if (b0 == 0xE0 && b1 < 0xA0) return 0; // overlong
+        if (b0 == 0xE0 && b1 < 0xA0) return 0;  // overlong
         if (b0 == 0xED && b1 >= 0xA0) return 0; // surrogate
         return 3;
     }
     if (b0 >= 0xF0 && b0 <= 0xF4) {
         if (!cont(1) || !cont(2) || !cont(3)) return 0;
         const auto b1 = static_cast<unsigned char>(s[i + 1]);
-        if (b0 == 0xF0 && b1 < 0x90) return 0; // overlong
+        if (b0 == 0xF0 && b1 < 0x90) return 0;  // overlong
         if (b0 == 0xF4 && b1 >= 0x90) return 0; // past U+10FFFF
         return 4;
     }
@@ -43,11 +43,16 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
 
 const char* encoding_name(TextEncoding e) {
     switch (e) {
-    case TextEncoding::Utf8: return "UTF-8";
-    case TextEncoding::Utf8Bom: return "UTF-8 with BOM";
-    case TextEncoding::Utf16LE: return "UTF-16 LE";
-    case TextEncoding::Utf16BE: return "UTF-16 BE";
-    case TextEncoding::Windows1252: return "Windows-1252";
+    case TextEncoding::Utf8:
+        return "UTF-8";
+    case TextEncoding::Utf8Bom:
+        return "UTF-8 with BOM";
+    case TextEncoding::Utf16LE:
+        return "UTF-16 LE";
+    case TextEncoding::Utf16BE:
+        return "UTF-16 BE";
+    case TextEncoding::Windows1252:
+        return "Windows-1252";
     }
     return "UTF-8";
 }
@@ -151,8 +156,7 @@ DetectedEncoding detect_encoding(std::string_view b) {
         while (end > 0 && end + 4 > head.size() &&
                (static_cast<unsigned char>(head[end - 1]) & 0x80) != 0)
             --end;
-    return {is_valid_utf8(head.substr(0, end)) ? TextEncoding::Utf8 : TextEncoding::Windows1252,
-            0};
+    return {is_valid_utf8(head.substr(0, end)) ? TextEncoding::Utf8 : TextEncoding::Windows1252, 0};
 }
 
 } // namespace footprint::core

@@ -14,15 +14,24 @@ namespace {
 const char* stage_name(app::CsvImportJob::Stage s) {
     using S = app::CsvImportJob::Stage;
     switch (s) {
-    case S::Reading: return "reading";
-    case S::Mapping: return "mapping";
-    case S::Checking: return "checking";
-    case S::Dates: return "dates";
-    case S::Counting: return "counting";
-    case S::Review: return "review";
-    case S::Applying: return "applying";
-    case S::Done: return "done";
-    case S::Failed: return "failed";
+    case S::Reading:
+        return "reading";
+    case S::Mapping:
+        return "mapping";
+    case S::Checking:
+        return "checking";
+    case S::Dates:
+        return "dates";
+    case S::Counting:
+        return "counting";
+    case S::Review:
+        return "review";
+    case S::Applying:
+        return "applying";
+    case S::Done:
+        return "done";
+    case S::Failed:
+        return "failed";
     }
     return "";
 }
@@ -33,41 +42,56 @@ core::Json import_state(const ui::UiState& ui) {
     const core::CsvTable& t = job.table();
     core::Json columns = core::Json::array();
     for (std::size_t c = 0; c < t.header.size(); ++c) {
-        const core::FieldInfo* f = c < job.options().mapping.size() ? core::find_field(job.kind(), job.options().mapping[c]) : nullptr;
+        const core::FieldInfo* f = c < job.options().mapping.size()
+                                       ? core::find_field(job.kind(), job.options().mapping[c])
+                                       : nullptr;
         columns.push_back({{"header", t.header[c]}, {"field", f ? f->key : ""}});
     }
     core::Json questions = core::Json::array();
     for (const core::DateColumnStats& q : job.open_date_questions())
-        questions.push_back({{"column", t.header[q.column]}, {"example", q.example}, {"ambiguous", q.ambiguous}});
+        questions.push_back(
+            {{"column", t.header[q.column]}, {"example", q.example}, {"ambiguous", q.ambiguous}});
     const core::ImportSummary& s = job.summary();
     core::Json rejections = core::Json::array();
     for (std::size_t i = 0; i < s.rejections.size() && i < 50; ++i)
         rejections.push_back(core::format_rejection(job.file_name(), s.rejections[i]));
     const auto& tm = job.timing();
-    return {{"ok", true},
-            {"open", true},
-            {"stage", stage_name(job.stage())},
-            {"columns_step", ui.import.columns_step},
-            {"file_name", job.file_name()},
-            {"kind", core::import_kind_name(job.kind())},
-            {"progress", job.progress()},
-            {"encoding", core::encoding_name(t.encoding)},
-            {"delimiter", std::string(1, t.delimiter)},
-            {"rows", t.rows.size()},
-            {"footer_lines", t.footer_lines},
-            {"columns", columns},
-            {"mapping_problem", job.stage() == app::CsvImportJob::Stage::Mapping ? job.mapping_problem() : ""},
-            {"questions", questions},
-            {"summary",
-             {{"rows", s.rows}, {"created", s.created}, {"updated", s.updated}, {"unchanged", s.unchanged},
-              {"skipped", s.skipped}, {"duplicates", s.duplicates}, {"rejected", s.rejected},
-              {"rejections", rejections}, {"notes", s.notes}}},
-            {"error", job.error()},
-            {"label", job.label()},
-            {"timing",
-             {{"read_ms", tm.read_ms}, {"check_ms", tm.check_ms}, {"count_ms", tm.count_ms},
-              {"apply_ms", tm.apply_ms}, {"longest_slice_ms", tm.longest_slice_ms},
-              {"total_ms", tm.finished_ms >= 0 && tm.started_ms >= 0 ? tm.finished_ms - tm.started_ms : -1.0}}}};
+    return {
+        {"ok", true},
+        {"open", true},
+        {"stage", stage_name(job.stage())},
+        {"columns_step", ui.import.columns_step},
+        {"file_name", job.file_name()},
+        {"kind", core::import_kind_name(job.kind())},
+        {"progress", job.progress()},
+        {"encoding", core::encoding_name(t.encoding)},
+        {"delimiter", std::string(1, t.delimiter)},
+        {"rows", t.rows.size()},
+        {"footer_lines", t.footer_lines},
+        {"columns", columns},
+        {"mapping_problem",
+         job.stage() == app::CsvImportJob::Stage::Mapping ? job.mapping_problem() : ""},
+        {"questions", questions},
+        {"summary",
+         {{"rows", s.rows},
+          {"created", s.created},
+          {"updated", s.updated},
+          {"unchanged", s.unchanged},
+          {"skipped", s.skipped},
+          {"duplicates", s.duplicates},
+          {"rejected", s.rejected},
+          {"rejections", rejections},
+          {"notes", s.notes}}},
+        {"error", job.error()},
+        {"label", job.label()},
+        {"timing",
+         {{"read_ms", tm.read_ms},
+          {"check_ms", tm.check_ms},
+          {"count_ms", tm.count_ms},
+          {"apply_ms", tm.apply_ms},
+          {"longest_slice_ms", tm.longest_slice_ms},
+          {"total_ms",
+           tm.finished_ms >= 0 && tm.started_ms >= 0 ? tm.finished_ms - tm.started_ms : -1.0}}}};
 }
 
 std::vector<std::string> strings(const core::Json& cmd, const char* key) {
@@ -120,7 +144,8 @@ std::optional<core::Json> test_ops_import(const std::string& op, const core::Jso
         return core::Json{{"ok", true}};
     }
     if (op == "import_text") { // a chosen file, by its text (tests of UTF-8 content)
-        ui::deliver_file(a, ui, ui::kFileImportCsv, test_str(cmd, "file_name"), test_str(cmd, "text"));
+        ui::deliver_file(a, ui, ui::kFileImportCsv, test_str(cmd, "file_name"),
+                         test_str(cmd, "text"));
         return core::Json{{"ok", true}};
     }
     if (op == "import_state") return import_state(ui);
@@ -139,10 +164,12 @@ std::optional<core::Json> test_ops_import(const std::string& op, const core::Jso
                 const std::string k = key.is_string() ? key.get<std::string>() : "";
                 const core::FieldInfo* f = core::find_field_by_key(job()->kind(), k);
                 if (!k.empty() && !f) return test_error("unknown field: " + k);
-                job()->set_field(static_cast<std::size_t>(col - hdr.begin()), f ? f->field : core::ImportField::None);
+                job()->set_field(static_cast<std::size_t>(col - hdr.begin()),
+                                 f ? f->field : core::ImportField::None);
             }
         }
-        if (cmd.contains("amount")) job()->set_amount_is_monthly(test_str(cmd, "amount") == "monthly");
+        if (cmd.contains("amount"))
+            job()->set_amount_is_monthly(test_str(cmd, "amount") == "monthly");
         if (cmd.contains("term")) job()->set_default_term(test_int(cmd, "term", 36));
         if (auto it = cmd.find("update_existing"); it != cmd.end() && it->is_boolean())
             job()->set_update_existing(it->get<bool>());
@@ -166,7 +193,8 @@ std::optional<core::Json> test_ops_import(const std::string& op, const core::Jso
         auto col = std::find(hdr.begin(), hdr.end(), test_str(cmd, "column"));
         if (col == hdr.end()) return test_error("no column named " + test_str(cmd, "column"));
         job()->answer_date(a, static_cast<std::size_t>(col - hdr.begin()),
-                           test_str(cmd, "order") == "dmy" ? core::DateOrder::DayMonth : core::DateOrder::MonthDay);
+                           test_str(cmd, "order") == "dmy" ? core::DateOrder::DayMonth
+                                                           : core::DateOrder::MonthDay);
         return core::Json{{"ok", true}};
     }
     if (op == "import_show_imported") {
@@ -187,11 +215,13 @@ std::optional<core::Json> test_ops_import(const std::string& op, const core::Jso
     if (op == "accounts_filter") {
         // What the search box, the status buttons and the Filters menu set.
         core::AccountFilter f;
-        std::snprintf(ui.accounts.search, sizeof ui.accounts.search, "%s", test_str(cmd, "search").c_str());
+        std::snprintf(ui.accounts.search, sizeof ui.accounts.search, "%s",
+                      test_str(cmd, "search").c_str());
         if (cmd.contains("status")) {
             f.status_mask = 0;
             for (const std::string& s : strings(cmd, "status"))
-                if (auto st = core::account_status_from(s)) f.status_mask |= 1u << static_cast<int>(*st);
+                if (auto st = core::account_status_from(s))
+                    f.status_mask |= 1u << static_cast<int>(*st);
         }
         f.ending_within_days = test_int(cmd, "ending_within", -1);
         for (const std::string& name : strings(cmd, "territories"))
@@ -211,14 +241,15 @@ std::optional<core::Json> test_ops_import(const std::string& op, const core::Jso
         return list_state(a, ui, test_int(cmd, "limit", 20));
     }
     if (op == "accounts_list") return list_state(a, ui, test_int(cmd, "limit", 20));
-    if (op == "accounts_click") { // {"row": 3, "mode": "replace" | "toggle" | "range" | "add_range"}
+    if (op ==
+        "accounts_click") { // {"row": 3, "mode": "replace" | "toggle" | "range" | "add_range"}
         ui::finish_account_list(a, ui);
         const auto& rows = ui.accounts.list.rows();
         const int r = test_int(cmd, "row", 0);
         if (r < 0 || static_cast<std::size_t>(r) >= rows.size()) return test_error("no such row");
         const std::string m = test_str(cmd, "mode");
-        const ui::ClickMode mode = m == "toggle" ? ui::ClickMode::Toggle
-                                   : m == "range" ? ui::ClickMode::Range
+        const ui::ClickMode mode = m == "toggle"      ? ui::ClickMode::Toggle
+                                   : m == "range"     ? ui::ClickMode::Range
                                    : m == "add_range" ? ui::ClickMode::AddRange
                                                       : ui::ClickMode::Replace;
         ui::click_account(ui, a.plan(), rows[static_cast<std::size_t>(r)], mode);
@@ -229,7 +260,8 @@ std::optional<core::Json> test_ops_import(const std::string& op, const core::Jso
         ui::select_all_rows(ui, a.plan());
         return list_state(a, ui, 0);
     }
-    if (op == "bulk_edit") { // {"field": "status" | "territory" | "owner" | "add_tag" | "remove_tag", "value": …}
+    if (op == "bulk_edit") { // {"field": "status" | "territory" | "owner" | "add_tag" |
+                             // "remove_tag", "value": …}
         const std::string f = test_str(cmd, "field");
         std::string value = test_str(cmd, "value");
         ui::BulkField field = ui::BulkField::Status;
@@ -259,7 +291,11 @@ std::optional<core::Json> test_ops_import(const std::string& op, const core::Jso
         list.rebuild(plan, a.clock().today());
         list.query(plan, {}, {});
         out["rebuild_ms"] = emscripten_get_now() - t;
-        struct Case { const char* name; core::AccountFilter f; core::AccountSort s; };
+        struct Case {
+            const char* name;
+            core::AccountFilter f;
+            core::AccountSort s;
+        };
         core::AccountFilter search, ending, combo;
         search.search = "dental";
         ending.ending_within_days = 90;

@@ -51,7 +51,8 @@ void count_row(app::App& app, const core::Account& a, const char* label, const c
     std::string v;
     const int cur = a.*field;
     if (!edit_text(id, cur ? core::format_count(cur) : std::string(), v, -1, "—")) return;
-    const std::optional<long long> n = core::trim_value(v).empty() ? std::optional<long long>(0) : core::parse_count(v);
+    const std::optional<long long> n =
+        core::trim_value(v).empty() ? std::optional<long long>(0) : core::parse_count(v);
     if (!n || *n < lo || *n > hi) {
         app.notify(app::Notice::Kind::Warning, std::string(label) + " not changed",
                    "\"" + v + "\" is not a whole number from " + core::format_count(lo) + " to " +
@@ -71,7 +72,8 @@ void status_combo(app::App& app, const core::Account& a) {
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
     ImGui::SetNextItemWidth(150 * ImGui::GetFontSize() / 15.0f);
     if (!ImGui::BeginCombo("##status", status_label(a.status))) return;
-    for (core::AccountStatus s : {core::AccountStatus::Client, core::AccountStatus::Former, core::AccountStatus::Prospect}) {
+    for (core::AccountStatus s : {core::AccountStatus::Client, core::AccountStatus::Former,
+                                  core::AccountStatus::Prospect}) {
         ImGui::TextColored(to_vec4(status_colour(s)), "%s", status_icon(s));
         ImGui::SameLine();
         if (ImGui::Selectable(status_label(s), s == a.status) && s != a.status) {
@@ -99,7 +101,8 @@ void territory_row(app::App& app, const core::Account& a) {
         }
     };
     choose("", "None");
-    for (const core::Territory& t : plan.territories) choose(t.id, t.name);
+    for (const core::Territory& t : plan.territories)
+        choose(t.id, t.name);
     ImGui::EndCombo();
 }
 
@@ -141,7 +144,8 @@ void tags_row(app::App& app, UiState& ui, const core::Account& a) {
     }
     ImGui::SetNextItemWidth(std::max(100.0f * ui.dpr, ImGui::GetContentRegionAvail().x));
     if (ImGui::InputTextWithHint("##new-tag", ICON_PLUS " Add a tag", ui.accounts.new_tag,
-                                 sizeof ui.accounts.new_tag, ImGuiInputTextFlags_EnterReturnsTrue)) {
+                                 sizeof ui.accounts.new_tag,
+                                 ImGuiInputTextFlags_EnterReturnsTrue)) {
         const std::string tag(core::trim_value(ui.accounts.new_tag));
         if (!tag.empty() && std::find(a.tags.begin(), a.tags.end(), tag) == a.tags.end()) {
             core::Account e = a;
@@ -244,7 +248,8 @@ void draw_account_page(app::App& app, UiState& ui, const core::Account& a) {
         text_row(app, a, "Owner", "##owner", &core::Account::owner, "Account manager");
         territory_row(app, a);
         tags_row(app, ui, a);
-        text_row(app, a, "Billing account", "##ban", &core::Account::billing_account, "Billing system number");
+        text_row(app, a, "Billing account", "##ban", &core::Account::billing_account,
+                 "Billing system number");
         text_row(app, a, "Salesforce Id", "##sfid", &core::Account::salesforce_id, "001…");
         address_row(app, a, "Street", "##street", &core::Address::street);
         address_row(app, a, "City", "##city", &core::Address::city);

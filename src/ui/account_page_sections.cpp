@@ -13,14 +13,17 @@ namespace footprint::ui {
 
 namespace {
 
-void put(app::App& app, core::Account e, const std::string& label) { app.put_account(std::move(e), label); }
+void put(app::App& app, core::Account e, const std::string& label) {
+    app.put_account(std::move(e), label);
+}
 
 // Each returns true and sets `out` when the user finished an edit with a valid value; an invalid
 // one is reported and changes nothing.
 bool edit_date(app::App& app, const char* id, const std::optional<core::Date>& value,
                std::optional<core::Date>& out, const char* what, const char* hint = "MM/DD/YYYY") {
     std::string v;
-    if (!edit_text(id, value ? core::format_date(*value) : std::string(), v, -1, hint)) return false;
+    if (!edit_text(id, value ? core::format_date(*value) : std::string(), v, -1, hint))
+        return false;
     if (core::trim_value(v).empty()) {
         out.reset();
         return value.has_value();
@@ -35,10 +38,12 @@ bool edit_date(app::App& app, const char* id, const std::optional<core::Date>& v
     return out != value;
 }
 
-bool edit_money(app::App& app, const char* id, core::Cents value, core::Cents& out, const char* what) {
+bool edit_money(app::App& app, const char* id, core::Cents value, core::Cents& out,
+                const char* what) {
     std::string v;
     if (!edit_text(id, core::format_money(value), v, -1)) return false;
-    const std::optional<core::Cents> c = core::trim_value(v).empty() ? std::optional<core::Cents>(0) : core::parse_money(v);
+    const std::optional<core::Cents> c =
+        core::trim_value(v).empty() ? std::optional<core::Cents>(0) : core::parse_money(v);
     if (!c || *c < 0) {
         app.notify(app::Notice::Kind::Warning, std::string(what) + " not changed",
                    "\"" + v + "\" is not an amount of money. Type it as 1,250.00 or $1,250.");
@@ -48,7 +53,8 @@ bool edit_money(app::App& app, const char* id, core::Cents value, core::Cents& o
     return out != value;
 }
 
-bool edit_int(app::App& app, const char* id, int value, int& out, const char* what, int lo, int hi) {
+bool edit_int(app::App& app, const char* id, int value, int& out, const char* what, int lo,
+              int hi) {
     std::string v;
     if (!edit_text(id, std::to_string(value), v, -1)) return false;
     const std::optional<long long> n = core::parse_count(v);
@@ -70,8 +76,9 @@ bool text_cell(const char* label, const char* id, const std::string& value, std:
 }
 
 core::Date estimated_competitor_end(const core::FormerClient& f, core::Date today) {
-    return f.competitor_contract_end ? *f.competitor_contract_end
-                                     : core::add_months(f.lost_date.value_or(today), f.competitor_term_months);
+    return f.competitor_contract_end
+               ? *f.competitor_contract_end
+               : core::add_months(f.lost_date.value_or(today), f.competitor_term_months);
 }
 
 } // namespace
@@ -85,9 +92,11 @@ void draw_account_former(app::App& app, UiState& ui, const core::Account& a) {
     const ImU32 col = days >= 0 ? urgency_colour(days) : 0;
     ImGui::TextColored(to_vec4(col ? col : palette().text), "%s", ICON_HANDSHAKE);
     ImGui::SameLine();
-    ImGui::TextWrapped("%s contract likely ends %s (%s): %s", f.competitor.empty() ? "Their new" : (f.competitor + "'s").c_str(),
-                       core::format_date(end).c_str(), core::format_relative_days(end, today).c_str(),
-                       days < 0 ? "they may be month to month now, worth a call"
+    ImGui::TextWrapped("%s contract likely ends %s (%s): %s",
+                       f.competitor.empty() ? "Their new" : (f.competitor + "'s").c_str(),
+                       core::format_date(end).c_str(),
+                       core::format_relative_days(end, today).c_str(),
+                       days < 0      ? "they may be month to month now, worth a call"
                        : days <= 180 ? "a good time to win them back"
                                      : "keep in touch");
     if (!ImGui::BeginTable("##former", 2, ImGuiTableFlags_SizingStretchProp)) return;
@@ -96,7 +105,8 @@ void draw_account_former(app::App& app, UiState& ui, const core::Account& a) {
     core::Account e = a;
     std::string s;
     form_label("Lost on");
-    if (edit_date(app, "##lost", f.lost_date, e.former.lost_date, "Lost date")) put(app, e, "Edit lost date");
+    if (edit_date(app, "##lost", f.lost_date, e.former.lost_date, "Lost date"))
+        put(app, e, "Edit lost date");
     if (text_cell("Why they left", "##reason", f.reason, s, "price, moved, service…")) {
         e.former.reason = s;
         put(app, e, "Edit why they left");
@@ -106,12 +116,15 @@ void draw_account_former(app::App& app, UiState& ui, const core::Account& a) {
         put(app, e, "Edit competitor");
     }
     form_label("Their term");
-    if (edit_int(app, "##cterm", f.competitor_term_months, e.former.competitor_term_months, "Term", 0, 600))
+    if (edit_int(app, "##cterm", f.competitor_term_months, e.former.competitor_term_months, "Term",
+                 0, 600))
         put(app, e, "Edit competitor's term");
     ImGui::SameLine();
     text_muted("months");
     form_label("Their contract ends");
-    std::string hint = "estimated " + core::format_date(core::add_months(f.lost_date.value_or(today), f.competitor_term_months));
+    std::string hint =
+        "estimated " +
+        core::format_date(core::add_months(f.lost_date.value_or(today), f.competitor_term_months));
     if (edit_date(app, "##cend", f.competitor_contract_end, e.former.competitor_contract_end,
                   "Competitor's contract end", hint.c_str()))
         put(app, e, "Edit competitor's contract end");
@@ -129,7 +142,8 @@ void draw_account_services(app::App& app, UiState& ui, const core::Account& a) {
         const core::Service& s = a.services[i];
         ImGui::PushID(s.id.c_str());
         const bool open = editing == s.id;
-        if (icon_button(open ? ICON_CHECK "##done" : ICON_PENCIL "##edit", open ? "Done" : "Edit this service"))
+        if (icon_button(open ? ICON_CHECK "##done" : ICON_PENCIL "##edit",
+                        open ? "Done" : "Edit this service"))
             editing = open ? std::string() : s.id;
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
@@ -140,15 +154,21 @@ void draw_account_services(app::App& app, UiState& ui, const core::Account& a) {
         }
         ImGui::SameLine();
         std::string right = core::format_mrc(s.mrc);
-        if (s.contract_end) right += "  ·  ends " + core::format_date_short(*s.contract_end, today);
-        else if (s.term_months == 0) right += "  ·  month to month";
+        if (s.contract_end)
+            right += "  ·  ends " + core::format_date_short(*s.contract_end, today);
+        else if (s.term_months == 0)
+            right += "  ·  month to month";
         const float w = ImGui::CalcTextSize(right.c_str()).x;
-        ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+        ImGui::SetCursorPosX(
+            std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
         if (s.contract_end) {
             const int days = core::days_between(today, *s.contract_end);
-            const ImU32 col = days >= 0 && days <= 30 ? urgency_colour(days) : days < 0 ? p.text_muted : p.text;
+            const ImU32 col = days >= 0 && days <= 30 ? urgency_colour(days)
+                              : days < 0              ? p.text_muted
+                                                      : p.text;
             ImGui::TextColored(to_vec4(col), "%s", right.c_str());
-            ImGui::SetItemTooltip("Contract ends %s (%s)%s", core::format_date(*s.contract_end).c_str(),
+            ImGui::SetItemTooltip("Contract ends %s (%s)%s",
+                                  core::format_date(*s.contract_end).c_str(),
                                   core::format_relative_days(*s.contract_end, today).c_str(),
                                   s.auto_renew ? "; renews automatically" : "");
         } else {
@@ -163,7 +183,8 @@ void draw_account_services(app::App& app, UiState& ui, const core::Account& a) {
             ImGui::SetNextItemWidth(-1);
             if (ImGui::BeginCombo("##product", product_label(plan, s).c_str())) {
                 for (const core::Product& prod : plan.catalog)
-                    if (ImGui::Selectable(prod.name.c_str(), prod.id == s.product) && prod.id != s.product) {
+                    if (ImGui::Selectable(prod.name.c_str(), prod.id == s.product) &&
+                        prod.id != s.product) {
                         es.product = prod.id;
                         es.family = prod.family;
                         es.bandwidth_mbps = prod.bandwidth_mbps;
@@ -177,18 +198,23 @@ void draw_account_services(app::App& app, UiState& ui, const core::Account& a) {
                 put(app, e, "Edit service family");
             }
             form_label("Quantity");
-            if (edit_int(app, "##qty", s.quantity, es.quantity, "Quantity", 1, 1'000'000)) put(app, e, "Edit quantity");
+            if (edit_int(app, "##qty", s.quantity, es.quantity, "Quantity", 1, 1'000'000))
+                put(app, e, "Edit quantity");
             form_label("Monthly (MRC)");
-            if (edit_money(app, "##mrc", s.mrc, es.mrc, "Monthly charge")) put(app, e, "Edit monthly charge");
+            if (edit_money(app, "##mrc", s.mrc, es.mrc, "Monthly charge"))
+                put(app, e, "Edit monthly charge");
             form_label("Term (months)");
-            if (edit_int(app, "##term", s.term_months, es.term_months, "Term", 0, 600)) put(app, e, "Edit term");
+            if (edit_int(app, "##term", s.term_months, es.term_months, "Term", 0, 600))
+                put(app, e, "Edit term");
             form_label("Starts");
-            if (edit_date(app, "##start", s.contract_start, es.contract_start, "Start date")) put(app, e, "Edit contract start");
+            if (edit_date(app, "##start", s.contract_start, es.contract_start, "Start date"))
+                put(app, e, "Edit contract start");
             form_label("Ends");
             if (edit_date(app, "##end", s.contract_end, es.contract_end, "End date")) {
                 if (es.contract_start && es.contract_end && *es.contract_end < *es.contract_start)
                     app.notify(app::Notice::Kind::Warning, "End date not changed",
-                               "A contract cannot end before it starts (" + core::format_date(*es.contract_start) + ").");
+                               "A contract cannot end before it starts (" +
+                                   core::format_date(*es.contract_start) + ").");
                 else
                     put(app, e, "Edit contract end");
             }
@@ -202,7 +228,8 @@ void draw_account_services(app::App& app, UiState& ui, const core::Account& a) {
             if (ImGui::Button(ICON_TRASH "  Remove service")) {
                 e.services.erase(e.services.begin() + static_cast<std::ptrdiff_t>(i));
                 put(app, e, "Remove service " + product_label(plan, s));
-                app.notify(app::Notice::Kind::Info, "Service removed", "Undo (Ctrl+Z) brings it back.");
+                app.notify(app::Notice::Kind::Info, "Service removed",
+                           "Undo (Ctrl+Z) brings it back.");
                 editing.clear();
             }
             ImGui::EndTable();
@@ -245,7 +272,8 @@ void draw_account_contacts(app::App& app, UiState& ui, const core::Account& a) {
         const core::Contact& c = a.contacts[i];
         ImGui::PushID(c.id.c_str());
         const bool open = editing == c.id;
-        if (icon_button(open ? ICON_CHECK "##done" : ICON_PENCIL "##edit", open ? "Done" : "Edit this contact"))
+        if (icon_button(open ? ICON_CHECK "##done" : ICON_PENCIL "##edit",
+                        open ? "Done" : "Edit this contact"))
             editing = open ? std::string() : c.id;
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
@@ -268,7 +296,8 @@ void draw_account_contacts(app::App& app, UiState& ui, const core::Account& a) {
             core::Account e = a;
             core::Contact& ec = e.contacts[i];
             std::string v;
-            auto field = [&](const char* label, const char* id, std::string core::Contact::*m, const char* hint) {
+            auto field = [&](const char* label, const char* id, std::string core::Contact::*m,
+                             const char* hint) {
                 if (text_cell(label, id, c.*m, v, hint)) {
                     ec.*m = v;
                     ec.modified = app.clock().wall();
@@ -283,7 +312,8 @@ void draw_account_contacts(app::App& app, UiState& ui, const core::Account& a) {
             form_label("Primary");
             bool primary = c.primary;
             if (ImGui::Checkbox("##primary", &primary)) {
-                for (core::Contact& other : e.contacts) other.primary = false;
+                for (core::Contact& other : e.contacts)
+                    other.primary = false;
                 ec.primary = primary;
                 put(app, e, primary ? "Make primary contact" : "Unset primary contact");
             }
@@ -291,7 +321,8 @@ void draw_account_contacts(app::App& app, UiState& ui, const core::Account& a) {
             if (ImGui::Button(ICON_TRASH "  Remove contact")) {
                 e.contacts.erase(e.contacts.begin() + static_cast<std::ptrdiff_t>(i));
                 put(app, e, "Remove contact " + c.name);
-                app.notify(app::Notice::Kind::Info, "Contact removed", c.name + " was removed. Undo (Ctrl+Z) brings them back.");
+                app.notify(app::Notice::Kind::Info, "Contact removed",
+                           c.name + " was removed. Undo (Ctrl+Z) brings them back.");
                 editing.clear();
             }
             ImGui::EndTable();
@@ -324,15 +355,18 @@ void draw_account_timeline(app::App& app, UiState& ui, const core::Account& a) {
     };
     std::vector<Item> items;
     for (const core::Opportunity& o : plan.opportunities)
-        if (o.account_id == a.id) items.push_back({o.close_date.value_or(today), !o.close_date, &o, nullptr});
+        if (o.account_id == a.id)
+            items.push_back({o.close_date.value_or(today), !o.close_date, &o, nullptr});
     for (const core::Activity& act : plan.activities)
         if (act.account_id == a.id) items.push_back({act.date, false, nullptr, &act});
-    std::sort(items.begin(), items.end(), [](const Item& x, const Item& y) { return x.date > y.date; });
+    std::sort(items.begin(), items.end(),
+              [](const Item& x, const Item& y) { return x.date > y.date; });
     if (items.empty()) {
         text_muted("No opportunities or activities yet.");
         return;
     }
-    const std::size_t limit = ui.accounts.timeline_all ? items.size() : std::min<std::size_t>(items.size(), 12);
+    const std::size_t limit =
+        ui.accounts.timeline_all ? items.size() : std::min<std::size_t>(items.size(), 12);
     const float date_w = 96 * ui.dpr;
     for (std::size_t i = 0; i < limit; ++i) {
         const Item& it = items[i];
@@ -340,14 +374,15 @@ void draw_account_timeline(app::App& app, UiState& ui, const core::Account& a) {
         const float x0 = ImGui::GetCursorPosX();
         if (it.opp) {
             const core::Opportunity& o = *it.opp;
-            text_muted(it.undated ? std::string("no date") : core::format_date_short(it.date, today));
+            text_muted(it.undated ? std::string("no date")
+                                  : core::format_date_short(it.date, today));
             ImGui::SameLine(x0 + date_w);
             ImGui::TextColored(to_vec4(opportunity_type_colour(o.type)), ICON_BRIEFCASE);
             ImGui::SameLine();
             ImGui::TextWrapped("%s", o.name.c_str());
             ImGui::SetCursorPosX(x0 + date_w + ImGui::GetFontSize() * 1.4f);
-            std::string line = std::string(opportunity_type_label(o.type)) + " · " + o.stage + " · " +
-                               core::format_mrc_rounded(o.mrc);
+            std::string line = std::string(opportunity_type_label(o.type)) + " · " + o.stage +
+                               " · " + core::format_mrc_rounded(o.mrc);
             if (o.close_date) line += it.date < today ? " · was due to close" : " · closes";
             text_muted(line);
         } else {
@@ -356,7 +391,8 @@ void draw_account_timeline(app::App& app, UiState& ui, const core::Account& a) {
             ImGui::SameLine(x0 + date_w);
             ImGui::TextColored(to_vec4(p.text_muted), "%s", activity_icon(act.type));
             ImGui::SameLine();
-            ImGui::TextWrapped("%s: %s", activity_label(act.type), act.subject.empty() ? "(no subject)" : act.subject.c_str());
+            ImGui::TextWrapped("%s: %s", activity_label(act.type),
+                               act.subject.empty() ? "(no subject)" : act.subject.c_str());
             if (!act.outcome.empty()) {
                 ImGui::SetCursorPosX(x0 + date_w + ImGui::GetFontSize() * 1.4f);
                 text_muted(act.outcome);
@@ -365,8 +401,9 @@ void draw_account_timeline(app::App& app, UiState& ui, const core::Account& a) {
         ImGui::PopID();
     }
     if (items.size() > 12) {
-        const std::string more = ui.accounts.timeline_all ? std::string("Show fewer")
-                                                           : "Show all " + std::to_string(items.size());
+        const std::string more = ui.accounts.timeline_all
+                                     ? std::string("Show fewer")
+                                     : "Show all " + std::to_string(items.size());
         if (ImGui::SmallButton(more.c_str())) ui.accounts.timeline_all = !ui.accounts.timeline_all;
     }
 }

@@ -29,28 +29,34 @@ void export_csv_file(app::App& app, UiState& ui, core::ImportKind kind, bool sel
     const std::unordered_set<std::string>* scope = selection_only ? &only : nullptr;
     const std::size_t n = core::export_count(plan, kind, scope);
     if (n == 0) {
-        app.notify(app::Notice::Kind::Info, std::string("No ") + core::import_kind_name(kind) + " to export",
+        app.notify(app::Notice::Kind::Info,
+                   std::string("No ") + core::import_kind_name(kind) + " to export",
                    selection_only ? "The selected accounts have none." : "This plan has none yet.");
         return;
     }
     const std::string name = core::export_file_name(kind, app.clock().today());
-    if (ui.hooks.download) ui.hooks.download(name, "text/csv;charset=utf-8", core::export_csv(plan, kind, scope));
+    if (ui.hooks.download)
+        ui.hooks.download(name, "text/csv;charset=utf-8", core::export_csv(plan, kind, scope));
     app.notify(app::Notice::Kind::Success,
                "Exported " + core::format_count(static_cast<long long>(n)) + " " +
                    (n == 1 ? core::import_kind_singular(kind) : core::import_kind_name(kind)),
-               "Saved as " + name + " in your downloads. It opens in Excel, and Salesforce Data "
-               "Loader can upsert it by Id.");
+               "Saved as " + name +
+                   " in your downloads. It opens in Excel, and Salesforce Data "
+                   "Loader can upsert it by Id.");
 }
 
 void draw_export_menu(app::App& app, UiState& ui) {
     const bool some = ui.selection.size() > 0;
-    for (core::ImportKind k : {core::ImportKind::Accounts, core::ImportKind::Contacts, core::ImportKind::Opportunities}) {
+    for (core::ImportKind k : {core::ImportKind::Accounts, core::ImportKind::Contacts,
+                               core::ImportKind::Opportunities}) {
         ImGui::PushID(static_cast<int>(k));
         const std::string all = std::string("All ") + core::import_kind_name(k);
         if (ImGui::Selectable(all.c_str())) export_csv_file(app, ui, k, false);
         if (some) {
-            const std::string sel = std::string("  … of the ") + core::format_count(static_cast<long long>(ui.selection.size())) +
-                                    (ui.selection.size() == 1 ? " selected account" : " selected accounts");
+            const std::string sel =
+                std::string("  … of the ") +
+                core::format_count(static_cast<long long>(ui.selection.size())) +
+                (ui.selection.size() == 1 ? " selected account" : " selected accounts");
             if (ImGui::Selectable(sel.c_str())) export_csv_file(app, ui, k, true);
         }
         ImGui::PopID();
@@ -69,8 +75,9 @@ void draw_sliced_progress(app::App& app, UiState& ui) {
                                    vp->WorkPos.y + vp->WorkSize.y - 110 * ui.dpr));
     ImGui::SetNextWindowSize(ImVec2(w, 0));
     ImGui::Begin("##sliced", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::Text("%s  %s…", ICON_SPINNER, doc.slicing_label().c_str());
     ImGui::ProgressBar(static_cast<float>(doc.slicing_progress()), ImVec2(-1, 0));
     ImGui::End();

@@ -15,37 +15,64 @@ namespace footprint::ui {
 
 namespace {
 
-enum Column { kName, kStatus, kCity, kIndustry, kOwner, kMrc, kContractEnd, kEmployees, kColumnCount };
+enum Column {
+    kName,
+    kStatus,
+    kCity,
+    kIndustry,
+    kOwner,
+    kMrc,
+    kContractEnd,
+    kEmployees,
+    kColumnCount
+};
 
 int table_column(core::AccountColumn c) {
     switch (c) {
-    case core::AccountColumn::Status: return kStatus;
-    case core::AccountColumn::City: return kCity;
-    case core::AccountColumn::Industry: return kIndustry;
-    case core::AccountColumn::Owner: return kOwner;
-    case core::AccountColumn::Mrc: return kMrc;
-    case core::AccountColumn::ContractEnd: return kContractEnd;
-    case core::AccountColumn::Employees: return kEmployees;
-    case core::AccountColumn::Name: break;
+    case core::AccountColumn::Status:
+        return kStatus;
+    case core::AccountColumn::City:
+        return kCity;
+    case core::AccountColumn::Industry:
+        return kIndustry;
+    case core::AccountColumn::Owner:
+        return kOwner;
+    case core::AccountColumn::Mrc:
+        return kMrc;
+    case core::AccountColumn::ContractEnd:
+        return kContractEnd;
+    case core::AccountColumn::Employees:
+        return kEmployees;
+    case core::AccountColumn::Name:
+        break;
     }
     return kName;
 }
 
 core::AccountColumn sort_column(int column) {
     switch (column) {
-    case kStatus: return core::AccountColumn::Status;
-    case kCity: return core::AccountColumn::City;
-    case kIndustry: return core::AccountColumn::Industry;
-    case kOwner: return core::AccountColumn::Owner;
-    case kMrc: return core::AccountColumn::Mrc;
-    case kContractEnd: return core::AccountColumn::ContractEnd;
-    case kEmployees: return core::AccountColumn::Employees;
-    default: return core::AccountColumn::Name;
+    case kStatus:
+        return core::AccountColumn::Status;
+    case kCity:
+        return core::AccountColumn::City;
+    case kIndustry:
+        return core::AccountColumn::Industry;
+    case kOwner:
+        return core::AccountColumn::Owner;
+    case kMrc:
+        return core::AccountColumn::Mrc;
+    case kContractEnd:
+        return core::AccountColumn::ContractEnd;
+    case kEmployees:
+        return core::AccountColumn::Employees;
+    default:
+        return core::AccountColumn::Name;
     }
 }
 
-// Keys for this many accounts per frame while rebuilding (about 15 ms in the browser).
-constexpr std::size_t kRebuildSlice = 20000;
+// Big lists rebuild their keys and sort in slices of about this much time per frame.
+constexpr double kSliceMs = 12;
+constexpr std::size_t kSlicedAbove = 30000; // accounts; smaller lists sort in one go (a few ms)
 
 void begin_rebuild(const app::App& app, AccountsViewState& st) {
     const core::Plan& plan = app.plan();
@@ -73,7 +100,8 @@ void contract_cell(const core::Account& a, core::Date today) {
             ImGui::TextColored(to_vec4(col), "%s", txt.c_str());
         else
             ImGui::TextUnformatted(txt.c_str());
-        ImGui::SetItemTooltip(days < 0 ? "Contract ended %s: month-to-month now" : "Contract ends %s",
+        ImGui::SetItemTooltip(days < 0 ? "Contract ended %s: month-to-month now"
+                                       : "Contract ends %s",
                               core::format_relative_days(*end, today).c_str());
     } else {
         ImGui::TextUnformatted(txt.c_str());
@@ -83,7 +111,8 @@ void contract_cell(const core::Account& a, core::Date today) {
 // "Nothing here" in a number column, right-aligned and quiet.
 void muted_dash() {
     const float w = ImGui::CalcTextSize("—").x;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                         std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
     ImGui::TextDisabled("—");
 }
 
@@ -107,8 +136,11 @@ void keyboard(app::App& app, UiState& ui) {
     std::ptrdiff_t pos = -1;
     if (auto idx = app.doc().index().account(ui.focused_account))
         pos = ui.accounts.list.position_of(static_cast<std::uint32_t>(*idx));
-    pos = pos < 0 ? 0 : std::clamp<std::ptrdiff_t>(pos + (down ? 1 : -1), 0, static_cast<std::ptrdiff_t>(rows.size()) - 1);
-    click_account(ui, plan, rows[static_cast<std::size_t>(pos)], io.KeyShift ? ClickMode::Range : ClickMode::Replace);
+    pos = pos < 0 ? 0
+                  : std::clamp<std::ptrdiff_t>(pos + (down ? 1 : -1), 0,
+                                               static_cast<std::ptrdiff_t>(rows.size()) - 1);
+    click_account(ui, plan, rows[static_cast<std::size_t>(pos)],
+                  io.KeyShift ? ClickMode::Range : ClickMode::Replace);
     ui.accounts.scroll_to_focus = true;
 }
 
@@ -120,8 +152,10 @@ core::AccountFilter current_filter(const UiState& ui) {
     for (const char* c = ui.accounts.search; *c; ++c)
         f.search += (*c >= 'A' && *c <= 'Z') ? static_cast<char>(*c - 'A' + 'a') : *c;
     // Leading and trailing spaces typed by accident do not empty the list.
-    while (!f.search.empty() && f.search.back() == ' ') f.search.pop_back();
-    while (!f.search.empty() && f.search.front() == ' ') f.search.erase(0, 1);
+    while (!f.search.empty() && f.search.back() == ' ')
+        f.search.pop_back();
+    while (!f.search.empty() && f.search.front() == ' ')
+        f.search.erase(0, 1);
     return f;
 }
 
@@ -138,7 +172,8 @@ void sync_account_list(const app::App& app, UiState& ui) {
     if (!full && doc.revision() != st.list_revision) {
         // One edit behind: patch the rows it touched. Anything else: start afresh.
         full = true;
-        if (doc.revision() == st.list_revision + 1 && !doc.last_touched().everything && !st.list.rebuilding()) {
+        if (doc.revision() == st.list_revision + 1 && !doc.last_touched().everything &&
+            !st.list.rebuilding()) {
             std::vector<std::size_t> changed;
             std::size_t appended = 0;
             bool moved = false;
@@ -162,24 +197,38 @@ void sync_account_list(const app::App& app, UiState& ui) {
         }
     }
     if (full) begin_rebuild(app, st);
-    if (st.list.rebuilding()) {
-        // A big plan's keys are built over a few frames; the rows show what they showed.
-        if (!st.list.rebuild_step(plan, kRebuildSlice)) {
-            ui.busy = true;
-            return;
+    // A big plan's keys are built, and its rows sorted, over a few frames: the rows show what
+    // they showed meanwhile, and no frame waits for 100,000 accounts.
+    const double start = app.clock().monotonic_ms();
+    auto in_budget = [&] { return app.clock().monotonic_ms() - start < kSliceMs; };
+    while (st.list.rebuilding()) {
+        if (st.list.rebuild_step(plan, 2000)) {
+            if (plan.accounts.size() > kSlicedAbove)
+                st.list.begin_query(filter, st.sort);
+            else
+                st.list.query(plan, filter, st.sort);
         }
-        st.list.query(plan, filter, st.sort);
-        return;
+        if (!in_budget()) break;
     }
-    if (!(filter == st.list.filter()) || !(st.sort == st.list.sort())) {
+    if (!st.list.rebuilding() && !st.list.querying() &&
+        (!(filter == st.list.filter()) || !(st.sort == st.list.sort()))) {
         ui.prefs_dirty = true; // the view remembers its filters and sort across reloads
-        st.list.query(plan, filter, st.sort);
+        if (plan.accounts.size() > kSlicedAbove && !st.list.refines(filter, st.sort))
+            st.list.begin_query(filter, st.sort);
+        else
+            st.list.query(plan, filter, st.sort);
     }
+    if (st.list.querying() && (!(filter == st.list.filter()) || !(st.sort == st.list.sort())))
+        st.list.begin_query(filter, st.sort); // changed again while sorting: start over
+    while (st.list.querying() && in_budget())
+        st.list.query_step(plan, 4096);
+    if (st.list.rebuilding() || st.list.querying()) ui.busy = true;
 }
 
 void finish_account_list(const app::App& app, UiState& ui) {
-    do sync_account_list(app, ui);
-    while (ui.accounts.list.rebuilding() && !app.doc().slicing());
+    do
+        sync_account_list(app, ui);
+    while ((ui.accounts.list.rebuilding() || ui.accounts.list.querying()) && !app.doc().slicing());
 }
 
 void click_account(UiState& ui, const core::Plan& plan, std::uint32_t index, ClickMode mode) {
@@ -207,7 +256,8 @@ void click_account(UiState& ui, const core::Plan& plan, std::uint32_t index, Cli
         const auto& rows = st.list.rows();
         std::ptrdiff_t from = -1;
         for (std::size_t i = 0; i < plan.accounts.size() && from < 0 && !st.anchor.empty(); ++i)
-            if (plan.accounts[i].id == st.anchor) from = st.list.position_of(static_cast<std::uint32_t>(i));
+            if (plan.accounts[i].id == st.anchor)
+                from = st.list.position_of(static_cast<std::uint32_t>(i));
         const std::ptrdiff_t to = st.list.position_of(index);
         if (from < 0 || to < 0) {
             click_account(ui, plan, index, ClickMode::Replace);
@@ -235,26 +285,29 @@ void draw_accounts_table(app::App& app, UiState& ui, float height) {
     const core::Plan& plan = app.plan();
     AccountsViewState& st = ui.accounts;
     const core::Date today = app.clock().today();
-    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH |
-                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_Reorderable |
-                                  ImGuiTableFlags_Hideable | ImGuiTableFlags_SizingStretchProp |
-                                  ImGuiTableFlags_PadOuterX;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+        ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable | ImGuiTableFlags_Reorderable |
+        ImGuiTableFlags_Hideable | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
     if (!ImGui::BeginTable("##accounts", kColumnCount, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Account", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_NoHide, 3.0f, kName);
+    ImGui::TableSetupColumn(
+        "Account", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_NoHide, 3.0f, kName);
     ImGui::TableSetupColumn("Status", 0, 1.3f, kStatus);
     ImGui::TableSetupColumn("City", 0, 1.3f, kCity);
     ImGui::TableSetupColumn("Industry", 0, 1.5f, kIndustry);
     ImGui::TableSetupColumn("Owner", ImGuiTableColumnFlags_DefaultHide, 1.3f, kOwner);
-    ImGui::TableSetupColumn("Monthly revenue", ImGuiTableColumnFlags_PreferSortDescending, 1.3f, kMrc);
+    ImGui::TableSetupColumn("Monthly revenue", ImGuiTableColumnFlags_PreferSortDescending, 1.3f,
+                            kMrc);
     ImGui::TableSetupColumn("Contract ends", 0, 1.3f, kContractEnd);
-    ImGui::TableSetupColumn("Employees", ImGuiTableColumnFlags_PreferSortDescending, 0.9f, kEmployees);
+    ImGui::TableSetupColumn("Employees", ImGuiTableColumnFlags_PreferSortDescending, 0.9f,
+                            kEmployees);
     ImGui::TableHeadersRow();
     if (st.sort_from_prefs) { // the sort the user left the view with, on the header too
         st.sort_from_prefs = false;
         ImGui::TableSetColumnSortDirection(table_column(st.sort.column),
-                                           st.sort.ascending ? ImGuiSortDirection_Ascending : ImGuiSortDirection_Descending,
+                                           st.sort.ascending ? ImGuiSortDirection_Ascending
+                                                             : ImGuiSortDirection_Descending,
                                            false);
     }
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
@@ -287,7 +340,8 @@ void draw_accounts_table(app::App& app, UiState& ui, float height) {
             const bool selected = ui.selection.count(a.id) > 0;
             ImGui::PushID(static_cast<int>(index));
             if (ImGui::Selectable(a.name.empty() ? "(no name)" : a.name.c_str(), selected,
-                                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
+                                  ImGuiSelectableFlags_SpanAllColumns |
+                                      ImGuiSelectableFlags_AllowOverlap)) {
                 const bool ctrl = io.KeyCtrl || io.KeySuper;
                 click_account(ui, plan, index,
                               io.KeyShift ? (ctrl ? ClickMode::AddRange : ClickMode::Range)

@@ -5,6 +5,7 @@
 
 #include "core/csv_fields.h"
 #include "ui/ui.h"
+#include "ui/view_common.h"
 
 #include <imgui.h>
 
@@ -26,14 +27,24 @@ void draw_accounts_table(app::App& app, UiState& ui, float height);
 
 // Selection as the list's clicks make it (shared with the map through ui.selection).
 enum class ClickMode { Replace, Toggle, Range, AddRange };
-void click_account(UiState& ui, const core::Plan& plan, std::uint32_t account_index, ClickMode mode);
+void click_account(UiState& ui, const core::Plan& plan, std::uint32_t account_index,
+                   ClickMode mode);
 void select_all_rows(UiState& ui, const core::Plan& plan);
 
-// --- filters and bulk edits ------------------------------------------------------------------------
+// --- filters and bulk edits
+// ------------------------------------------------------------------------
 
 void draw_filter_bar(app::App& app, UiState& ui);
 void draw_active_filters(app::App& app, UiState& ui);
 void draw_bulk_bar(app::App& app, UiState& ui);
+
+// Values to offer in the filter and bulk menus (industries, tags, owners, product families, with
+// how many accounts have each), counted over the plan once per revision, only while a menu asks.
+struct AccountFacets {
+    CacheKey key;
+    std::vector<std::pair<std::string, int>> industries, tags, owners, families;
+};
+const AccountFacets& account_facets(const app::App& app);
 
 // A bulk edit of the selected accounts as one command; returns how many accounts changed.
 enum class BulkField { Status, Territory, Owner, AddTag, RemoveTag };
@@ -69,11 +80,11 @@ void draw_sliced_progress(app::App& app, UiState& ui);
 
 void draw_import_wizard(app::App& app, UiState& ui);
 // What the wizard's buttons do, shared with the test API.
-void wizard_next(app::App& app, UiState& ui);    // the primary button of the current step
+void wizard_next(app::App& app, UiState& ui); // the primary button of the current step
 void wizard_back(app::App& app, UiState& ui);
-void wizard_cancel(app::App& app, UiState& ui);  // Cancel / Close
+void wizard_cancel(app::App& app, UiState& ui); // Cancel / Close
 void wizard_show_imported(app::App& app, UiState& ui);
 void wizard_download_rejected(app::App& app, UiState& ui);
-bool wizard_on_columns_step(const UiState& ui);  // the Mapping stage shows two steps
+bool wizard_on_columns_step(const UiState& ui); // the Mapping stage shows two steps
 
 } // namespace footprint::ui

@@ -26,15 +26,21 @@ struct StepInfo {
 
 int step_of(const UiState& ui) {
     switch (ui.import.job->stage()) {
-    case Stage::Reading: return 0;
-    case Stage::Mapping: return ui.import.columns_step ? 1 : 0;
+    case Stage::Reading:
+        return 0;
+    case Stage::Mapping:
+        return ui.import.columns_step ? 1 : 0;
     case Stage::Checking:
-    case Stage::Dates: return 2;
+    case Stage::Dates:
+        return 2;
     case Stage::Counting:
-    case Stage::Review: return 3;
+    case Stage::Review:
+        return 3;
     case Stage::Applying:
-    case Stage::Done: return 4;
-    case Stage::Failed: return 0;
+    case Stage::Done:
+        return 4;
+    case Stage::Failed:
+        return 0;
     }
     return 0;
 }
@@ -48,7 +54,8 @@ void steps_row(const UiState& ui) {
     const float h = ImGui::GetFrameHeight();
     for (int i = 0; i < 5; ++i) {
         char label[32];
-        std::snprintf(label, sizeof label, "%s  %s", i < current ? ICON_CHECK : std::to_string(i + 1).c_str(), kSteps[i]);
+        std::snprintf(label, sizeof label, "%s  %s",
+                      i < current ? ICON_CHECK : std::to_string(i + 1).c_str(), kSteps[i]);
         const float w = ImGui::CalcTextSize(label).x + 24 * ui.dpr;
         const bool on = i == current;
         const ImU32 bg = on ? p.accent : with_alpha(p.text_muted, i < current ? 0.16f : 0.08f);
@@ -57,7 +64,8 @@ void steps_row(const UiState& ui) {
                     on ? p.on_accent : (i < current ? p.text : p.text_muted), label);
         pos.x += w + 6 * ui.dpr;
         if (i < 4) {
-            dl->AddLine(ImVec2(pos.x - 4 * ui.dpr, pos.y + h * 0.5f), ImVec2(pos.x - 2 * ui.dpr, pos.y + h * 0.5f), p.border);
+            dl->AddLine(ImVec2(pos.x - 4 * ui.dpr, pos.y + h * 0.5f),
+                        ImVec2(pos.x - 2 * ui.dpr, pos.y + h * 0.5f), p.border);
         }
     }
     ImGui::Dummy(ImVec2(0, h));
@@ -83,8 +91,10 @@ bool can_next(const app::App& app, const UiState& ui, std::string* why) {
         }
         return true;
     case Stage::Done:
-    case Stage::Failed: return true;
-    default: return false;
+    case Stage::Failed:
+        return true;
+    default:
+        return false;
     }
     (void)app;
 }
@@ -92,16 +102,21 @@ bool can_next(const app::App& app, const UiState& ui, std::string* why) {
 std::string next_label(const UiState& ui) {
     const app::CsvImportJob& job = *ui.import.job;
     switch (job.stage()) {
-    case Stage::Mapping: return ui.import.columns_step ? "Check the file  " ICON_CHEVRON_RIGHT : "Next: columns  " ICON_CHEVRON_RIGHT;
+    case Stage::Mapping:
+        return ui.import.columns_step ? "Check the file  " ICON_CHEVRON_RIGHT
+                                      : "Next: columns  " ICON_CHEVRON_RIGHT;
     case Stage::Review: {
         const core::ImportSummary& s = job.summary();
         const int n = s.created + s.updated;
         return "Import " + core::format_count(n) + " " +
-               (n == 1 ? core::import_kind_singular(job.kind()) : core::import_kind_name(job.kind()));
+               (n == 1 ? core::import_kind_singular(job.kind())
+                       : core::import_kind_name(job.kind()));
     }
     case Stage::Done:
-    case Stage::Failed: return "Close";
-    default: return "Next";
+    case Stage::Failed:
+        return "Close";
+    default:
+        return "Next";
     }
 }
 
@@ -110,8 +125,8 @@ void footer(app::App& app, UiState& ui) {
     const ImGuiStyle& style = ImGui::GetStyle();
     ImGui::Separator();
     const bool finished = job.stage() == Stage::Done || job.stage() == Stage::Failed;
-    const bool back = (job.stage() == Stage::Mapping && ui.import.columns_step) || job.stage() == Stage::Dates ||
-                      job.stage() == Stage::Review;
+    const bool back = (job.stage() == Stage::Mapping && ui.import.columns_step) ||
+                      job.stage() == Stage::Dates || job.stage() == Stage::Review;
     std::string why;
     const bool ok = can_next(app, ui, &why);
     // The date question is answered with its own two buttons.
@@ -119,19 +134,25 @@ void footer(app::App& app, UiState& ui) {
     const std::string primary = next_label(ui);
     float w = 0;
     const char* cancel_label = job.stage() == Stage::Applying ? "Cancel import" : "Cancel";
-    if (!finished) w += ImGui::CalcTextSize(cancel_label).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
-    if (back) w += ImGui::CalcTextSize(ICON_CHEVRON_LEFT "  Back").x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+    if (!finished)
+        w += ImGui::CalcTextSize(cancel_label).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+    if (back)
+        w += ImGui::CalcTextSize(ICON_CHEVRON_LEFT "  Back").x + style.FramePadding.x * 2 +
+             style.ItemSpacing.x;
     if (show_next) w += ImGui::CalcTextSize(primary.c_str()).x + style.FramePadding.x * 2;
     if (!why.empty() && !ok && show_next) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextColored(to_vec4(palette().danger), ICON_EXCLAMATION_CIRCLE " %s", why.c_str());
         ImGui::SameLine();
     }
-    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+    ImGui::SetCursorPosX(
+        std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
     if (!finished) {
         if (ImGui::Button(cancel_label)) wizard_cancel(app, ui);
-        if (job.stage() == Stage::Applying) ImGui::SetItemTooltip("Takes back what was imported so far: the plan stays as it was.");
-        else ImGui::SetItemTooltip("Nothing in your plan has changed (Esc)");
+        if (job.stage() == Stage::Applying)
+            ImGui::SetItemTooltip("Takes back what was imported so far: the plan stays as it was.");
+        else
+            ImGui::SetItemTooltip("Nothing in your plan has changed (Esc)");
         ImGui::SameLine();
     }
     if (back) {
@@ -163,10 +184,15 @@ void wizard_next(app::App& app, UiState& ui) {
         else
             job.count(app);
         break;
-    case Stage::Review: job.apply(app); break;
+    case Stage::Review:
+        job.apply(app);
+        break;
     case Stage::Done:
-    case Stage::Failed: ui.import.job.reset(); break;
-    default: break;
+    case Stage::Failed:
+        ui.import.job.reset();
+        break;
+    default:
+        break;
     }
 }
 
@@ -212,7 +238,8 @@ void wizard_download_rejected(app::App& app, UiState& ui) {
     const app::CsvImportJob& job = *ui.import.job;
     ui.hooks.download(job.rejected_file_name(), "text/csv;charset=utf-8", job.rejected_csv());
     app.notify(app::Notice::Kind::Success, "Rejected rows saved",
-               job.rejected_file_name() + " is in your downloads: fix the rows in Excel and import it again.");
+               job.rejected_file_name() +
+                   " is in your downloads: fix the rows in Excel and import it again.");
 }
 
 void draw_import_wizard(app::App& app, UiState& ui) {
@@ -223,16 +250,19 @@ void draw_import_wizard(app::App& app, UiState& ui) {
         ui.busy = true;
     }
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const ImVec2 size(std::min(980 * ui.dpr, vp->WorkSize.x * 0.94f), std::min(700 * ui.dpr, vp->WorkSize.y * 0.92f));
+    const ImVec2 size(std::min(980 * ui.dpr, vp->WorkSize.x * 0.94f),
+                      std::min(700 * ui.dpr, vp->WorkSize.y * 0.92f));
     ImGui::SetNextWindowSize(size, ImGuiCond_Always);
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(
+        ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
+        ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     const char* id = "Import###import-wizard";
     if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20 * ui.dpr, 16 * ui.dpr));
-    const bool open = ImGui::BeginPopupModal(id, nullptr,
-                                             ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                                                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings);
+    const bool open =
+        ImGui::BeginPopupModal(id, nullptr,
+                               ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar();
     if (!open) return;
 
@@ -242,7 +272,8 @@ void draw_import_wizard(app::App& app, UiState& ui) {
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - ImGui::GetFrameHeight());
-    if (icon_button(ICON_TIMES "##close-wizard", job.stage() == Stage::Done ? "Close" : "Cancel the import", true, "Esc"))
+    if (icon_button(ICON_TIMES "##close-wizard",
+                    job.stage() == Stage::Done ? "Close" : "Cancel the import", true, "Esc"))
         wizard_cancel(app, ui);
     if (!ui.import.job) {
         ImGui::CloseCurrentPopup();
@@ -265,18 +296,29 @@ void draw_import_wizard(app::App& app, UiState& ui) {
         else
             wizard_file_step(app, ui);
         break;
-    case Stage::Checking: wizard_progress(ui, "Checking the dates…", job.progress(), ""); break;
-    case Stage::Dates: wizard_dates_step(app, ui); break;
+    case Stage::Checking:
+        wizard_progress(ui, "Checking the dates…", job.progress(), "");
+        break;
+    case Stage::Dates:
+        wizard_dates_step(app, ui);
+        break;
     case Stage::Counting:
         wizard_progress(ui, "Counting what would change (nothing changes yet)…", job.progress(),
-                        core::format_count(static_cast<long long>(job.table().rows.size())) + " rows");
+                        core::format_count(static_cast<long long>(job.table().rows.size())) +
+                            " rows");
         break;
-    case Stage::Review: wizard_review_step(app, ui); break;
+    case Stage::Review:
+        wizard_review_step(app, ui);
+        break;
     case Stage::Applying:
         wizard_progress(ui, "Importing…", job.progress(), job.label());
         break;
-    case Stage::Done: wizard_done_step(app, ui); break;
-    case Stage::Failed: wizard_failed_step(app, ui); break;
+    case Stage::Done:
+        wizard_done_step(app, ui);
+        break;
+    case Stage::Failed:
+        wizard_failed_step(app, ui);
+        break;
     }
     ImGui::EndChild();
     if (ui.import.job) footer(app, ui);
@@ -284,7 +326,8 @@ void draw_import_wizard(app::App& app, UiState& ui) {
     // Keyboard: Enter is the primary button, Escape cancels (or closes).
     const ImGuiIO& io = ImGui::GetIO();
     if (ui.import.job && !io.WantTextInput && !ImGui::IsAnyItemActive()) {
-        if (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false))
+        if (ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
+            ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false))
             wizard_next(app, ui);
         else if (ImGui::IsKeyPressed(ImGuiKey_Escape, false))
             wizard_cancel(app, ui);

@@ -1,5 +1,5 @@
-// The import wizard's steps: the file and its preview, the column mapping, the date question, the
-// dry-run review, and the result with the rejected rows.
+// The import wizard's first steps: the file and its preview, the column mapping and the date
+// question. The review and the result are in import_wizard_result.cpp.
 #include "ui/import_wizard_steps.h"
 
 #include "core/format.h"
@@ -26,11 +26,16 @@ void wrapped_muted(const char* text) {
 
 const char* delimiter_name(char d) {
     switch (d) {
-    case ',': return "comma-separated";
-    case ';': return "semicolon-separated";
-    case '\t': return "tab-separated";
-    case '|': return "pipe-separated";
-    default: return "one column";
+    case ',':
+        return "comma-separated";
+    case ';':
+        return "semicolon-separated";
+    case '\t':
+        return "tab-separated";
+    case '|':
+        return "pipe-separated";
+    default:
+        return "one column";
     }
 }
 
@@ -59,9 +64,11 @@ void kind_choice(app::App& app, UiState& ui) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("This file holds");
     ImGui::SameLine();
-    static const char* kLabels[] = {ICON_BUILDING "  Accounts", ICON_USER "  Contacts", ICON_BRIEFCASE "  Opportunities"};
+    static const char* kLabels[] = {ICON_BUILDING "  Accounts", ICON_USER "  Contacts",
+                                    ICON_BRIEFCASE "  Opportunities"};
     int current = static_cast<int>(job.kind());
-    if (segmented(ui, "##kind", kLabels, 3, current)) job.set_kind(static_cast<ImportKind>(current));
+    if (segmented(ui, "##kind", kLabels, 3, current))
+        job.set_kind(static_cast<ImportKind>(current));
     if (job.kind_guessed()) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
@@ -69,16 +76,20 @@ void kind_choice(app::App& app, UiState& ui) {
     }
     switch (job.kind()) {
     case ImportKind::Accounts:
-        wrapped_muted("Each row is a business: a client, a former client or a prospect. Rows that match an "
-                   "account in the plan (Salesforce Id, billing account number, or name and ZIP) update it.");
+        wrapped_muted(
+            "Each row is a business: a client, a former client or a prospect. Rows that match an "
+            "account in the plan (Salesforce Id, billing account number, or name and ZIP) update "
+            "it.");
         break;
     case ImportKind::Contacts:
-        wrapped_muted("Each row is a person who works at an account already in the plan, found by its "
-                   "AccountId (Salesforce), billing number or name. Import the accounts first.");
+        wrapped_muted(
+            "Each row is a person who works at an account already in the plan, found by its "
+            "AccountId (Salesforce), billing number or name. Import the accounts first.");
         break;
     case ImportKind::Opportunities:
-        wrapped_muted("Each row is a deal for an account already in the plan, found by AccountId or Account "
-                   "Name. Stages the plan does not have are added to its pipeline.");
+        wrapped_muted(
+            "Each row is a deal for an account already in the plan, found by AccountId or Account "
+            "Name. Stages the plan does not have are added to its pipeline.");
         break;
     }
 }
@@ -88,15 +99,22 @@ void reading_menu(app::App& app, UiState& ui) {
     (void)app;
     const core::CsvTable& t = job.table();
     ImGui::SeparatorText("Values are separated by");
-    struct D { const char* label; char d; };
-    static constexpr D kDelims[] = {{"Commas", ','}, {"Semicolons", ';'}, {"Tabs", '\t'}, {"Pipes (|)", '|'}};
+    struct D {
+        const char* label;
+        char d;
+    };
+    static constexpr D kDelims[] = {
+        {"Commas", ','}, {"Semicolons", ';'}, {"Tabs", '\t'}, {"Pipes (|)", '|'}};
     for (const D& d : kDelims)
-        if (ImGui::RadioButton(d.label, t.delimiter == d.d) && t.delimiter != d.d) job.reread(d.d, std::nullopt);
+        if (ImGui::RadioButton(d.label, t.delimiter == d.d) && t.delimiter != d.d)
+            job.reread(d.d, std::nullopt);
     ImGui::SeparatorText("Text encoding");
-    static constexpr core::TextEncoding kEnc[] = {core::TextEncoding::Utf8, core::TextEncoding::Windows1252,
-                                                  core::TextEncoding::Utf16LE, core::TextEncoding::Utf16BE};
+    static constexpr core::TextEncoding kEnc[] = {
+        core::TextEncoding::Utf8, core::TextEncoding::Windows1252, core::TextEncoding::Utf16LE,
+        core::TextEncoding::Utf16BE};
     for (core::TextEncoding e : kEnc) {
-        const bool on = t.encoding == e || (e == core::TextEncoding::Utf8 && t.encoding == core::TextEncoding::Utf8Bom);
+        const bool on = t.encoding == e || (e == core::TextEncoding::Utf8 &&
+                                            t.encoding == core::TextEncoding::Utf8Bom);
         if (ImGui::RadioButton(core::encoding_name(e), on) && !on) job.reread(t.delimiter, e);
     }
     text_muted("Accents look wrong (Ã© instead of é)? Try another encoding.");
@@ -107,10 +125,11 @@ void preview_table(const UiState& ui) {
     const core::CsvTable& t = job.table();
     const std::size_t cols = std::min<std::size_t>(t.header.size(), 60);
     if (cols == 0) return;
-    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuter |
-                                  ImGuiTableFlags_SizingFixedFit;
-    const float h = std::min(ImGui::GetContentRegionAvail().y, ImGui::GetTextLineHeightWithSpacing() * 12.5f);
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit;
+    const float h =
+        std::min(ImGui::GetContentRegionAvail().y, ImGui::GetTextLineHeightWithSpacing() * 12.5f);
     if (!ImGui::BeginTable("##preview", static_cast<int>(cols) + 1, flags, ImVec2(0, h))) return;
     ImGui::TableSetupScrollFreeze(1, 2);
     ImGui::TableSetupColumn("Line", ImGuiTableColumnFlags_WidthFixed, 44 * ui.dpr);
@@ -123,11 +142,13 @@ void preview_table(const UiState& ui) {
     ImGui::TableNextColumn();
     for (std::size_t c = 0; c < cols; ++c) {
         ImGui::TableNextColumn();
-        const ImportField f = c < job.options().mapping.size() ? job.options().mapping[c] : ImportField::None;
+        const ImportField f =
+            c < job.options().mapping.size() ? job.options().mapping[c] : ImportField::None;
         if (f == ImportField::None)
             ImGui::TextDisabled("not imported");
         else
-            ImGui::TextColored(to_vec4(palette().accent), ICON_CHEVRON_RIGHT " %s", field_label(job.kind(), f).c_str());
+            ImGui::TextColored(to_vec4(palette().accent), ICON_CHEVRON_RIGHT " %s",
+                               field_label(job.kind(), f).c_str());
     }
     const std::size_t rows = std::min<std::size_t>(t.rows.size(), 8);
     for (std::size_t r = 0; r < rows; ++r) {
@@ -147,7 +168,8 @@ void preview_table(const UiState& ui) {
 
 } // namespace
 
-void wizard_progress(const UiState& ui, const std::string& title, double fraction, const std::string& detail) {
+void wizard_progress(const UiState& ui, const std::string& title, double fraction,
+                     const std::string& detail) {
     const float avail_h = ImGui::GetContentRegionAvail().y;
     ImGui::Dummy(ImVec2(0, std::max(0.0f, avail_h * 0.3f)));
     ImGui::PushFont(ui.fonts.heading);
@@ -169,7 +191,9 @@ void wizard_file_step(app::App& app, UiState& ui) {
     if (mb >= 1)
         std::snprintf(size, sizeof size, "%.1f MB", mb);
     else
-        std::snprintf(size, sizeof size, "%s KB", core::format_count(static_cast<long long>(job.file_size() / 1000 + 1)).c_str());
+        std::snprintf(
+            size, sizeof size, "%s KB",
+            core::format_count(static_cast<long long>(job.file_size() / 1000 + 1)).c_str());
     ImGui::AlignTextToFramePadding();
     ImGui::Text(ICON_FILE_TEXT "  %s rows · %zu columns · %s · %s · %s",
                 core::format_count(static_cast<long long>(t.rows.size())).c_str(), t.header.size(),
@@ -181,7 +205,9 @@ void wizard_file_step(app::App& app, UiState& ui) {
         ImGui::EndPopup();
     }
     std::string notes;
-    if (t.blank_lines > 0) notes += core::format_count(t.blank_lines) + (t.blank_lines == 1 ? " empty line skipped. " : " empty lines skipped. ");
+    if (t.blank_lines > 0)
+        notes += core::format_count(t.blank_lines) +
+                 (t.blank_lines == 1 ? " empty line skipped. " : " empty lines skipped. ");
     if (t.footer_lines > 0) notes += "The Salesforce report footer is left out.";
     if (!notes.empty()) text_muted(notes);
     ImGui::Spacing();
@@ -189,7 +215,8 @@ void wizard_file_step(app::App& app, UiState& ui) {
     ImGui::Spacing();
     ImGui::SeparatorText("The first rows");
     if (t.rows.empty())
-        ImGui::TextColored(to_vec4(palette().danger), ICON_EXCLAMATION_CIRCLE "  The file has a header row but no data.");
+        ImGui::TextColored(to_vec4(palette().danger),
+                           ICON_EXCLAMATION_CIRCLE "  The file has a header row but no data.");
     else
         preview_table(ui);
 }
@@ -199,14 +226,18 @@ void wizard_columns_step(app::App& app, UiState& ui) {
     (void)app;
     const core::CsvTable& t = job.table();
     const auto& mapping = job.options().mapping;
-    const int mapped = static_cast<int>(std::count_if(mapping.begin(), mapping.end(), [](ImportField f) { return f != ImportField::None; }));
-    ImGui::TextWrapped("Footprint recognised %d of %zu columns. Check what each one becomes; columns left "
-                       "\"Not imported\" are ignored.",
-                       mapped, t.header.size());
-    const float options_h = (job.kind() == ImportKind::Opportunities ? 7.5f : 4.5f) * ImGui::GetFrameHeightWithSpacing();
-    const float table_h = std::max(ImGui::GetFrameHeightWithSpacing() * 4, ImGui::GetContentRegionAvail().y - options_h);
-    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                  ImGuiTableFlags_SizingStretchProp;
+    const int mapped = static_cast<int>(std::count_if(
+        mapping.begin(), mapping.end(), [](ImportField f) { return f != ImportField::None; }));
+    ImGui::TextWrapped(
+        "Footprint recognised %d of %zu columns. Check what each one becomes; columns left "
+        "\"Not imported\" are ignored.",
+        mapped, t.header.size());
+    const float options_h = (job.kind() == ImportKind::Opportunities ? 7.5f : 4.5f) *
+                            ImGui::GetFrameHeightWithSpacing();
+    const float table_h = std::max(ImGui::GetFrameHeightWithSpacing() * 4,
+                                   ImGui::GetContentRegionAvail().y - options_h);
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
+                                  ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("##mapping", 3, flags, ImVec2(0, table_h))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Column in the file", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -230,15 +261,19 @@ void wizard_columns_step(app::App& app, UiState& ui) {
             text_muted(ex);
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-1);
-            const std::string preview = f == ImportField::None ? std::string("— Not imported —") : field_label(job.kind(), f);
+            const std::string preview = f == ImportField::None ? std::string("— Not imported —")
+                                                               : field_label(job.kind(), f);
             if (ImGui::BeginCombo("##field", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
-                if (ImGui::Selectable("— Not imported —", f == ImportField::None)) job.set_field(c, ImportField::None);
+                if (ImGui::Selectable("— Not imported —", f == ImportField::None))
+                    job.set_field(c, ImportField::None);
                 for (const core::FieldInfo& info : core::import_fields(job.kind())) {
                     // Which column has it now, so moving a field is a visible choice.
                     std::string label = info.label;
                     for (std::size_t k = 0; k < mapping.size(); ++k)
-                        if (k != c && mapping[k] == info.field) label += "   (now: " + t.header[k] + ")";
-                    if (ImGui::Selectable(label.c_str(), info.field == f)) job.set_field(c, info.field);
+                        if (k != c && mapping[k] == info.field)
+                            label += "   (now: " + t.header[k] + ")";
+                    if (ImGui::Selectable(label.c_str(), info.field == f))
+                        job.set_field(c, info.field);
                 }
                 ImGui::EndCombo();
             }
@@ -255,36 +290,47 @@ void wizard_columns_step(app::App& app, UiState& ui) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(180 * ui.dpr);
         if (ImGui::BeginCombo("##default-status", status_label(o.default_status))) {
-            for (core::AccountStatus s : {core::AccountStatus::Prospect, core::AccountStatus::Client, core::AccountStatus::Former})
-                if (ImGui::Selectable(status_label(s), s == o.default_status)) job.set_default_status(s);
+            for (core::AccountStatus s : {core::AccountStatus::Prospect,
+                                          core::AccountStatus::Client, core::AccountStatus::Former})
+                if (ImGui::Selectable(status_label(s), s == o.default_status))
+                    job.set_default_status(s);
             ImGui::EndCombo();
         }
     }
     if (job.kind() == ImportKind::Opportunities) {
-        const bool has_mrc = std::find(mapping.begin(), mapping.end(), ImportField::Mrc) != mapping.end();
-        ImGui::TextWrapped("Salesforce's Amount is the whole deal. Footprint plans with monthly recurring "
-                           "revenue (MRC), so unless the file has an MRC column, monthly = (Amount - "
-                           "one-time charges) / term.");
+        const bool has_mrc =
+            std::find(mapping.begin(), mapping.end(), ImportField::Mrc) != mapping.end();
+        ImGui::TextWrapped(
+            "Salesforce's Amount is the whole deal. Footprint plans with monthly recurring "
+            "revenue (MRC), so unless the file has an MRC column, monthly = (Amount - "
+            "one-time charges) / term.");
         ImGui::BeginDisabled(has_mrc);
-        if (ImGui::RadioButton("Amount is the total contract value", !o.amount_is_monthly)) job.set_amount_is_monthly(false);
+        if (ImGui::RadioButton("Amount is the total contract value", !o.amount_is_monthly))
+            job.set_amount_is_monthly(false);
         ImGui::SameLine();
-        if (ImGui::RadioButton("Amount is already monthly", o.amount_is_monthly)) job.set_amount_is_monthly(true);
+        if (ImGui::RadioButton("Amount is already monthly", o.amount_is_monthly))
+            job.set_amount_is_monthly(true);
         ImGui::SameLine(0, 24 * ui.dpr);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Term when a row has none:");
         ImGui::SameLine();
         int term = o.default_term_months;
         ImGui::SetNextItemWidth(110 * ui.dpr);
-        if (ImGui::InputInt("months##term", &term, 12, 12)) job.set_default_term(std::clamp(term, 1, 600));
+        if (ImGui::InputInt("months##term", &term, 12, 12))
+            job.set_default_term(std::clamp(term, 1, 600));
         ImGui::EndDisabled();
-        if (has_mrc) text_muted("The file has an MRC column: it is used as it is, and Amount is not needed.");
+        if (has_mrc)
+            text_muted(
+                "The file has an MRC column: it is used as it is, and Amount is not needed.");
     }
     bool update = o.update_existing;
-    if (ImGui::Checkbox("Update what is already in the plan", &update)) job.set_update_existing(update);
+    if (ImGui::Checkbox("Update what is already in the plan", &update))
+        job.set_update_existing(update);
     ImGui::SameLine();
-    text_muted(job.kind() == ImportKind::Accounts
-                   ? "(matched by Salesforce Id, billing number, or name and ZIP; empty cells never erase)"
-                   : "(matched by Salesforce Id, or name within the account; empty cells never erase)");
+    text_muted(
+        job.kind() == ImportKind::Accounts
+            ? "(matched by Salesforce Id, billing number, or name and ZIP; empty cells never erase)"
+            : "(matched by Salesforce Id, or name within the account; empty cells never erase)");
 }
 
 void wizard_dates_step(app::App& app, UiState& ui) {
@@ -298,167 +344,33 @@ void wizard_dates_step(app::App& app, UiState& ui) {
     const auto dm0 = core::parse_date_text(q.example, core::DateOrder::DayMonth);
     ImGui::PushFont(ui.fonts.heading);
     if (md0 && dm0)
-        ImGui::TextWrapped("In the column \"%s\", is %s %s or %s?", column.c_str(), q.example.c_str(),
-                           core::format_date(*md0).c_str(), core::format_date(*dm0).c_str());
+        ImGui::TextWrapped("In the column \"%s\", is %s %s or %s?", column.c_str(),
+                           q.example.c_str(), core::format_date(*md0).c_str(),
+                           core::format_date(*dm0).c_str());
     else
-        ImGui::TextWrapped("In the column \"%s\", is %s a day first or a month first?", column.c_str(), q.example.c_str());
+        ImGui::TextWrapped("In the column \"%s\", is %s a day first or a month first?",
+                           column.c_str(), q.example.c_str());
     ImGui::PopFont();
-    ImGui::TextWrapped("%s values in this column read both ways (like %s) and none has a day past 12 to "
-                       "tell. Footprint asks once for the whole column.",
-                       core::format_count(q.ambiguous).c_str(), q.example.c_str());
+    ImGui::TextWrapped(
+        "%s values in this column read both ways (like %s) and none has a day past 12 to "
+        "tell. Footprint asks once for the whole column.",
+        core::format_count(q.ambiguous).c_str(), q.example.c_str());
     ImGui::Spacing();
     const auto md = core::parse_date_text(q.example, core::DateOrder::MonthDay);
     const auto dm = core::parse_date_text(q.example, core::DateOrder::DayMonth);
     const ImVec2 button(300 * ui.dpr, 64 * ui.dpr);
-    const std::string a = md ? "Month first (US)\n" + core::format_date(*md) : std::string("Month first (US)");
-    const std::string b = dm ? "Day first (Europe)\n" + core::format_date(*dm) : std::string("Day first (Europe)");
-    if (primary_button(a.c_str(), button)) job.answer_date(app, q.column, core::DateOrder::MonthDay);
+    const std::string a =
+        md ? "Month first (US)\n" + core::format_date(*md) : std::string("Month first (US)");
+    const std::string b =
+        dm ? "Day first (Europe)\n" + core::format_date(*dm) : std::string("Day first (Europe)");
+    if (primary_button(a.c_str(), button))
+        job.answer_date(app, q.column, core::DateOrder::MonthDay);
     ImGui::SameLine(0, 16 * ui.dpr);
     if (ImGui::Button(b.c_str(), button)) job.answer_date(app, q.column, core::DateOrder::DayMonth);
     if (questions.size() > 1) {
         ImGui::Spacing();
-        text_muted(std::to_string(questions.size() - 1) + " more date column" + (questions.size() > 2 ? "s" : "") +
-                   " to settle after this one.");
-    }
-}
-
-void wizard_review_step(app::App& app, UiState& ui) {
-    app::CsvImportJob& job = *ui.import.job;
-    const core::ImportSummary& s = job.summary();
-    const Palette& p = palette();
-    if (job.recounted())
-        ImGui::TextColored(to_vec4(p.accent), ICON_INFO "  The plan changed while this was open: these counts are fresh.");
-    ImGui::TextWrapped("Nothing has changed yet. This is what importing %s would do:", job.file_name().c_str());
-    ImGui::Spacing();
-    const float w = row_item_width(4);
-    const char* many = core::import_kind_name(job.kind());
-    kpi_card(ui, "New", core::format_count(s.created), std::string(many) + " to create", p.success, w);
-    ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 1.5f);
-    kpi_card(ui, "Updated", core::format_count(s.updated), std::string(many) + " already in the plan", p.accent, w);
-    ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 1.5f);
-    std::string same = "rows already up to date";
-    if (s.skipped) same = core::format_count(s.skipped) + " matched, updates off";
-    kpi_card(ui, "Unchanged", core::format_count(s.unchanged + s.skipped), same, p.text_muted, w);
-    ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 1.5f);
-    kpi_card(ui, "Rejected", core::format_count(s.rejected), s.rejected ? "rows left out, listed below" : "none",
-             s.rejected ? p.danger : p.text_muted, w);
-    (void)app;
-    ImGui::Spacing();
-    if (s.duplicates)
-        text_muted(ICON_INFO "  " + core::format_count(s.duplicates) +
-                   (s.duplicates == 1 ? " row repeats" : " rows repeat") + " a record an earlier row adds: merged into it.");
-    for (const std::string& n : s.notes) {
-        ImGui::TextColored(to_vec4(p.text_muted), ICON_INFO);
-        ImGui::SameLine();
-        ImGui::TextWrapped("%s", n.c_str());
-    }
-    if (s.rejections.empty()) return;
-    ImGui::Spacing();
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(to_vec4(p.danger), ICON_EXCLAMATION_CIRCLE);
-    ImGui::SameLine();
-    ImGui::Text("%s %s left out:", core::format_count(s.rejected).c_str(), s.rejected == 1 ? "row is" : "rows are");
-    ImGui::SameLine();
-    if (ImGui::SmallButton(ICON_DOWNLOAD "  Download rejected rows (CSV)")) wizard_download_rejected(app, ui);
-    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                  ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable("##rejected", 2, flags, ImVec2(0, std::max(ImGui::GetContentRegionAvail().y, 120 * ui.dpr)))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Line", ImGuiTableColumnFlags_WidthFixed, 70 * ui.dpr);
-        ImGui::TableSetupColumn("Why", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableHeadersRow();
-        ImGuiListClipper clipper;
-        clipper.Begin(static_cast<int>(s.rejections.size()));
-        while (clipper.Step())
-            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-                const core::Rejection& r = s.rejections[static_cast<std::size_t>(i)];
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                text_right(core::format_count(r.line));
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(r.reason.c_str());
-            }
-        ImGui::EndTable();
-    }
-}
-
-void wizard_done_step(app::App& app, UiState& ui) {
-    app::CsvImportJob& job = *ui.import.job;
-    const core::ImportSummary& s = job.summary();
-    const Palette& p = palette();
-    ImGui::Dummy(ImVec2(0, 16 * ui.dpr));
-    ImGui::PushFont(ui.fonts.big);
-    ImGui::TextColored(to_vec4(p.success), ICON_CHECK_CIRCLE);
-    ImGui::PopFont();
-    ImGui::SameLine();
-    ImGui::PushFont(ui.fonts.heading);
-    const char* one = core::import_kind_singular(job.kind());
-    const char* many = core::import_kind_name(job.kind());
-    std::string title = "Imported " + core::format_count(s.created) + " new " + (s.created == 1 ? one : many);
-    if (s.updated) title += " and updated " + core::format_count(s.updated);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(title.c_str());
-    ImGui::PopFont();
-    const auto& t = job.timing();
-    char took[96];
-    // The time Footprint worked, not the time the wizard waited for answers.
-    std::snprintf(took, sizeof took, "from %s, read, checked and imported in %.1f s", job.file_name().c_str(),
-                  (t.read_ms + t.check_ms + t.count_ms + t.apply_ms) / 1000.0);
-    text_muted(took);
-    ImGui::Spacing();
-    text_muted("The whole import is one step: Undo (Ctrl+Z) takes it back.");
-    if (s.rejected) {
-        ImGui::Spacing();
-        ImGui::TextColored(to_vec4(p.danger), ICON_EXCLAMATION_CIRCLE);
-        ImGui::SameLine();
-        ImGui::TextWrapped("%s %s left out. The download lists each with its reason: fix them in Excel "
-                           "and import that file again.",
-                           core::format_count(s.rejected).c_str(), s.rejected == 1 ? "row was" : "rows were");
-    }
-    for (const std::string& n : s.notes) {
-        ImGui::TextColored(to_vec4(p.text_muted), ICON_INFO);
-        ImGui::SameLine();
-        ImGui::TextWrapped("%s", n.c_str());
-    }
-    ImGui::Spacing();
-    if (!s.account_ids.empty() && primary_button(ICON_BUILDING "  Show the imported accounts"))
-        return wizard_show_imported(app, ui);
-    if (s.rejected) {
-        ImGui::SameLine();
-        if (ImGui::Button(ICON_DOWNLOAD "  Download rejected rows")) wizard_download_rejected(app, ui);
-    }
-    ImGui::SameLine();
-    const bool can_undo = app.doc().revision() == job.applied_revision() && app.doc().undo_label() == job.label();
-    ImGui::BeginDisabled(!can_undo);
-    const bool undo = ImGui::Button(ICON_UNDO "  Undo the import");
-    ImGui::EndDisabled();
-    if (undo) {
-        app.undo();
-        app.notify(app::Notice::Kind::Info, "Import undone", "Your plan is as it was before " + job.file_name() + ".");
-        ui.import.job.reset();
-        return;
-    }
-    if (!can_undo) ImGui::SetItemTooltip("The plan changed since: use Undo in the top bar.");
-}
-
-void wizard_failed_step(app::App& app, UiState& ui) {
-    app::CsvImportJob& job = *ui.import.job;
-    (void)app;
-    ImGui::Dummy(ImVec2(0, 24 * ui.dpr));
-    ImGui::PushFont(ui.fonts.big);
-    ImGui::TextColored(to_vec4(palette().danger), ICON_EXCLAMATION_CIRCLE);
-    ImGui::PopFont();
-    ImGui::PushFont(ui.fonts.heading);
-    ImGui::TextUnformatted("This file cannot be imported");
-    ImGui::PopFont();
-    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
-    ImGui::TextUnformatted(job.error().c_str());
-    ImGui::PopTextWrapPos();
-    text_muted("Your plan was not changed.");
-    ImGui::Spacing();
-    if (primary_button(ICON_FOLDER_OPEN "  Choose another file…")) {
-        ui.import.job.reset();
-        pick_csv_file(ui);
+        text_muted(std::to_string(questions.size() - 1) + " more date column" +
+                   (questions.size() > 2 ? "s" : "") + " to settle after this one.");
     }
 }
 

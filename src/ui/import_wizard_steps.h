@@ -7,7 +7,8 @@
 
 namespace footprint::ui {
 
-void wizard_progress(const UiState& ui, const std::string& title, double fraction, const std::string& detail);
+void wizard_progress(const UiState& ui, const std::string& title, double fraction,
+                     const std::string& detail);
 void wizard_file_step(app::App& app, UiState& ui);
 void wizard_columns_step(app::App& app, UiState& ui);
 void wizard_dates_step(app::App& app, UiState& ui);

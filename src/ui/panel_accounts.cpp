@@ -18,17 +18,21 @@ namespace {
 void header(app::App& app, UiState& ui) {
     const core::Plan& plan = app.plan();
     const std::size_t shown = ui.accounts.list.rows().size();
-    std::string sub = core::format_count(static_cast<long long>(plan.accounts.size())) + " accounts";
-    if (shown != plan.accounts.size()) sub += " · " + core::format_count(static_cast<long long>(shown)) + " shown";
+    std::string sub =
+        core::format_count(static_cast<long long>(plan.accounts.size())) + " accounts";
+    if (shown != plan.accounts.size())
+        sub += " · " + core::format_count(static_cast<long long>(shown)) + " shown";
     const ImGuiStyle& st = ImGui::GetStyle();
-    const float w_import = ImGui::CalcTextSize(ICON_UPLOAD "  Import CSV…").x + st.FramePadding.x * 2;
+    const float w_import =
+        ImGui::CalcTextSize(ICON_UPLOAD "  Import CSV…").x + st.FramePadding.x * 2;
     const float w_export = ImGui::CalcTextSize(ICON_DOWNLOAD "  Export").x + st.FramePadding.x * 2;
     const float y = ImGui::GetCursorPosY();
     const float right = page_header(ui, "Accounts", sub, w_import + w_export + st.ItemSpacing.x);
     const float after = ImGui::GetCursorPosY();
     ImGui::SetCursorPos(ImVec2(right, y));
     if (ImGui::Button(ICON_UPLOAD "  Import CSV…")) pick_csv_file(ui);
-    ImGui::SetItemTooltip("Accounts, contacts or opportunities from Salesforce or Excel (or drop a .csv file here)");
+    ImGui::SetItemTooltip(
+        "Accounts, contacts or opportunities from Salesforce or Excel (or drop a .csv file here)");
     ImGui::SameLine();
     if (ImGui::Button(ICON_DOWNLOAD "  Export")) ImGui::OpenPopup("##export");
     ImGui::SetItemTooltip("CSV for Excel and Salesforce Data Loader");
@@ -46,23 +50,29 @@ void empty_plan(app::App& app, UiState& ui) {
                 "opportunities), or explore Footprint with the sample plan.");
     const ImGuiStyle& st = ImGui::GetStyle();
     const float w = ImGui::CalcTextSize(ICON_UPLOAD "  Import a CSV file…").x +
-                    ImGui::CalcTextSize(ICON_FLASK "  Open the sample plan").x + st.FramePadding.x * 4 +
-                    st.ItemSpacing.x;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - w) * 0.5f));
+                    ImGui::CalcTextSize(ICON_FLASK "  Open the sample plan").x +
+                    st.FramePadding.x * 4 + st.ItemSpacing.x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                         std::max(0.0f, (ImGui::GetContentRegionAvail().x - w) * 0.5f));
     if (primary_button(ICON_UPLOAD "  Import a CSV file…")) pick_csv_file(ui);
     ImGui::SameLine();
     if (ImGui::Button(ICON_FLASK "  Open the sample plan")) app.open_sample();
     ImGui::Spacing();
     const char* tip = "Tip: drop a .csv file anywhere on the page.";
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(tip).x) * 0.5f));
+    ImGui::SetCursorPosX(
+        ImGui::GetCursorPosX() +
+        std::max(0.0f, (ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(tip).x) * 0.5f));
     text_muted(tip);
 }
 
 void no_matches(UiState& ui) {
     ImGui::Dummy(ImVec2(0, 24 * ui.dpr));
-    empty_state(ui, ICON_SEARCH, "No accounts match", "Nothing in this plan fits the search and filters above.");
+    empty_state(ui, ICON_SEARCH, "No accounts match",
+                "Nothing in this plan fits the search and filters above.");
     const char* label = ICON_TIMES "  Clear search and filters";
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label).x) * 0.5f));
+    ImGui::SetCursorPosX(
+        ImGui::GetCursorPosX() +
+        std::max(0.0f, (ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label).x) * 0.5f));
     if (ImGui::Button(label)) {
         ui.accounts.filter = core::AccountFilter{};
         ui.accounts.search[0] = 0;
@@ -97,12 +107,15 @@ void draw_accounts_panel(app::App& app, UiState& ui) {
     if (focused) {
         ImGui::SameLine(0, 12 * ui.dpr);
         ImGui::PushStyleColor(ImGuiCol_ChildBg, to_vec4(palette().surface));
-        ImGui::BeginChild("##page", ImVec2(page_w, avail.y), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
-        if (icon_button(ICON_TIMES "##close-page", "Close the account page")) ui.focused_account.clear();
+        ImGui::BeginChild("##page", ImVec2(page_w, avail.y),
+                          ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
+        if (icon_button(ICON_TIMES "##close-page", "Close the account page"))
+            ui.focused_account.clear();
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         text_muted(ui.selection.size() > 1
-                       ? core::format_count(static_cast<long long>(ui.selection.size())) + " accounts selected · showing one"
+                       ? core::format_count(static_cast<long long>(ui.selection.size())) +
+                             " accounts selected · showing one"
                        : std::string("Account"));
         if (ui.focused_account == focused->id) draw_account_page(app, ui, *focused);
         ImGui::EndChild();

@@ -88,7 +88,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (table.header.empty()) return 0;
 
     const Plan& plan = base_plan();
-    for (ImportKind kind : {ImportKind::Accounts, ImportKind::Contacts, ImportKind::Opportunities}) {
+    for (ImportKind kind :
+         {ImportKind::Accounts, ImportKind::Contacts, ImportKind::Opportunities}) {
         ImportOptions opt;
         opt.kind = kind;
         opt.mapping = guess_mapping(kind, table.header);
@@ -96,24 +97,30 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         opt.update_existing = size % 3 != 0;
         opt.now = Timestamp{5};
         int n = 0;
-        CsvImporter imp(plan, table, opt, [&](std::string_view p) { return std::string(p) + "-f" + std::to_string(++n); });
+        CsvImporter imp(plan, table, opt, [&](std::string_view p) {
+            return std::string(p) + "-f" + std::to_string(++n);
+        });
         while (!imp.step(1 + size % 7)) {
         }
         const ImportSummary& s = imp.summary();
         if (s.rows != static_cast<int>(table.rows.size())) fail("not every row was looked at");
         if (s.created + s.updated + s.unchanged + s.skipped + s.duplicates + s.rejected != s.rows)
             fail("rows not counted exactly once");
-        if (static_cast<int>(s.rejections.size()) != s.rejected) fail("rejections and count differ");
+        if (static_cast<int>(s.rejections.size()) != s.rejected)
+            fail("rejections and count differ");
         for (const Rejection& r : s.rejections)
-            if (r.reason.empty() || r.line == 0 || r.row >= table.rows.size()) fail("a rejection without a place");
+            if (r.reason.empty() || r.line == 0 || r.row >= table.rows.size())
+                fail("a rejection without a place");
         (void)rejected_rows_csv(table, s);
         Plan after = plan;
         PlanIndex index;
         index.rebuild(after);
-        for (Change& c : imp.take_changes()) apply_change(after, index, std::move(c), Timestamp{9});
+        for (Change& c : imp.take_changes())
+            apply_change(after, index, std::move(c), Timestamp{9});
         const LoadResult back = read_plan(write_plan(after));
         if (!back.plan) {
-            for (const Problem& p : back.problems) std::fprintf(stderr, "  %s\n", format_problem("after", p).c_str());
+            for (const Problem& p : back.problems)
+                std::fprintf(stderr, "  %s\n", format_problem("after", p).c_str());
             fail("the imported plan is not valid");
         }
         // What is exported reads again.

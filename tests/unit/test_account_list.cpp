@@ -28,7 +28,8 @@ Service service(std::string family, Cents mrc, std::optional<Date> end) {
 
 std::vector<std::string> names(const Plan& p, const AccountList& l) {
     std::vector<std::string> out;
-    for (std::uint32_t i : l.rows()) out.push_back(p.accounts[i].name);
+    for (std::uint32_t i : l.rows())
+        out.push_back(p.accounts[i].name);
     return out;
 }
 
@@ -39,8 +40,10 @@ Plan plan() {
     p.accounts.push_back(make("a", "beta Dental", AccountStatus::Client, "Media"));
     p.accounts.push_back(make("b", "Alpha Logistics", AccountStatus::Former, "Erie"));
     p.accounts.push_back(make("c", "alpha logistics", AccountStatus::Prospect, "Erie"));
-    p.accounts.push_back(make("d", "Gamma Group of Very Long Names Two", AccountStatus::Client, "Media"));
-    p.accounts.push_back(make("e", "Gamma Group of Very Long Names One", AccountStatus::Client, "Media"));
+    p.accounts.push_back(
+        make("d", "Gamma Group of Very Long Names Two", AccountStatus::Client, "Media"));
+    p.accounts.push_back(
+        make("e", "Gamma Group of Very Long Names One", AccountStatus::Client, "Media"));
     p.accounts[0].services = {service("internet", 50000, add_days(kToday, 20)),
                               service("voice", 10000, add_days(kToday, 400))};
     p.accounts[3].services = {service("ethernet", 90000, add_days(kToday, 80))};
@@ -58,14 +61,16 @@ TEST_CASE("sorting: case-insensitive names past 16 bytes, ties by name then plan
     AccountList l;
     l.rebuild(p, kToday);
     l.query(p, {}, {AccountColumn::Name, true});
-    CHECK(names(p, l) == std::vector<std::string>{"Alpha Logistics", "alpha logistics", "beta Dental",
+    CHECK(names(p, l) == std::vector<std::string>{"Alpha Logistics", "alpha logistics",
+                                                  "beta Dental",
                                                   "Gamma Group of Very Long Names One",
                                                   "Gamma Group of Very Long Names Two"});
     l.query(p, {}, {AccountColumn::Name, false});
     CHECK(names(p, l).front() == "Gamma Group of Very Long Names Two");
     CHECK(names(p, l).back() == "alpha logistics"); // equal names: plan order, either direction
     l.query(p, {}, {AccountColumn::City, true});
-    CHECK(names(p, l) == std::vector<std::string>{"Alpha Logistics", "alpha logistics", "beta Dental",
+    CHECK(names(p, l) == std::vector<std::string>{"Alpha Logistics", "alpha logistics",
+                                                  "beta Dental",
                                                   "Gamma Group of Very Long Names One",
                                                   "Gamma Group of Very Long Names Two"});
     l.query(p, {}, {AccountColumn::Mrc, false});
@@ -166,10 +171,44 @@ TEST_CASE("a rebuild in slices gives the same rows as one at once") {
     sliced.begin_rebuild(p, kToday);
     CHECK(sliced.rebuilding());
     int steps = 0;
-    while (!sliced.rebuild_step(p, 700)) ++steps;
+    while (!sliced.rebuild_step(p, 700))
+        ++steps;
     CHECK(steps == 4);
     CHECK_FALSE(sliced.rebuilding());
     sliced.query(p, f, {AccountColumn::Mrc, false});
     CHECK(sliced.rows() == whole.rows());
     CHECK_FALSE(whole.rows().empty());
+}
+
+TEST_CASE("a query in slices (filter, sorted chunks, merges) gives what one query gives") {
+    const Plan p = make_synthetic_plan(40000, 0, 9);
+    AccountList whole, sliced;
+    whole.rebuild(p, kToday);
+    sliced.rebuild(p, kToday);
+    for (const AccountSort s :
+         {AccountSort{AccountColumn::Name, true}, AccountSort{AccountColumn::City, false},
+          AccountSort{AccountColumn::ContractEnd, true},
+          AccountSort{AccountColumn::Status, false}}) {
+        AccountFilter f;
+        f.status_mask = 0b101;
+        whole.query(p, f, s);
+        sliced.query(p, {}, {}); // something else first: its rows stay until the slices finish
+        const auto before = sliced.rows();
+        sliced.begin_query(f, s);
+        int steps = 0;
+        while (!sliced.query_step(p, 3000)) {
+            if (steps++ == 0) CHECK(sliced.rows() == before);
+        }
+        CHECK(steps > 5);
+        CHECK(sliced.rows() == whole.rows());
+    }
+    // Typing more refines; a different sort does not.
+    AccountFilter g;
+    g.search = "ab";
+    sliced.query(p, g, {});
+    AccountFilter h = g;
+    h.search = "abc";
+    CHECK(sliced.refines(h, {}));
+    CHECK_FALSE(sliced.refines(h, {AccountColumn::City, true}));
+    CHECK_FALSE(sliced.refines(AccountFilter{}, {}));
 }

@@ -54,9 +54,10 @@ TEST_CASE("a Salesforce report export: BOM, CRLF, every value quoted, and the fo
 }
 
 TEST_CASE("quoted values hold delimiters, doubled quotes and line breaks; lines are counted") {
-    const CsvTable t = read("name,notes,zip\n"
-                            "\"Acme, Inc.\",\"said \"\"call me\"\"\nthen left\r\nfor lunch\",19102\n"
-                            "Beta,plain,19103\n");
+    const CsvTable t =
+        read("name,notes,zip\n"
+             "\"Acme, Inc.\",\"said \"\"call me\"\"\nthen left\r\nfor lunch\",19102\n"
+             "Beta,plain,19103\n");
     REQUIRE(t.rows.size() == 2);
     CHECK(cell(t, 0, 0) == "Acme, Inc.");
     CHECK(cell(t, 0, 1) == "said \"call me\"\nthen left\r\nfor lunch");
@@ -96,7 +97,8 @@ TEST_CASE("empty lines and rows of empty cells are skipped and counted") {
     CHECK(t.rows[1].line == 7);
 }
 
-TEST_CASE("delimiter detection: semicolons with decimal commas, tabs, pipes, and Excel's sep= line") {
+TEST_CASE(
+    "delimiter detection: semicolons with decimal commas, tabs, pipes, and Excel's sep= line") {
     CHECK(read("Name;Amount;City\nAcme;1.234,50;Paris\nBeta;99,00;Lyon\n").delimiter == ';');
     CHECK(read("Name\tAmount\nAcme\t1,234.50\n").delimiter == '\t');
     CHECK(read("Name|City\nAcme|Paris\n").delimiter == '|');
@@ -111,12 +113,14 @@ TEST_CASE("delimiter detection: semicolons with decimal commas, tabs, pipes, and
 
 TEST_CASE("Windows-1252 from Excel's plain CSV becomes UTF-8") {
     // "Café" and "Müller" as Windows-1252 bytes, the euro sign 0x80, a curly apostrophe 0x92.
-    const CsvTable t = read("Name;Contact;Amount\nCaf\xE9 du Parc;M\xFCller;1.234,50 \x80\nO\x92" "Brien;x;1\n");
+    const CsvTable t = read("Name;Contact;Amount\nCaf\xE9 du Parc;M\xFCller;1.234,50 \x80\nO\x92"
+                            "Brien;x;1\n");
     CHECK(t.encoding == TextEncoding::Windows1252);
     CHECK(cell(t, 0, 0) == "Café du Parc");
     CHECK(cell(t, 0, 1) == "Müller");
     CHECK(cell(t, 0, 2) == "1.234,50 €");
-    CHECK(cell(t, 1, 0) == "O\xE2\x80\x99" "Brien");
+    CHECK(cell(t, 1, 0) == "O\xE2\x80\x99"
+                           "Brien");
 }
 
 TEST_CASE("a UTF-8 file with one field saved as Windows-1252 reads that field as Windows-1252") {
@@ -130,7 +134,8 @@ TEST_CASE("a UTF-8 file with one field saved as Windows-1252 reads that field as
 }
 
 TEST_CASE("UTF-16 LE with BOM (Excel's Unicode Text), tab-separated, with accents") {
-    const CsvTable t = read(utf16le(u"Account Name\tBilling City\r\nCaf\u00e9 \u00c9toile\tMontr\u00e9al\r\n", true));
+    const CsvTable t = read(
+        utf16le(u"Account Name\tBilling City\r\nCaf\u00e9 \u00c9toile\tMontr\u00e9al\r\n", true));
     CHECK(t.encoding == TextEncoding::Utf16LE);
     CHECK(t.delimiter == '\t');
     REQUIRE(t.rows.size() == 1);
@@ -171,7 +176,8 @@ TEST_CASE("reading in slices gives the same table as reading at once") {
     REQUIRE(a.rows.size() == 500);
     REQUIRE(b.rows.size() == 500);
     for (std::size_t r = 0; r < 500; r += 37)
-        for (std::size_t c = 0; c < 3; ++c) CHECK(cell(a, r, c) == cell(b, r, c));
+        for (std::size_t c = 0; c < 3; ++c)
+            CHECK(cell(a, r, c) == cell(b, r, c));
     CHECK(a.rows[499].line == b.rows[499].line);
     CHECK(a.rows[499].line == 2 + 499 * 2);
 }
@@ -207,16 +213,17 @@ TEST_CASE("money in US and European notation") {
     CHECK(parse_money("$1,234.50") == 123450);
     CHECK(parse_money("1.234,50 €") == 123450);
     CHECK(parse_money("1 234,50 EUR") == 123450);
-    CHECK(parse_money("1\xC2\xA0" "234,50\xC2\xA0€") == 123450); // no-break spaces, as French Excel writes
+    CHECK(parse_money("1\xC2\xA0"
+                      "234,50\xC2\xA0€") == 123450); // no-break spaces, as French Excel writes
     CHECK(parse_money("(1,234.50)") == -123450);
     CHECK(parse_money("-$99") == -9900);
     CHECK(parse_money("$-99") == -9900);
     CHECK(parse_money("USD 12") == 1200);
     CHECK(parse_money("1234.5") == 123450);
-    CHECK(parse_money("1,234") == 123400);  // one comma then three digits: thousands
-    CHECK(parse_money("1.234") == 123400);  // the same in European notation
-    CHECK(parse_money("12,5") == 1250);     // a decimal comma
-    CHECK(parse_money("0.125") == 13);      // rounded half away from zero
+    CHECK(parse_money("1,234") == 123400); // one comma then three digits: thousands
+    CHECK(parse_money("1.234") == 123400); // the same in European notation
+    CHECK(parse_money("12,5") == 1250);    // a decimal comma
+    CHECK(parse_money("0.125") == 13);     // rounded half away from zero
     CHECK(parse_money("1,234,567.891") == 123456789);
     CHECK(parse_money("1.234.567,89") == 123456789);
     CHECK(parse_money("$10,000,000,000.00") == 1'000'000'000'000);
@@ -279,10 +286,17 @@ TEST_CASE("dates in every order, with ambiguity detected") {
 }
 
 TEST_CASE("headers map to fields: report labels, Data Loader names, duplicates") {
-    const std::vector<std::string> report = {"Account Name", "Account ID", "Billing Street",
-                                             "Billing City", "Billing State/Province",
-                                             "Billing Zip/Postal Code", "Employees", "Type",
-                                             "Account Owner", "Industry", "Website"};
+    const std::vector<std::string> report = {"Account Name",
+                                             "Account ID",
+                                             "Billing Street",
+                                             "Billing City",
+                                             "Billing State/Province",
+                                             "Billing Zip/Postal Code",
+                                             "Employees",
+                                             "Type",
+                                             "Account Owner",
+                                             "Industry",
+                                             "Website"};
     std::vector<ImportField> m = guess_mapping(ImportKind::Accounts, report);
     CHECK(m[0] == ImportField::AccountName);
     CHECK(m[1] == ImportField::SalesforceId);
@@ -293,9 +307,15 @@ TEST_CASE("headers map to fields: report labels, Data Loader names, duplicates")
     CHECK(m[8] == ImportField::Owner);
     CHECK(m[10] == ImportField::None);
 
-    const std::vector<std::string> loader = {"ID", "NAME", "BILLINGCITY", "BILLINGLATITUDE",
-                                             "BILLINGLONGITUDE", "NUMBEROFEMPLOYEES",
-                                             "ACCOUNTNUMBER", "Competitor__c", "NAME"};
+    const std::vector<std::string> loader = {"ID",
+                                             "NAME",
+                                             "BILLINGCITY",
+                                             "BILLINGLATITUDE",
+                                             "BILLINGLONGITUDE",
+                                             "NUMBEROFEMPLOYEES",
+                                             "ACCOUNTNUMBER",
+                                             "Competitor__c",
+                                             "NAME"};
     m = guess_mapping(ImportKind::Accounts, loader);
     CHECK(m[0] == ImportField::SalesforceId);
     CHECK(m[1] == ImportField::AccountName);
@@ -306,9 +326,9 @@ TEST_CASE("headers map to fields: report labels, Data Loader names, duplicates")
     CHECK(m[7] == ImportField::Competitor);
     CHECK(m[8] == ImportField::None); // a duplicate header: only the first is imported
 
-    const std::vector<std::string> opp = {"Opportunity Name", "Account Name", "Stage",
-                                          "Probability (%)", "Amount", "Close Date",
-                                          "Forecast Category", "Type", "Opportunity ID"};
+    const std::vector<std::string> opp = {"Opportunity Name",  "Account Name", "Stage",
+                                          "Probability (%)",   "Amount",       "Close Date",
+                                          "Forecast Category", "Type",         "Opportunity ID"};
     CHECK(guess_kind(opp) == ImportKind::Opportunities);
     m = guess_mapping(ImportKind::Opportunities, opp);
     CHECK(m[0] == ImportField::OpportunityName);
@@ -319,7 +339,8 @@ TEST_CASE("headers map to fields: report labels, Data Loader names, duplicates")
     CHECK(m[8] == ImportField::SalesforceId);
     CHECK(missing_required(ImportKind::Opportunities, m).empty());
 
-    const std::vector<std::string> contacts = {"Id", "AccountId", "FirstName", "LastName", "Email", "Title"};
+    const std::vector<std::string> contacts = {"Id",       "AccountId", "FirstName",
+                                               "LastName", "Email",     "Title"};
     CHECK(guess_kind(contacts) == ImportKind::Contacts);
     m = guess_mapping(ImportKind::Contacts, contacts);
     CHECK(m[0] == ImportField::SalesforceId);

@@ -65,7 +65,9 @@ Run run(const Plan& plan, ImportKind kind, const std::string& csv,
     o.now = Timestamp{5000};
     if (tweak) tweak(o);
     int n = 0;
-    CsvImporter imp(plan, r.table, o, [&](std::string_view p) { return std::string(p) + "-new" + std::to_string(++n); });
+    CsvImporter imp(plan, r.table, o, [&](std::string_view p) {
+        return std::string(p) + "-new" + std::to_string(++n);
+    });
     while (!imp.step(3)) {
     }
     r.summary = imp.summary();
@@ -76,7 +78,8 @@ Run run(const Plan& plan, ImportKind kind, const std::string& csv,
 Plan applied(Plan plan, std::vector<Change> changes) {
     PlanIndex index;
     index.rebuild(plan);
-    for (Change& c : changes) apply_change(plan, index, std::move(c), Timestamp{9000});
+    for (Change& c : changes)
+        apply_change(plan, index, std::move(c), Timestamp{9000});
     return plan;
 }
 
@@ -93,7 +96,8 @@ TEST_CASE("accounts: created, matched by Salesforce Id, billing number and name 
     const std::string csv =
         "Id,Name,Type,AccountNumber,BillingCity,BillingPostalCode,NumberOfEmployees,Territory,Tags,"
         "BillingLatitude,BillingLongitude\r\n"
-        "001A000001AbCdE,Riverside Dental Group,Customer,,Philadelphia,19102,85,,,,\r\n" // 15-char Id
+        "001A000001AbCdE,Riverside Dental Group,Customer,,Philadelphia,19102,85,,,,\r\n" // 15-char
+                                                                                         // Id
         ",Keystone Logistics LLC,Customer - Direct,8123456789,,,,Center City,multi-site;fiber,,\r\n"
         ",\"Riverside Dental Group Inc\",,,,19102,,,vip,,\r\n" // name + ZIP
         ",New Bakery,Prospect,,Media,19063,12,North,,39.9,-75.3\r\n"
@@ -136,7 +140,9 @@ TEST_CASE("accounts: created, matched by Salesforce Id, billing number and name 
     CHECK(bakery->location->lat == doctest::Approx(39.9));
     CHECK(bakery->territory_id.empty());
     bool territory_note = false;
-    for (const std::string& n : r.summary.notes) territory_note |= n.find("territory") != std::string::npos && n.find("North") != std::string::npos;
+    for (const std::string& n : r.summary.notes)
+        territory_note |=
+            n.find("territory") != std::string::npos && n.find("North") != std::string::npos;
     CHECK(territory_note);
     CHECK(r.summary.account_ids.size() == 3);
 
@@ -175,12 +181,13 @@ TEST_CASE("accounts: rows repeating a new account merge into it; updates can be 
 
 TEST_CASE("accounts: a row with more values than columns, and a quote never closed") {
     const Plan plan = small_plan();
-    const Run r = run(plan, ImportKind::Accounts,
-                      "Name,City\nAcme,Erie,extra\nBeta,Erie,,\nGamma,\"Erie\n");
+    const Run r =
+        run(plan, ImportKind::Accounts, "Name,City\nAcme,Erie,extra\nBeta,Erie,,\nGamma,\"Erie\n");
     CHECK(r.summary.created == 1); // Beta: trailing empty cells are fine
     REQUIRE(r.summary.rejections.size() == 2);
     CHECK(r.summary.rejections[0].line == 2);
-    CHECK(r.summary.rejections[0].reason.find("3 values but the header has 2") != std::string::npos);
+    CHECK(r.summary.rejections[0].reason.find("3 values but the header has 2") !=
+          std::string::npos);
     CHECK(r.summary.rejections[1].line == 4);
     CHECK(r.summary.rejections[1].reason.find("closing \" is missing") != std::string::npos);
 }
@@ -189,7 +196,8 @@ TEST_CASE("contacts go into the account they name; matched by Salesforce Id, ema
     const Plan plan = small_plan();
     const std::string csv =
         "Id,AccountId,FirstName,LastName,Title,Email,Phone,Account Name\n"
-        "003A00000123456,001A000001AbCdEfGH,Maria,Garcia,Practice Administrator,maria@riverside.example,,\n"
+        "003A00000123456,001A000001AbCdEfGH,Maria,Garcia,Practice "
+        "Administrator,maria@riverside.example,,\n"
         ",,Tom,Reed,IT Director,tom@keystone.example,(215) 555-0100,Keystone Logistics\n"
         ",001ZZZZZZZZZZZZ,Ann,Lee,,,,\n"
         ",,Bo,Chen,,,,\n";
@@ -197,7 +205,8 @@ TEST_CASE("contacts go into the account they name; matched by Salesforce Id, ema
     CHECK(r.summary.created == 1);
     CHECK(r.summary.updated == 1);
     CHECK(r.summary.rejected == 2);
-    CHECK(r.summary.rejections[0].reason.find("Salesforce Id \"001ZZZZZZZZZZZZ\"") != std::string::npos);
+    CHECK(r.summary.rejections[0].reason.find("Salesforce Id \"001ZZZZZZZZZZZZ\"") !=
+          std::string::npos);
     CHECK(r.summary.rejections[1].reason.find("does not say which account") != std::string::npos);
     const Plan after = applied(plan, r.changes);
     REQUIRE(after.accounts[0].contacts.size() == 1);
@@ -215,7 +224,8 @@ TEST_CASE("opportunities: Amount is the total unless said otherwise; new stages 
     const std::string csv =
         "Opportunity ID,Opportunity Name,Account Name,Stage,Amount,Probability (%),Close Date,"
         "Forecast Category,Type\n"
-        "006A000000XyZaB,Riverside renewal,Riverside Dental Group,Negotiation/Review,\"$36,000.00\",90%,"
+        "006A000000XyZaB,Riverside renewal,Riverside Dental "
+        "Group,Negotiation/Review,\"$36,000.00\",90%,"
         "12/31/2026,Commit,Existing Customer - Replacement\n"
         ",Keystone SD-WAN,Keystone Logistics,Discovery Call,\"1.800,00 €\",,3/4/2026,,\n"
         ",Keystone voice,Keystone Logistics,Closed Won,1200,,31/12/2026,,New Customer\n"
@@ -226,7 +236,8 @@ TEST_CASE("opportunities: Amount is the total unless said otherwise; new stages 
     REQUIRE(r.summary.rejected == 2);
     CHECK(r.summary.rejections[0].line == 4);
     CHECK(r.summary.rejections[0].reason == "column \"Close Date\": \"31/12/2026\" is not a date");
-    CHECK(r.summary.rejections[1].reason.find("no account in the plan is named \"Nobody Inc\"") != std::string::npos);
+    CHECK(r.summary.rejections[1].reason.find("no account in the plan is named \"Nobody Inc\"") !=
+          std::string::npos);
     CHECK(r.summary.new_stages == 1);
     const Plan after = applied(plan, r.changes);
     const Opportunity& renewal = after.opportunities[0];
@@ -240,7 +251,7 @@ TEST_CASE("opportunities: Amount is the total unless said otherwise; new stages 
     REQUIRE(after.opportunities.size() == 2);
     const Opportunity& sdwan = after.opportunities[1];
     CHECK(sdwan.account_id == "acc-2");
-    CHECK(sdwan.mrc == 5000); // 1.800,00 € / 36
+    CHECK(sdwan.mrc == 5000);                             // 1.800,00 € / 36
     CHECK(sdwan.close_date == date_from_ymd(2026, 3, 4)); // month first: the column says so
     CHECK(sdwan.stage == "Discovery Call");
     CHECK(sdwan.type == OpportunityType::New); // the account is a prospect
@@ -254,9 +265,8 @@ TEST_CASE("opportunities: Amount is the total unless said otherwise; new stages 
     CHECK_FALSE(closed_before_new);
     CHECK(read_plan(write_plan(after)).plan.has_value());
 
-    const Run monthly = run(plan, ImportKind::Opportunities, csv, [](ImportOptions& o) {
-        o.amount_is_monthly = true;
-    });
+    const Run monthly = run(plan, ImportKind::Opportunities, csv,
+                            [](ImportOptions& o) { o.amount_is_monthly = true; });
     const Plan after2 = applied(plan, monthly.changes);
     CHECK(after2.opportunities[0].mrc == 3600000);
 }
@@ -275,11 +285,13 @@ TEST_CASE("opportunities: an MRC column wins; OTC is taken out of a total Amount
     CHECK(after.opportunities[1].term_months == 12);
     CHECK(after.opportunities[2].mrc == 25000);
     REQUIRE(r.summary.rejections.size() == 1);
-    CHECK(r.summary.rejections[0].reason.find("less than the one-time charges") != std::string::npos);
+    CHECK(r.summary.rejections[0].reason.find("less than the one-time charges") !=
+          std::string::npos);
 }
 
 TEST_CASE("date columns: evidence decides, ambiguity is reported") {
-    const CsvTable t = CsvReader("Name,Account Name,Close Date\nA,X,03/04/2026\nB,X,05/06/2026\n").take();
+    const CsvTable t =
+        CsvReader("Name,Account Name,Close Date\nA,X,03/04/2026\nB,X,05/06/2026\n").take();
     std::vector<DateColumnStats> stats;
     const auto m = guess_mapping(ImportKind::Opportunities, t.header);
     scan_date_columns(t, ImportKind::Opportunities, m, 0, 1, stats);
@@ -291,7 +303,8 @@ TEST_CASE("date columns: evidence decides, ambiguity is reported") {
     CHECK(stats[0].needs_answer());
     const CsvTable t2 = CsvReader("Name,Close Date\nA,03/04/2026\nB,25/06/2026\n").take();
     stats.clear();
-    scan_date_columns(t2, ImportKind::Opportunities, guess_mapping(ImportKind::Opportunities, t2.header), 0, 9, stats);
+    scan_date_columns(t2, ImportKind::Opportunities,
+                      guess_mapping(ImportKind::Opportunities, t2.header), 0, 9, stats);
     CHECK_FALSE(stats[0].needs_answer());
     CHECK(stats[0].evident() == DateOrder::DayMonth);
 }
@@ -300,8 +313,9 @@ TEST_CASE("the rejected rows file has the line, the reason and the row as it was
     const Plan plan = small_plan();
     const Run r = run(plan, ImportKind::Accounts, "Name,Employees\nGood,5\n=Bad,many\n");
     const std::string csv = rejected_rows_csv(r.table, r.summary);
-    CHECK(csv == "\xEF\xBB\xBFLine,Reason,Name,Employees\r\n"
-                 "3,\"column \"\"Employees\"\": \"\"many\"\" is not a whole number\",\"'=Bad\",many\r\n");
+    CHECK(csv ==
+          "\xEF\xBB\xBFLine,Reason,Name,Employees\r\n"
+          "3,\"column \"\"Employees\"\": \"\"many\"\" is not a whole number\",\"'=Bad\",many\r\n");
 }
 
 TEST_CASE("export: Excel-ready, Data Loader names, and importing it back gives the same records") {
@@ -318,10 +332,12 @@ TEST_CASE("export: Excel-ready, Data Loader names, and importing it back gives t
     p.opportunities[0].term_months = 36;
     p.opportunities[0].close_date = date_from_ymd(2026, 5, 29);
     const std::string accounts = export_csv(p, ImportKind::Accounts);
-    CHECK(accounts.rfind("\xEF\xBB\xBFId,Name,Type,Industry,NumberOfEmployees,AccountNumber,BillingStreet,", 0) == 0);
+    CHECK(accounts.rfind(
+              "\xEF\xBB\xBFId,Name,Type,Industry,NumberOfEmployees,AccountNumber,BillingStreet,",
+              0) == 0);
     CHECK(accounts.find("\r\n") != std::string::npos);
     CHECK(accounts.find("\"'=cmd|' /C calc'!A0\"") != std::string::npos); // neutralised
-    CHECK(accounts.find(",-75.160000,") != std::string::npos);             // numbers are not
+    CHECK(accounts.find(",-75.160000,") != std::string::npos);            // numbers are not
     const std::string opps = export_csv(p, ImportKind::Opportunities);
     CHECK(opps.find(",54250.00,") != std::string::npos); // Amount = $1,500 x 36 + $250
     CHECK(opps.find(",2026-05-29,") != std::string::npos);
@@ -369,17 +385,20 @@ TEST_CASE("the wizard's job: read, ask about dates, count, apply as one command,
     for (int i = 0; i < 300; ++i)
         csv += "Deal " + std::to_string(i) + ",Keystone Logistics,03/04/2027,3600\n";
     app::CsvImportJob job("deals.csv", csv);
-    while (job.working()) job.work(a, 0.05);
+    while (job.working())
+        job.work(a, 0.05);
     REQUIRE(job.stage() == app::CsvImportJob::Stage::Mapping);
     CHECK(job.kind() == ImportKind::Opportunities);
     CHECK(job.mapping_problem().empty());
     job.count(a);
-    while (job.working()) job.work(a, 0.05);
+    while (job.working())
+        job.work(a, 0.05);
     REQUIRE(job.stage() == app::CsvImportJob::Stage::Dates);
     REQUIRE(job.open_date_questions().size() == 1);
     CHECK(job.open_date_questions()[0].example == "03/04/2027");
     job.answer_date(a, 2, DateOrder::DayMonth);
-    while (job.working()) job.work(a, 0.05);
+    while (job.working())
+        job.work(a, 0.05);
     REQUIRE(job.stage() == app::CsvImportJob::Stage::Review);
     CHECK(job.summary().created == 300);
     CHECK(a.plan().opportunities.size() == 1); // nothing changed yet
@@ -389,7 +408,8 @@ TEST_CASE("the wizard's job: read, ask about dates, count, apply as one command,
     edited.notes = "changed";
     a.put_account(edited, "Edit");
     CHECK_FALSE(job.apply(a));
-    while (job.working()) job.work(a, 0.05);
+    while (job.working())
+        job.work(a, 0.05);
     REQUIRE(job.apply(a));
     CHECK(job.stage() == app::CsvImportJob::Stage::Done);
     CHECK(a.plan().opportunities.size() == 301);
@@ -409,7 +429,8 @@ TEST_CASE("the wizard's job refuses workbooks and empty files with what to do") 
                      [] { return date_from_ymd(2026, 11, 26); }};
     app::App a(clock, 1);
     app::CsvImportJob empty("empty.csv", "\r\n\r\n");
-    while (empty.working()) empty.work(a, 10);
+    while (empty.working())
+        empty.work(a, 10);
     CHECK(empty.stage() == app::CsvImportJob::Stage::Failed);
     CHECK(empty.error() == "empty.csv is empty: there is no header row and no data.");
 }
