@@ -189,6 +189,10 @@ void CsvImportJob::work(App& app, double budget_ms) {
             }
             break;
         case Stage::Applying:
+            if (preparing_) { // moving the records into the command
+                if (importer_->take_changes_step(changes_, 5000)) start_slicing(app);
+                break;
+            }
             if (!app.work(std::max(1.0, budget_ms - (clock.monotonic_ms() - start))))
                 finish_applying(app);
             else
@@ -200,7 +204,7 @@ void CsvImportJob::work(App& app, double budget_ms) {
                 start_counting(app);
             }
             if (importer_->step(1000)) {
-                summary_ = importer_->summary();
+                summary_ = importer_->take_summary();
                 stage_ = Stage::Review;
             }
             break;
@@ -236,16 +240,22 @@ bool CsvImportJob::apply(App& app) {
         start_counting(app);
         return false;
     }
-    const double start = app.clock().monotonic_ms();
-    std::vector<core::Change> changes = importer_->take_changes();
     label_ = core::import_label(options_, summary_);
-    importer_.reset();
+    changes_.clear();
     app_progress_ = 0;
-    app.execute_sliced(Command{label_, std::move(changes)});
-    timing_.apply_ms += app.clock().monotonic_ms() - start;
+    preparing_ = true;
     stage_ = Stage::Applying;
-    if (!app.doc().slicing()) finish_applying(app);
+    // A small import is done at once; a big one continues in work(), a slice per frame.
+    if (importer_->take_changes_step(changes_, 20000)) start_slicing(app);
     return true;
+}
+
+void CsvImportJob::start_slicing(App& app) {
+    preparing_ = false;
+    importer_.reset();
+    app.execute_sliced(Command{label_, std::move(changes_)});
+    changes_ = {};
+    if (!app.doc().slicing()) finish_applying(app);
 }
 
 void CsvImportJob::finish_applying(App& app) {
@@ -257,7 +267,9 @@ void CsvImportJob::finish_applying(App& app) {
 }
 
 void CsvImportJob::cancel(App& app) {
-    if (stage_ == Stage::Applying && app.doc().slicing()) app.cancel_sliced();
+    if (stage_ == Stage::Applying && !preparing_ && app.doc().slicing()) app.cancel_sliced();
+    changes_.clear();
+    preparing_ = false;
     importer_.reset();
     reader_.reset();
     if (stage_ != Stage::Done && stage_ != Stage::Failed) stage_ = Stage::Mapping;

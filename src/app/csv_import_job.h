@@ -100,6 +100,7 @@ class CsvImportJob {
     void finish_reading();
     void start_counting(App& app);
     void finish_applying(App& app);
+    void start_slicing(App& app);
 
     std::string file_name_;
     std::string bytes_; // kept for a re-read with another delimiter or encoding
@@ -121,6 +122,8 @@ class CsvImportJob {
     std::string label_;
     std::uint64_t applied_revision_ = 0;
     double app_progress_ = 0;
+    bool preparing_ = false;            // Applying: moving records into the command first
+    std::vector<core::Change> changes_; // the command being prepared
     Timing timing_;
 };
 

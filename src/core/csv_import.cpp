@@ -10,8 +10,7 @@
 
 namespace footprint::core {
 
-// --- small helpers
-// ---------------------------------------------------------------------------------
+// --- small helpers ------------------------------------------------------------------------------
 
 std::string lower_ascii(std::string_view s) {
     std::string out(s);
@@ -152,8 +151,7 @@ const RecordRef* KeyMap::find(std::uint64_t key) const {
     }
 }
 
-// --- the driver
-// ------------------------------------------------------------------------------------
+// --- the driver ---------------------------------------------------------------------------------
 
 CsvImporter::CsvImporter(const Plan& plan, const CsvTable& table, ImportOptions options,
                          IdMaker make_id)
@@ -359,24 +357,44 @@ void CsvImporter::Impl::finish_notes() {
 }
 
 std::vector<Change> CsvImporter::take_changes() {
-    Impl& m = *impl_;
     std::vector<Change> out;
-    if (m.phase != Impl::Phase::Done) return out;
-    if (m.stages_changed) out.push_back(Set<std::vector<Stage>>{std::move(m.stages)});
-    out.reserve(out.size() + m.account_slots.size() + m.opp_slots.size());
-    for (Impl::Slot& s : m.account_slots)
-        if (is_new_ref(s.origin) || s.changed)
-            out.push_back(Put<Account>{std::move(s.account), std::nullopt, true});
-    for (Impl::OppSlot& s : m.opp_slots)
-        if (is_new_ref(s.origin) || s.changed)
-            out.push_back(Put<Opportunity>{std::move(s.opp), std::nullopt, true});
-    m.account_slots.clear();
-    m.opp_slots.clear();
+    while (!take_changes_step(out, SIZE_MAX / 2)) {
+    }
     return out;
 }
 
-// --- output
-// ----------------------------------------------------------------------------------------
+bool CsvImporter::take_changes_step(std::vector<Change>& out, std::size_t budget) {
+    Impl& m = *impl_;
+    if (m.phase != Impl::Phase::Done) return true;
+    if (m.take_cursor == 0) {
+        if (m.stages_changed) out.push_back(Set<std::vector<Stage>>{std::move(m.stages)});
+        out.reserve(out.size() + m.account_slots.size() + m.opp_slots.size());
+    }
+    const std::size_t total = m.account_slots.size() + m.opp_slots.size();
+    const std::size_t end = std::min(total, m.take_cursor + std::max<std::size_t>(budget, 1));
+    for (; m.take_cursor < end; ++m.take_cursor) {
+        const std::size_t i = m.take_cursor;
+        if (i < m.account_slots.size()) {
+            Impl::Slot& s = m.account_slots[i];
+            if (is_new_ref(s.origin) || s.changed)
+                out.push_back(Put<Account>{std::move(s.account), std::nullopt, true});
+        } else {
+            Impl::OppSlot& s = m.opp_slots[i - m.account_slots.size()];
+            if (is_new_ref(s.origin) || s.changed)
+                out.push_back(Put<Opportunity>{std::move(s.opp), std::nullopt, true});
+        }
+    }
+    if (m.take_cursor < total) return false;
+    m.account_slots.clear();
+    m.opp_slots.clear();
+    return true;
+}
+
+ImportSummary CsvImporter::take_summary() {
+    return std::move(impl_->summary);
+}
+
+// --- output -------------------------------------------------------------------------------------
 
 std::string format_rejection(const std::string& file_name, const Rejection& r) {
     return file_name + ":" + std::to_string(r.line) + ": " + r.reason;

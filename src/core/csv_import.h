@@ -101,8 +101,12 @@ class CsvImporter {
     bool done() const;
     double progress() const;
     const ImportSummary& summary() const;
+    ImportSummary take_summary(); // after done(): the summary, moved out
     // After done(): the import as primitive changes, in an order that applies cleanly.
     std::vector<Change> take_changes();
+    // The same a slice at a time (moving 100,000 accounts takes a while in a browser): appends
+    // up to `budget` changes to `out`; true once all are there.
+    bool take_changes_step(std::vector<Change>& out, std::size_t budget);
 
     struct Impl;
 

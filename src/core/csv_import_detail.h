@@ -49,6 +49,7 @@ struct CsvImporter::Impl {
     ImportSummary summary;
     enum class Phase { IndexAccounts, IndexOpportunities, Rows, Done } phase = Phase::IndexAccounts;
     std::size_t cursor = 0;
+    std::size_t take_cursor = 0; // take_changes_step(): slots handed out so far
 
     std::array<int, kFieldCount> column_of{}; // -1 when the field is not mapped
     std::vector<DateOrder> order_of_column;

@@ -46,8 +46,7 @@ std::optional<OpportunityType> type_from_text(std::string_view v) {
 
 } // namespace
 
-// --- contacts
-// --------------------------------------------------------------------------------------
+// --- contacts -----------------------------------------------------------------------------------
 
 void CsvImporter::Impl::contact_row() {
     const std::optional<bool> primary = yes_no(F::Primary);
@@ -137,8 +136,7 @@ void CsvImporter::Impl::contact_row() {
     account_slots[slot].changed = true;
 }
 
-// --- opportunities
-// ---------------------------------------------------------------------------------
+// --- opportunities ------------------------------------------------------------------------------
 
 void CsvImporter::Impl::index_opportunity(std::size_t i) {
     const Opportunity& o = plan.opportunities[i];

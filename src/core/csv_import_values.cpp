@@ -45,8 +45,7 @@ void scan_date_columns(const CsvTable& table, ImportKind kind,
     }
 }
 
-// --- values of a row
-// -------------------------------------------------------------------------------
+// --- values of a row ----------------------------------------------------------------------------
 
 std::string_view CsvImporter::Impl::value(ImportField f) const {
     const int c = column_of[static_cast<std::size_t>(f)];

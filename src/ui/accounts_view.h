@@ -31,8 +31,7 @@ void click_account(UiState& ui, const core::Plan& plan, std::uint32_t account_in
                    ClickMode mode);
 void select_all_rows(UiState& ui, const core::Plan& plan);
 
-// --- filters and bulk edits
-// ------------------------------------------------------------------------
+// --- filters and bulk edits ---------------------------------------------------------------------
 
 void draw_filter_bar(app::App& app, UiState& ui);
 void draw_active_filters(app::App& app, UiState& ui);
