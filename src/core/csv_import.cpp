@@ -184,6 +184,10 @@ CsvImporter::CsvImporter(const Plan& plan, const CsvTable& table, ImportOptions 
         for (KeyMap* k : {&m.opp_by_sfid, &m.opp_by_id, &m.opp_by_account_name})
             k->reserve(plan.opportunities.size() + table.rows.size());
     m.opt.default_term_months = std::clamp(m.opt.default_term_months, 0, 600);
+    // Rows become records here: growing these by doubling would move every record again.
+    if (m.opt.kind == ImportKind::Accounts) m.account_slots.reserve(table.rows.size());
+    if (m.opt.kind == ImportKind::Opportunities) m.opp_slots.reserve(table.rows.size());
+    m.summary.account_ids.reserve(table.rows.size());
 }
 
 CsvImporter::~CsvImporter() = default;
