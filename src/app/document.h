@@ -56,6 +56,7 @@ public:
     bool slicing() const { return sliced_ != nullptr; }
     double slicing_progress() const;
     const std::string& slicing_label() const;
+    bool slicing_undo() const { return sliced_ && sliced_->kind == Sliced::Kind::Undo; }
     std::size_t undo_depth() const { return undo_.size(); }
     void set_undo_limit(std::size_t limit) { limit_ = limit; }
 

@@ -78,7 +78,7 @@ void draw_sliced_progress(app::App& app, UiState& ui) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
                      ImGuiWindowFlags_NoFocusOnAppearing);
-    ImGui::Text("%s  %s…", ICON_SPINNER, doc.slicing_label().c_str());
+    ImGui::Text("%s  %s%s…", ICON_SPINNER, doc.slicing_undo() ? "Undoing: " : "", doc.slicing_label().c_str());
     ImGui::ProgressBar(static_cast<float>(doc.slicing_progress()), ImVec2(-1, 0));
     ImGui::End();
 }

@@ -115,6 +115,11 @@ void draw_shortcuts_window(UiState& ui) {
         {"Ctrl+O", "Open a plan file"},
         {"Ctrl+S", "Export the plan as a file"},
         {"F1", "Show or hide this list"},
+        {"Ctrl+F", "Accounts: search"},
+        {"Ctrl-click, Shift-click", "Accounts: add to the selection, select a range"},
+        {"Ctrl+A, Esc", "Accounts: select every account shown, clear the selection"},
+        {"Up, Down (Shift)", "Accounts: next or previous account (extend the selection)"},
+        {"Enter, Esc", "Import wizard: next step, cancel"},
     };
     if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_PadOuterX)) {
         for (const auto& r : kRows) {

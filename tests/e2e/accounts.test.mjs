@@ -255,6 +255,26 @@ test('cancel while a big file is counted leaves the plan as it was, and frames s
     assert.equal(after.revision, before.revision);
     const frames = await page.evaluate(() => window.footprint.frameStats());
     assert.ok(frames.max_ms < 250, `longest frame ${frames.max_ms} ms (stage seen: ${st.stage})`);
+
+    // The same file imported to the end is applied in slices and undone in slices, one step each.
+    await page.setInputFiles('#file-input', { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await waitStage(page, ['mapping']);
+    await dispatch(page, { op: 'import_next' });
+    await dispatch(page, { op: 'import_next' });
+    await waitStage(page, ['review']);
+    await dispatch(page, { op: 'import_next' });
+    await waitStage(page, ['done']);
+    await dispatch(page, { op: 'import_cancel' });
+    let now = await state(page);
+    assert.equal(now.plan.accounts, before.plan.accounts + 30000);
+    assert.equal(now.undo_depth, before.undo_depth + 1);
+    await page.evaluate(() => window.footprint.resetFrameStats());
+    await dispatch(page, { op: 'undo' });
+    await page.waitForFunction((n) => window.footprint.state().plan.accounts === n, before.plan.accounts, { timeout: 60000 });
+    now = await state(page);
+    assert.equal(now.undo_depth, before.undo_depth);
+    const undoFrames = await page.evaluate(() => window.footprint.frameStats());
+    assert.ok(undoFrames.max_ms < 250, `longest frame while undoing: ${undoFrames.max_ms} ms`);
   } finally { await s.close(); }
 });
 
