@@ -29,6 +29,7 @@ enum class AccountStatus { Client, Former, Prospect };
 struct Contact {
     std::string id;
     std::string name;
+    std::string salesforce_id; // the Contact's Salesforce Id when imported from Salesforce
     std::string title; // "IT Director"
     std::string role;  // decision-maker role: "Decision maker", "Influencer", "Billing", "Technical"
     std::string phone;

@@ -76,6 +76,7 @@ constexpr Field<Contact> kContactFields[] = {
     FIELD(Contact, "phone", false, str(r, v, o.phone)),
     FIELD(Contact, "primary", false, boolean(r, v, o.primary)),
     FIELD(Contact, "role", false, str(r, v, o.role)),
+    FIELD(Contact, "salesforce_id", false, str(r, v, o.salesforce_id)),
     FIELD(Contact, "title", false, str(r, v, o.title)),
 };
 

@@ -119,6 +119,7 @@ void write_contact(std::string& s, const Contact& c) {
     Obj o(s);
     o.str("id", c.id);
     o.str("name", c.name);
+    o.str_if("salesforce_id", c.salesforce_id);
     o.str_if("title", c.title);
     o.str_if("role", c.role);
     o.str_if("phone", c.phone);

@@ -39,6 +39,7 @@ constexpr TestOps kAreas[] = {
     test_ops_map,
     test_ops_forecast,
     test_ops_desks,
+    test_ops_import,
 };
 
 core::Json dispatch(const core::Json& cmd) {

@@ -1,4 +1,5 @@
 // One frame of the UI: top bar, the current view, status bar, notices, and global shortcuts.
+#include "ui/accounts_view.h"
 #include "ui/files.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
@@ -29,6 +30,7 @@ void handle_shortcuts(app::App& app, UiState& ui) {
     const bool ctrl = io.KeyCtrl || io.KeySuper;
     // Text fields keep their own Ctrl+Z; the plan's undo applies everywhere else.
     const bool typing = io.WantTextInput;
+    if (ui.import.job) return; // the import wizard is modal: its own keys only
     if (ctrl && !typing) {
         if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
             if (io.KeyShift)
@@ -59,7 +61,9 @@ void export_plan(app::App& app, UiState& ui) {
 }
 
 void draw_frame(app::App& app, UiState& ui) {
-    ui.animating = false; // a view sets it again while it animates
+    ui.animating = false; // a view sets it again while it animates or works in slices
+    // A big command, undo or redo applied in slices (an import's own run drives itself).
+    if (!(ui.import.job && ui.import.job->working()) && app.work(30)) ui.animating = true;
     handle_shortcuts(app, ui);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -102,6 +106,8 @@ void draw_frame(app::App& app, UiState& ui) {
     draw_notices(app, ui);
     draw_settings_window(app, ui);
     draw_shortcuts_window(ui);
+    draw_import_wizard(app, ui);
+    draw_sliced_progress(app, ui);
 }
 
 } // namespace footprint::ui

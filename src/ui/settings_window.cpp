@@ -121,6 +121,11 @@ void draw_shortcuts_window(UiState& ui) {
         {"\xE2\x86\x90, \xE2\x86\x92", "Forecast: the previous or next year"},
         {"Enter, Esc", "In an editor: save, or cancel"},
         {"F1", "Show or hide this list"},
+        {"Ctrl+F", "Accounts: search"},
+        {"Ctrl-click, Shift-click", "Accounts: add to the selection, select a range"},
+        {"Ctrl+A, Esc", "Accounts: select every account shown, clear the selection"},
+        {"Up, Down (Shift)", "Accounts: next or previous account (extend the selection)"},
+        {"Enter, Esc", "Import wizard: next step, cancel"},
     };
     if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_PadOuterX)) {
         for (const auto& r : kRows) {
