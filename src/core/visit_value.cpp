@@ -4,8 +4,6 @@
 #include "core/format.h"
 #include "core/summary.h"
 
-#include <unordered_map>
-
 namespace footprint::core {
 
 namespace {
@@ -24,8 +22,7 @@ void add_deal(Pipeline& p, const Opportunity& o) {
     ++p.deals;
 }
 
-VisitValue value_of(const Account& account, const Pipeline& pipe, Date today,
-                    bool with_why = true) {
+VisitValue value_of(const Account& account, const Pipeline& pipe, Date today) {
     VisitValue v;
     Cents renewal = 0;
     std::optional<Date> first_end;
@@ -37,7 +34,6 @@ VisitValue value_of(const Account& account, const Pipeline& pipe, Date today,
         if (!first_end || *s.contract_end < *first_end) first_end = s.contract_end;
     }
     v.value = renewal + pipe.weighted;
-    if (!with_why) return v;
     if (renewal > 0)
         v.why = "Renewal " + format_mrc_rounded(renewal) + " ends " +
                 format_date_short(*first_end, today);
@@ -58,19 +54,6 @@ VisitValue visit_value(const Plan& plan, const Account& account, Date today) {
     for (const Opportunity& o : plan.opportunities)
         if (o.account_id == account.id && deal_state(plan, o) == DealState::Open) add_deal(pipe, o);
     return value_of(account, pipe, today);
-}
-
-std::vector<VisitValue> visit_values(const Plan& plan, Date today, bool with_why) {
-    std::unordered_map<std::string_view, Pipeline> pipes;
-    for (const Opportunity& o : plan.opportunities)
-        if (deal_state(plan, o) == DealState::Open) add_deal(pipes[o.account_id], o);
-    std::vector<VisitValue> out;
-    out.reserve(plan.accounts.size());
-    for (const Account& a : plan.accounts) {
-        auto it = pipes.find(a.id);
-        out.push_back(value_of(a, it == pipes.end() ? Pipeline{} : it->second, today, with_why));
-    }
-    return out;
 }
 
 } // namespace footprint::core

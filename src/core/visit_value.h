@@ -1,5 +1,6 @@
-// What a visit to an account is worth this week: the one number "Plan my week" maximises and a
-// crowded day keeps. One function, so a better score (the priority list) can replace it.
+// What a visit to one account is worth this week, from its own records: the value of an account the
+// user adds to Plan my week, and what a crowded day keeps first. (The suggested accounts are
+// valued from the desks' priority list: core/week_plan.h.)
 #pragma once
 
 #include "core/model.h"
@@ -17,8 +18,5 @@ struct VisitValue {
 // The MRC of the account's services whose contract ends within 90 days of `today` (the renewal
 // at stake), plus the probability-weighted MRC of its open opportunities.
 VisitValue visit_value(const Plan& plan, const Account& account, Date today);
-// The same for every account (parallel to plan.accounts), in one pass over the plan; without the
-// `why` texts unless asked (a big plan has 100,000 of them).
-std::vector<VisitValue> visit_values(const Plan& plan, Date today, bool with_why = true);
 
 } // namespace footprint::core

@@ -30,32 +30,35 @@ VisitCandidate candidate_for(const Plan& plan, const Account& account, Date toda
     return c;
 }
 
-std::vector<VisitCandidate> week_candidates(const Plan& plan, Date monday, Date today,
+std::vector<VisitCandidate> week_candidates(const Plan& plan, const DeskData& desks, Date monday,
                                             std::size_t limit) {
     std::unordered_set<std::string_view> visited;
     const Date friday = add_days(monday, kWeekDays - 1);
     for (const Activity& a : plan.activities)
         if (a.type == ActivityType::Visit && a.date >= monday && a.date <= friday)
             visited.insert(a.account_id);
-    const std::vector<VisitValue> values = visit_values(plan, today, false);
-    std::vector<std::size_t> idx;
-    for (std::size_t i = 0; i < plan.accounts.size(); ++i)
-        if (values[i].value > 0 && !visited.count(plan.accounts[i].id)) idx.push_back(i);
-    std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
-        return values[a].value > values[b].value;
-    });
-    if (idx.size() > limit) idx.resize(limit);
     std::vector<VisitCandidate> out;
-    for (std::size_t i : idx) {
+    for (const AccountPriority& pr : desks.priorities) {
+        if (out.size() >= limit) break;
+        if (pr.account >= plan.accounts.size()) continue;
+        const Account& account = plan.accounts[pr.account];
+        if (visited.count(account.id)) continue;
         VisitCandidate c;
-        c.account_id = plan.accounts[i].id;
-        c.location = plan.accounts[i].location;
-        c.value = values[i].value;
-        c.why = visit_value(plan, plan.accounts[i], today).why; // only for the few kept
+        c.account_id = account.id;
+        c.location = account.location;
+        c.value = std::max<Cents>(1, pr.at_stake + pr.upsell);
+        const auto top = std::max_element(pr.points.begin(), pr.points.end());
+        c.why = explain_factor(plan, desks, pr,
+                               static_cast<PriorityFactor>(std::distance(pr.points.begin(), top)));
         c.meeting_minutes = plan.settings.default_meeting_minutes;
         out.push_back(std::move(c));
     }
     return out;
+}
+
+std::vector<VisitCandidate> week_candidates(const Plan& plan, Date monday, Date today,
+                                            std::size_t limit) {
+    return week_candidates(plan, compute_desks(plan, today), monday, limit);
 }
 
 WeekPlanner::WeekPlanner(const Plan& plan, WeekPlanRequest request, RouteSearchOptions options)

@@ -1,9 +1,11 @@
 // Plan my week: which accounts to visit on which day, so that the most valuable visits fit in the
-// working hours, with nearby accounts on the same day. Candidates carry their own value, so the
-// planner does not care where it comes from (visit_value today, a priority score tomorrow).
+// working hours, with nearby accounts on the same day. The suggested accounts come from the
+// priority list of the desks (core/priority.h); candidates carry their own value, so the planner
+// does not care where it comes from.
 #pragma once
 
 #include "core/model.h"
+#include "core/priority.h"
 #include "core/route_solver.h"
 
 #include <optional>
@@ -24,10 +26,16 @@ struct VisitCandidate {
     std::string why;                 // shown beside it: "Renewal $2,486/mo ends Dec 5"
 };
 
-// A candidate for one account, valued by visit_value as of `today`.
+// A candidate for one account the user picked, valued by visit_value as of `today`.
 VisitCandidate candidate_for(const Plan& plan, const Account& account, Date today);
-// The accounts a visit this week is worth the most for (visit_value > 0), most valuable first,
-// leaving out accounts already visited that week. At most `limit`.
+// The top of the priority list (`desks`, computed for this plan: highest score first), leaving
+// out accounts already visited in the week of `monday`. At most `limit`. A candidate's value is
+// the money its priority counts (MRC up for renewal or to win back, plus open upsell value; at
+// least 1 cent so a visit to an account due a call still counts); its `why` explains the factor
+// that weighs the most ("Contract ends Dec 13 (in 20 days); notice deadline passed").
+std::vector<VisitCandidate> week_candidates(const Plan& plan, const DeskData& desks, Date monday,
+                                            std::size_t limit = 40);
+// The same from a fresh compute_desks(plan, today).
 std::vector<VisitCandidate> week_candidates(const Plan& plan, Date monday, Date today,
                                             std::size_t limit = 40);
 

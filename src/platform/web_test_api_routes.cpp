@@ -144,8 +144,11 @@ std::optional<core::Json> test_ops_routes(const std::string& op, const core::Jso
         for (const auto& [k, r] : ui.week.rects)
             rects[k] = {r[0], r[1], r[2], r[3]};
         int candidates = 0;
-        for (const ui::week::Candidate& c : ui::week::candidates(a, ui))
+        core::Json candidate_ids = core::Json::array(); // in the order shown, the excluded too
+        for (const ui::week::Candidate& c : ui::week::candidates(a, ui)) {
             candidates += c.excluded ? 0 : 1;
+            candidate_ids.push_back(c.c.account_id);
+        }
         return core::Json{{"ok", true},
                           {"mode", ui.week.mode == ui::WeekViewState::Mode::Day ? "day" : "week"},
                           {"shown_day", core::format_iso_date(ui::week::shown_day(a, ui))},
@@ -155,6 +158,7 @@ std::optional<core::Json> test_ops_routes(const std::string& op, const core::Jso
                           {"last_job_ms", ui.week.last_job_ms},
                           {"proposal", proposal},
                           {"candidates", candidates},
+                          {"candidate_ids", candidate_ids},
                           {"focus_stop", ui.week.focus_stop},
                           {"checkin", {{"id", ui.week.checkin_id}, {"outcome", ui.week.outcome}}},
                           {"rects", rects}};

@@ -1,4 +1,5 @@
 // One frame of the UI: top bar, the current view, status bar, notices, and global shortcuts.
+#include "ui/accounts_view.h"
 #include "ui/files.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
@@ -13,6 +14,7 @@ const char* view_title(View v) {
     switch (v) {
     case View::Map: return "Map";
     case View::Accounts: return "Accounts";
+    case View::Desks: return "Desks";
     case View::Pipeline: return "Pipeline";
     case View::Forecast: return "Forecast";
     case View::Week: return "Plan my week";
@@ -29,6 +31,7 @@ void handle_shortcuts(app::App& app, UiState& ui) {
     const bool ctrl = io.KeyCtrl || io.KeySuper;
     // Text fields keep their own Ctrl+Z; the plan's undo applies everywhere else.
     const bool typing = io.WantTextInput;
+    if (ui.import.job) return; // the import wizard is modal: its own keys only
     if (ctrl && !typing) {
         if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
             if (io.KeyShift)
@@ -59,6 +62,9 @@ void export_plan(app::App& app, UiState& ui) {
 }
 
 void draw_frame(app::App& app, UiState& ui) {
+    ui.animating = false; // a view sets it again while it animates or works in slices
+    // A big command, undo or redo applied in slices (an import's own run drives itself).
+    if (!(ui.import.job && ui.import.job->working()) && app.work(30)) ui.animating = true;
     handle_shortcuts(app, ui);
     week::step_job(app, ui); // route optimisation in slices, whichever view is showing
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -87,6 +93,7 @@ void draw_frame(app::App& app, UiState& ui) {
         switch (ui.view) {
         case View::Map: draw_map_panel(app, ui); break;
         case View::Accounts: draw_accounts_panel(app, ui); break;
+        case View::Desks: draw_desks_panel(app, ui); break;
         case View::Pipeline: draw_pipeline_panel(app, ui); break;
         case View::Forecast: draw_forecast_panel(app, ui); break;
         case View::Week: draw_week_panel(app, ui); break;
@@ -102,6 +109,8 @@ void draw_frame(app::App& app, UiState& ui) {
     draw_settings_window(app, ui);
     week::draw_dialogs(app, ui); // check-in, where a day starts (opened from Plan my week or Settings)
     draw_shortcuts_window(ui);
+    draw_import_wizard(app, ui);
+    draw_sliced_progress(app, ui);
 }
 
 } // namespace footprint::ui

@@ -4,6 +4,7 @@
 #include "core/format.h"
 #include "core/route_export.h"
 #include "core/summary.h"
+#include "ui/desks.h"
 #include "ui/view_common.h"
 
 #include <imgui.h>
@@ -61,8 +62,9 @@ const std::vector<Candidate>& candidates(const app::App& app, UiState& ui) {
     if (g_suggested.key.refresh(app, monday.days) || g_suggested.monday != monday.days) {
         g_suggested.monday = monday.days;
         g_suggested.added.clear();
+        // The top of the Desks' "This week" priority list (kept up to date after each edit).
         g_suggested.suggested =
-            core::week_candidates(app.plan(), monday, std::max(today, monday), kSuggested);
+            core::week_candidates(app.plan(), desk_data(app), monday, kSuggested);
     }
     g_candidates.clear();
     std::set<std::string> seen;
@@ -123,7 +125,7 @@ void start_day_job(app::App& app, UiState& ui, core::Date date) {
     core::RouteSearchOptions o;
     o.time_limit_ms = kDayTimeLimitMs;
     ui.week.job = app::RouteJob::optimize_day(app, date, o);
-    ui.keep_drawing = true;
+    ui.animating = true;
 }
 
 void start_week_job(app::App& app, UiState& ui) {
@@ -139,7 +141,7 @@ void start_week_job(app::App& app, UiState& ui) {
     o.time_limit_ms = kWeekTimeLimitMs;
     ui.week.proposal.reset();
     ui.week.job = app::RouteJob::plan_week(app, std::move(req), o);
-    ui.keep_drawing = true;
+    ui.animating = true;
 }
 
 void cancel_job(app::App& app, UiState& ui) {
@@ -151,8 +153,8 @@ void cancel_job(app::App& app, UiState& ui) {
 }
 
 void step_job(app::App& app, UiState& ui) {
-    ui.keep_drawing = ui.week.job != nullptr;
     if (!ui.week.job) return;
+    ui.animating = true; // a slice per frame until it ends
     app::RouteJob& job = *ui.week.job;
     const bool day = job.kind() == app::RouteJob::Kind::Day;
     if (job.stale(app)) {

@@ -380,15 +380,12 @@ void suggestions(app::App& app, UiState& ui, float w, float h) {
                                   origin.y + h - ImGui::GetCursorScreenPos().y - footer);
     side_card_begin(ui, "##cands", w, list_h, ICON_CAR, "Who to visit",
                     static_cast<std::size_t>(included),
-                    "Accounts a visit this week can move the most money for: contracts ending in "
-                    "90 days and open "
-                    "deals, and the accounts you added. Plan my week fits the most valuable ones "
-                    "into your working "
-                    "hours, nearby ones on the same day.");
+                    "The accounts you added, then the top of the Desks' \"This week\" priority "
+                    "list. Plan my week fits the visits with the most money at stake into your "
+                    "working hours, nearby ones on the same day.");
     if (all.empty())
-        empty_line(ui, "No account has a renewal due or an open deal this week. Select accounts on "
-                       "the map or in "
-                       "the list and add them here.");
+        empty_line(ui, "No account is on the priority list this week. Select accounts on the map, "
+                       "in the list or on a desk and add them here.");
     ImGuiListClipper clipper; // rows of one height: only those in view are drawn
     clipper.Begin(static_cast<int>(all.size()), 16 * ui.dpr + ImGui::GetTextLineHeight() * 2 +
                                                     3 * ui.dpr + ImGui::GetStyle().ItemSpacing.y);
