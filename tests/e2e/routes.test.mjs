@@ -293,3 +293,60 @@ test('Plan my week in light and dark at devicePixelRatio 2', async () => {
     await cdp.detach();
   } finally { await s.close(); }
 });
+
+test('the Map draws today\'s route as Plan my week has it, numbered in driving order', async () => {
+  const s = await launch(newProfileDir());
+  try {
+    const { page, problems } = await openApp(s, server.url);
+    await waitReady(page);
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    // Today's visits at set times (whatever the hour of the run), in a plan opened like a file.
+    const text = await page.evaluate((today) => {
+      const plan = window.footprint.plan();
+      plan.activities = plan.activities.filter((a) => a.date !== today);
+      const located = plan.accounts.filter((a) => a.location);
+      const city = located[0].address && located[0].address.city;
+      located.filter((a) => (a.address && a.address.city) === city).slice(0, 4).forEach((a, i) =>
+        plan.activities.push({ id: `map-route-${i}`, account_id: a.id, type: 'visit', date: today,
+          start_minute: 9 * 60 + i * 90, duration_minutes: 45, modified: plan.modified }));
+      return JSON.stringify(plan);
+    }, today);
+    assert.equal((await dispatch(page, { op: 'open_plan_text', file_name: 'route.footprint.json', text })).ok, true);
+    const day = (await routeState(page, today)).day;
+    assert.ok(day.stops.length >= 2, `today has a route (${day.stops.length} stops)`);
+
+    await dispatch(page, { op: 'set_view', view: 'Map' });
+    const where = await page.evaluate((ids) => {
+      const by = new Map(window.footprint.plan().accounts.map((a) => [a.id, a.location]));
+      return ids.map((id) => by.get(id));
+    }, day.stops.map((x) => x.account_id));
+    const lats = where.map((x) => x.lat), lons = where.map((x) => x.lon);
+    await dispatch(page, { op: 'map_view', lat: (Math.min(...lats) + Math.max(...lats)) / 2,
+      lon: (Math.min(...lons) + Math.max(...lons)) / 2, zoom: 19.5 });
+    // Where the first stop's number badge is (16 CSS px above the stop).
+    const at = await dispatch(page, { op: 'map_screen', lat: where[0].lat, lon: where[0].lon });
+    const pixel = async () => {
+      await settle(page, 3);
+      const png = await page.screenshot({ clip: { x: at.x - 1, y: at.y - 17, width: 2, height: 2 } });
+      return page.evaluate(async (b64) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = new OffscreenCanvas(img.width, img.height);
+        const ctx = c.getContext('2d');
+        ctx.drawImage(img, 0, 0);
+        return Array.from(ctx.getImageData(0, 0, 1, 1).data.slice(0, 3));
+      }, png.toString('base64'));
+    };
+    await dispatch(page, { op: 'map_layers', route: false });
+    const without = await pixel();
+    await dispatch(page, { op: 'map_layers', route: true });
+    const withRoute = await pixel();
+    assert.notDeepEqual(withRoute, without, 'the route layer draws the first stop\'s badge');
+    await screenshot(page, 'routes-map-today');
+    assert.deepEqual(problems.console, []);
+  } finally { await s.close(); }
+});
