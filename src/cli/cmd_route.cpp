@@ -172,19 +172,10 @@ int run_plan_day(const Args& args, const std::string& path) {
     if (!date)
         return usage_error("route",
                            "\"" + std::string(*day) + "\" is not a date (expected YYYY-MM-DD)");
+    std::optional<core::Plan> read = read_plan_file(std::string(path));
+    if (!read) return kExitFailure;
+    core::Plan plan = std::move(*read);
     std::string error;
-    const std::optional<std::string> text = read_file(path, error);
-    if (!text) {
-        std::fprintf(stderr, "footprint: %s\n", error.c_str());
-        return kExitFailure;
-    }
-    core::LoadResult loaded = core::read_plan(*text);
-    if (!loaded.plan) {
-        for (const core::Problem& p : loaded.problems)
-            std::fprintf(stderr, "%s\n", core::format_problem(path, p).c_str());
-        return kExitFailure;
-    }
-    core::Plan plan = std::move(*loaded.plan);
     if (args.has("--optimize") || args.has("--write")) {
         core::RouteSearchOptions o;
         if (auto v = args.value("--seed")) {
