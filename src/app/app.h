@@ -29,6 +29,7 @@ struct Clock {
     std::function<double()> monotonic_ms;   // for frame timing and debounce
     std::function<core::Timestamp()> wall;  // UTC now, for record "modified" times
     std::function<core::Date()> today;      // the user's local calendar day
+    std::function<int()> minute_of_day;     // local minutes since midnight; unset: unknown
 };
 
 class App {

@@ -150,4 +150,14 @@ std::string format_duration_minutes(int minutes) {
     return out;
 }
 
+std::string format_clock(int minutes) {
+    const int m = ((minutes % 1440) + 1440) % 1440;
+    const int h = m / 60, min = m % 60;
+    const int h12 = h % 12 == 0 ? 12 : h % 12;
+    std::string out = std::to_string(h12) + ":";
+    out += static_cast<char>('0' + min / 10);
+    out += static_cast<char>('0' + min % 10);
+    return out + (h < 12 ? " AM" : " PM");
+}
+
 } // namespace footprint::core

@@ -41,4 +41,8 @@ std::string format_percent(double percent);
 // "45 min", "1 h", "1 h 30 min", "0 min"; negatives keep a leading "-" ("-1 h 5 min").
 std::string format_duration_minutes(int minutes);
 
+// A time of day from minutes after midnight, as US users read it: "8:15 AM", "12:00 PM",
+// "12:30 AM"; minutes past 24:00 wrap to the next day's time.
+std::string format_clock(int minutes);
+
 } // namespace footprint::core

@@ -37,35 +37,6 @@ bool lacks_family(const Account& a, const std::string& family) {
                         [&](const Service& s) { return s.family == family; });
 }
 
-DayRoute planned_day_route(const Plan& plan, Date day) {
-    DayRoute r;
-    r.home = plan.settings.home;
-    std::unordered_map<std::string, const Account*> by_id;
-    for (const Activity& act : plan.activities)
-        if (act.type == ActivityType::Visit && act.date == day && act.start_minute) by_id.emplace(act.account_id, nullptr);
-    for (const Account& a : plan.accounts)
-        if (auto it = by_id.find(a.id); it != by_id.end()) it->second = &a;
-    for (const Activity& act : plan.activities) {
-        if (act.type != ActivityType::Visit || act.date != day || !act.start_minute) continue;
-        auto it = by_id.find(act.account_id);
-        const Account* a = it == by_id.end() ? nullptr : it->second;
-        if (!a || !a->location) {
-            r.unplaced.push_back(act.id);
-            continue;
-        }
-        r.stops.push_back({act.id, a->id, *a->location, *act.start_minute});
-    }
-    std::stable_sort(r.stops.begin(), r.stops.end(),
-                     [](const RouteStop& x, const RouteStop& y) { return x.start_minute < y.start_minute; });
-    std::optional<LatLon> prev = r.home;
-    for (const RouteStop& s : r.stops) {
-        if (prev) r.km += distance_km(*prev, s.at);
-        prev = s.at;
-    }
-    if (r.home && prev && !r.stops.empty()) r.km += distance_km(*prev, *r.home);
-    return r;
-}
-
 std::vector<const Account*> accounts_without_location(const Plan& plan) {
     std::vector<const Account*> out;
     for (const Account& a : plan.accounts)

@@ -31,22 +31,7 @@ bool winback_open(const Account& a, const Settings& settings, Date today);
 // Whitespace: a client with no service in `family` ("voice", "ethernet", …).
 bool lacks_family(const Account& a, const std::string& family);
 
-// Today's route: the day's planned visits (Activity type Visit with a date and a start time) in
-// start order, from and back to plan.settings.home when it is set. Visits whose account has no
-// location are listed in `unplaced`.
-struct RouteStop {
-    std::string activity_id;
-    std::string account_id;
-    LatLon at;
-    int start_minute = 0;
-};
-struct DayRoute {
-    std::optional<LatLon> home;
-    std::vector<RouteStop> stops;
-    std::vector<std::string> unplaced; // activity ids
-    double km = 0;                     // straight-line legs, home to home
-};
-DayRoute planned_day_route(const Plan& plan, Date day);
+// Today's route on the map is core::day_route (core/day_plan.h), the one Plan my week shows.
 
 // Accounts without a location, in plan order.
 std::vector<const Account*> accounts_without_location(const Plan& plan);

@@ -138,6 +138,11 @@ struct Activity {
     std::string next_step;
     std::optional<Date> next_step_due;
     bool next_step_done = false;
+    // Route planning, for visits (see docs/plan-format.md). A planned visit is a Visit with a date
+    // and start_minute; duration_minutes is the meeting's length.
+    bool fixed_time = false;             // start_minute is an appointment the route must keep
+    bool locked = false;                 // keeps its place in the day's order when re-optimised
+    std::optional<Timestamp> checked_in; // when the user checked in there: the visit is done
     Timestamp modified;
     Json extra = Json::object();
 };
@@ -209,6 +214,17 @@ struct Product {
     Json extra = Json::object();
 };
 
+// A named place a day's route starts or ends at.
+struct RoutePlace {
+    std::string label;
+    LatLon point;
+};
+// One day's own start and end, instead of settings.home (a day that starts from home, say).
+struct RouteDayPlaces {
+    std::optional<RoutePlace> start;
+    std::optional<RoutePlace> end;
+};
+
 // How much each part of an account's priority counts in the "This week" list (core/priority.h).
 // Any non-negative numbers; the score divides by their sum.
 struct PriorityWeights {
@@ -232,6 +248,7 @@ struct Settings {
     int default_meeting_minutes = 45;
     std::string timezone = "America/New_York"; // IANA name, for reports
     std::string currency = "USD";
+    std::map<Date, RouteDayPlaces> route_days; // per-day start/end places, by date
     // Renewals and win-backs (core/renewals.h, core/winback.h).
     int renewal_notice_days = 60; // notice a contract asks for, when a service does not say
     int winback_window_days = 120; // a win-back window opens this long before the competitor's end

@@ -145,12 +145,22 @@ constexpr Field<Opportunity> kOpportunityFields[] = {
     FIELD(Opportunity, "type", false, opportunity_type(r, v, o.type)),
 };
 
+void opt_timestamp(Reader& r, Json& v, std::optional<Timestamp>& out) {
+    if (v.is_null()) return out.reset();
+    Timestamp t;
+    timestamp(r, v, t);
+    out = t;
+}
+
 constexpr Field<Activity> kActivityFields[] = {
     FIELD(Activity, "account_id", true, str(r, v, o.account_id)),
+    FIELD(Activity, "checked_in", false, opt_timestamp(r, v, o.checked_in)),
     FIELD(Activity, "contact_id", false, str(r, v, o.contact_id)),
     FIELD(Activity, "date", true, date(r, v, o.date)),
     FIELD(Activity, "duration_minutes", false, integer(r, v, o.duration_minutes, 0, 24 * 60)),
+    FIELD(Activity, "fixed_time", false, boolean(r, v, o.fixed_time)),
     FIELD(Activity, "id", true, str(r, v, o.id)),
+    FIELD(Activity, "locked", false, boolean(r, v, o.locked)),
     FIELD(Activity, "modified", true, timestamp(r, v, o.modified)),
     FIELD(Activity, "next_step", false, str(r, v, o.next_step)),
     FIELD(Activity, "next_step_done", false, boolean(r, v, o.next_step_done)),
@@ -276,6 +286,35 @@ constexpr Field<Product> kProductFields[] = {
     FIELD(Product, "unit", false, str(r, v, o.unit)),
 };
 
+constexpr Field<RoutePlace> kRoutePlaceFields[] = {
+    FIELD(RoutePlace, "label", false, str(r, v, o.label)),
+    FIELD(RoutePlace, "lat", true, number(r, v, o.point.lat, -90, 90)),
+    FIELD(RoutePlace, "lon", true, number(r, v, o.point.lon, -180, 180)),
+};
+
+void opt_route_place(Reader& r, Json& v, std::optional<RoutePlace>& out) {
+    if (v.is_null()) return out.reset();
+    RoutePlace place;
+    if (object(r, v, kRoutePlaceFields, place, nullptr)) out = std::move(place);
+}
+
+constexpr Field<RouteDayPlaces> kRouteDayFields[] = {
+    FIELD(RouteDayPlaces, "end", false, opt_route_place(r, v, o.end)),
+    FIELD(RouteDayPlaces, "start", false, opt_route_place(r, v, o.start)),
+};
+
+void route_days(Reader& r, Json& v, std::map<Date, RouteDayPlaces>& out) {
+    auto* obj = v.get_ptr<Object*>();
+    if (!obj) return r.problem("expected an object keyed by date, like {\"2026-11-27\": {\"start\": {...}}}");
+    for (auto& [key, value] : *obj) {
+        r.push(std::string_view(key));
+        RouteDayPlaces day;
+        if (auto d = parse_iso_date(key); !d) r.problem(quote(key) + " is not a date (expected YYYY-MM-DD)");
+        else if (object(r, value, kRouteDayFields, day, nullptr)) out[*d] = std::move(day);
+        r.pop();
+    }
+}
+
 constexpr Field<Settings> kSettingsFields[] = {
     FIELD(Settings, "average_speed_kmh", false, number(r, v, o.average_speed_kmh, 1, 300)),
     FIELD(Settings, "currency", false, currency(r, v, o.currency)),
@@ -287,6 +326,7 @@ constexpr Field<Settings> kSettingsFields[] = {
     FIELD(Settings, "priority_weights", false, priority_weights(r, v, o.priority_weights)),
     FIELD(Settings, "renewal_notice_days", false, integer(r, v, o.renewal_notice_days, 0, kMaxNoticeDays)),
     FIELD(Settings, "road_factor", false, number(r, v, o.road_factor, 1, 10)),
+    FIELD(Settings, "route_days", false, route_days(r, v, o.route_days)),
     FIELD(Settings, "timezone", false, str(r, v, o.timezone)),
     FIELD(Settings, "winback_window_days", false, integer(r, v, o.winback_window_days, 0, kMaxNoticeDays)),
     FIELD(Settings, "work_end_minute", false, integer(r, v, o.work_end_minute, 0, kLastMinute)),
@@ -335,7 +375,8 @@ static_assert(sorted_by_name(kLatLonFields) && sorted_by_name(kAddressFields) &&
               sorted_by_name(kGoalFields) && sorted_by_name(kQuotaFields) &&
               sorted_by_name(kTierFields) && sorted_by_name(kCommissionFields) &&
               sorted_by_name(kPriceFields) && sorted_by_name(kProductFields) &&
-              sorted_by_name(kSettingsFields) && sorted_by_name(kPlanFields),
+              sorted_by_name(kSettingsFields) && sorted_by_name(kPlanFields) &&
+              sorted_by_name(kRoutePlaceFields) && sorted_by_name(kRouteDayFields),
               "field tables must be sorted by name: object() walks them alongside the keys");
 
 // Converts the records of the big arrays while the document is parsed (see plan_parse.cpp).

@@ -26,6 +26,12 @@ public:
         s_ += k;
         s_ += "\":";
     }
+    void date_key(Date d) { // a date as an object key: "YYYY-MM-DD" needs no escaping
+        s_ += first_ ? "" : ",";
+        first_ = false;
+        append_date(s_, d);
+        s_ += ':';
+    }
     void str(std::string_view k, std::string_view v) {
         key(k);
         append_json_string(s_, v);
@@ -244,6 +250,11 @@ void write_activity(std::string& s, const Activity& a) {
     o.str_if("next_step", a.next_step);
     o.date_if("next_step_due", a.next_step_due);
     o.boolean("next_step_done", a.next_step_done);
+    // Route planning fields: written only when set, so plans that never plan a route stay as
+    // they were (docs/plan-format.md).
+    if (a.fixed_time) o.boolean("fixed_time", true);
+    if (a.locked) o.boolean("locked", true);
+    if (a.checked_in) o.timestamp("checked_in", *a.checked_in);
     o.timestamp("modified", a.modified);
     o.extra(a.extra, Kind::Activity);
     o.close();
@@ -341,6 +352,27 @@ void write_settings(std::string& s, const Settings& st) {
     o.number("road_factor", st.road_factor);
     o.str("timezone", st.timezone);
     o.str("currency", st.currency);
+    if (!st.route_days.empty()) {
+        o.key("route_days");
+        Obj days(s);
+        for (const auto& [date, places] : st.route_days) {
+            days.date_key(date);
+            Obj day(s);
+            auto place = [&](std::string_view k, const std::optional<RoutePlace>& pl) {
+                if (!pl) return;
+                day.key(k);
+                Obj po(s);
+                po.str("label", pl->label);
+                po.number("lat", pl->point.lat);
+                po.number("lon", pl->point.lon);
+                po.close();
+            };
+            place("start", places.start);
+            place("end", places.end);
+            day.close();
+        }
+        days.close();
+    }
     o.integer("renewal_notice_days", st.renewal_notice_days);
     o.integer("winback_window_days", st.winback_window_days);
     o.key("priority_weights");

@@ -40,6 +40,12 @@ EM_JS(double, js_random_seed, (), {
     crypto.getRandomValues(a);
     return a[0] * 4294967296 + a[1];
 });
+// The user's local time of day, in minutes: route planning does not schedule today's visits in the
+// past.
+EM_JS(int, js_local_minute, (), {
+    const d = new Date();
+    return d.getHours() * 60 + d.getMinutes();
+});
 // The user's calendar day in their own time zone.
 EM_JS(int, js_local_ymd, (), {
     const d = new Date();
@@ -181,6 +187,7 @@ int main() {
         int ymd = js_local_ymd();
         return core::date_from_ymd(ymd / 10000, ymd / 100 % 100, ymd % 100);
     };
+    clock.minute_of_day = [] { return js_local_minute(); };
     w.app = std::make_unique<app::App>(std::move(clock), static_cast<std::uint64_t>(js_random_seed()));
     w.ui.hooks.open_file_picker = [](const std::string& purpose, const std::string& accept) {
         js_open_file_picker(purpose.c_str(), accept.c_str());

@@ -4,6 +4,7 @@
 #include "core/format.h"
 #include "ui/desks.h"
 #include "ui/theme.h"
+#include "ui/week_actions.h"
 
 #include <imgui.h>
 
@@ -143,12 +144,18 @@ void priority_row(UiState& ui, const core::Plan& plan, const core::DeskData& d, 
 
 void plan_visits(app::App& app, UiState& ui) {
     if (ui.selection.empty()) return;
-    const std::size_t n = ui.selection.size();
+    // The selection joins Plan my week's candidates for this week; Plan my week (P) fits them.
+    const int added = week::add_selection_as_candidates(app, ui);
+    ui.week.week_offset = 0;
+    week::show_week(ui);
     ui.view = View::Week;
     ui.prefs_dirty = true;
+    const std::size_t n = ui.selection.size();
     app.notify(app::Notice::Kind::Info, "Plan my week",
                core::format_count(static_cast<long long>(n)) + (n == 1 ? " account is" : " accounts are") +
-                   " selected as stops for this week's visits.");
+                   " among this week's candidates" +
+                   (added < static_cast<int>(n) ? " (" + core::format_count(static_cast<long long>(n) - added) + " already were)" : "") +
+                   ". Press Plan my week (P) to fit the visits into your days.");
 }
 
 void toolbar(app::App& app, UiState& ui, const core::Plan& plan, const core::DeskData& d) {

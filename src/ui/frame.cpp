@@ -4,6 +4,7 @@
 #include "ui/panels.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
+#include "ui/week_actions.h"
 
 #include <imgui.h>
 
@@ -65,6 +66,7 @@ void draw_frame(app::App& app, UiState& ui) {
     // A big command, undo or redo applied in slices (an import's own run drives itself).
     if (!(ui.import.job && ui.import.job->working()) && app.work(30)) ui.animating = true;
     handle_shortcuts(app, ui);
+    week::step_job(app, ui); // route optimisation in slices, whichever view is showing
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -105,6 +107,7 @@ void draw_frame(app::App& app, UiState& ui) {
 
     draw_notices(app, ui);
     draw_settings_window(app, ui);
+    week::draw_dialogs(app, ui); // check-in, where a day starts (opened from Plan my week or Settings)
     draw_shortcuts_window(ui);
     draw_import_wizard(app, ui);
     draw_sliced_progress(app, ui);

@@ -1,5 +1,6 @@
 // Overlay layers: renewal heat (monthly revenue expiring soon), today's route, and the legend
 // with the scale bar and the data attribution.
+#include "core/day_plan.h"
 #include "core/format.h"
 #include "core/geo.h"
 #include "core/map_layers.h"
@@ -48,34 +49,39 @@ void draw_heat(const app::App& /*app*/, UiState& ui, ImDrawList* dl, const Camer
 
 void draw_route(const app::App& app, UiState& ui, ImDrawList* dl, const Camera& cam) {
     if (!ui.map.show_route || cam.zoom < 15.5) return; // a few pixels long at country scale
-    // One pass over the plan, so only when the plan or the day changes.
+    // Today's route as Plan my week has it (core/day_plan.h), rebuilt when the plan or day changes.
     static CacheKey key;
     static core::DayRoute r;
-    if (key.refresh(app)) r = core::planned_day_route(app.plan(), app.clock().today());
+    if (key.refresh(app)) r = core::day_route(app.plan(), app.clock().today(), &app.doc().index());
     if (r.stops.empty()) return;
     const Palette& p = palette();
     std::vector<ImVec2> pts;
-    if (r.home) pts.push_back(cam.to_screen(core::project(*r.home)));
-    for (const core::RouteStop& s : r.stops) pts.push_back(cam.to_screen(core::project(s.at)));
-    if (r.home) pts.push_back(pts.front());
+    if (r.start.point) pts.push_back(cam.to_screen(core::project(*r.start.point)));
+    for (const core::DayStop& s : r.stops)
+        if (s.location) pts.push_back(cam.to_screen(core::project(*s.location)));
+    if (r.end.point) pts.push_back(cam.to_screen(core::project(*r.end.point)));
     // Leg by leg: a polyline's joins fold over themselves where stops are close together.
     for (std::size_t i = 0; i + 1 < pts.size(); ++i)
         dl->AddLine(pts[i], pts[i + 1], with_alpha(p.surface, 0.9f), 6.0f * ui.dpr);
     for (std::size_t i = 0; i + 1 < pts.size(); ++i) dl->AddLine(pts[i], pts[i + 1], p.accent, 3.0f * ui.dpr);
     ImFont* f = ui.fonts.bold;
     const float size = f->FontSize * 0.8f;
-    for (std::size_t i = 0; i < r.stops.size(); ++i) {
-        const ImVec2 s = cam.to_screen(core::project(r.stops[i].at));
+    for (const core::DayStop& st : r.stops) {
+        if (!st.location) continue;
+        const ImVec2 s = cam.to_screen(core::project(*st.location));
         const float rad = 9.0f * ui.dpr;
         const ImVec2 at(s.x, s.y - 16 * ui.dpr);
         dl->AddCircleFilled(at, rad + 1.5f * ui.dpr, p.surface);
         dl->AddCircleFilled(at, rad, p.accent);
-        const std::string n = std::to_string(i + 1);
+        // A stop that cannot be kept (late, after hours) is ringed as in Plan my week's map.
+        if (st.blocking()) dl->AddCircle(at, rad + 1.5f * ui.dpr, p.danger, 0, 2 * ui.dpr);
+        const std::string n = std::to_string(st.number);
         const ImVec2 ts = f->CalcTextSizeA(size, FLT_MAX, 0, n.c_str());
         dl->AddText(f, size, ImVec2(std::floor(at.x - ts.x / 2), std::floor(at.y - ts.y / 2)), p.on_accent, n.c_str());
     }
-    if (r.home) {
-        const ImVec2 h = cam.to_screen(core::project(*r.home));
+    for (const std::optional<core::LatLon>& place : {r.start.point, r.end.point}) {
+        if (!place) continue;
+        const ImVec2 h = cam.to_screen(core::project(*place));
         const float s = 7.0f * ui.dpr;
         dl->AddRectFilled(ImVec2(h.x - s - 1.5f * ui.dpr, h.y - s - 1.5f * ui.dpr),
                           ImVec2(h.x + s + 1.5f * ui.dpr, h.y + s + 1.5f * ui.dpr), p.surface, 3 * ui.dpr);

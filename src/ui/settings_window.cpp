@@ -2,6 +2,7 @@
 #include "core/format.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
+#include "ui/week_actions.h"
 
 #include <imgui.h>
 
@@ -66,6 +67,15 @@ void draw_settings_window(app::App& app, UiState& ui) {
         changed = true;
     }
     tooltip_on_hover("Driving distance = straight-line distance x this factor (1.3 suits most metros).");
+    // Where routes start and end, unless a day says otherwise (Plan my week).
+    ImGui::AlignTextToFramePadding();
+    if (s.home)
+        ImGui::Text("Home base: %s (%.4f, %.4f)", s.home_label.c_str(), s.home->lat, s.home->lon);
+    else
+        ImGui::TextColored(to_vec4(p.warning), "No home base: routes start at their first visit.");
+    ImGui::SameLine();
+    if (ImGui::SmallButton(s.home ? "Change…##home" : "Set…##home")) week::edit_places(app, ui, 2);
+    tooltip_on_hover("Where your days start and end (your office or home): drive times are counted from there");
     if (changed) {
         s.lunch_minutes = std::clamp(s.lunch_minutes, 0, 180);
         s.default_meeting_minutes = std::clamp(s.default_meeting_minutes, 5, 480);
@@ -121,6 +131,10 @@ void draw_shortcuts_window(UiState& ui) {
         {"\xE2\x86\x90, \xE2\x86\x92", "Forecast: the previous or next year"},
         {"Enter, Esc", "In an editor: save, or cancel"},
         {"F1", "Show or hide this list"},
+        {"Left, Right", "Plan my week: previous or next week (or day)"},
+        {"W, D", "Plan my week: the week, or one day's route"},
+        {"O, P", "Plan my week: optimize the day's route, plan the week"},
+        {"Esc", "Plan my week: cancel the optimization"},
         {"Ctrl+F", "Accounts: search"},
         {"Ctrl-click, Shift-click", "Accounts: add to the selection, select a range"},
         {"Ctrl+A, Esc", "Accounts: select every account shown, clear the selection"},

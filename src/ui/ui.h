@@ -2,15 +2,16 @@
 #pragma once
 
 #include "app/app.h"
+#include "app/csv_import_job.h"
+#include "app/route_actions.h"
+#include "core/account_list.h"
 #include "core/geometry.h"
 #include "ui/pipeline_state.h"
-#include "app/csv_import_job.h"
-#include "core/account_list.h"
 
 #include <array>
 #include <functional>
-#include <memory>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 
@@ -143,6 +144,48 @@ struct DesksViewState {
     std::map<std::string, std::array<float, 4>> located;
 };
 
+// Plan my week (panel_week.cpp and the week_*/day_* files): the board of five days or one day's
+// route, the visit candidates, the optimisation running in slices, the week plan under review.
+struct WeekViewState {
+    enum class Mode { Week, Day };
+    Mode mode = Mode::Week;
+    int week_offset = 0;       // weeks from the current one
+    core::Date day;            // the day shown in day mode
+    bool day_chosen = false;   // else today (or Monday of a week that is not this one)
+    int side_tab = 0;          // 0 visit suggestions, 1 to call
+    std::string focus_stop;    // activity id highlighted in the timeline, list and map
+    // Candidates for Plan my week, beside the suggested ones.
+    std::vector<std::string> added;       // accounts the user added (the selection)
+    std::set<std::string> excluded;       // suggested accounts the user took out
+    std::map<std::string, int> pinned;    // account -> weekday 0..4
+    bool move_planned = false;            // planned visits may move to another day
+    int max_per_day = 6;                  // visits a day, at most (0: as many as fit)
+    // Long work, stepped every frame (ui/week_actions.h).
+    std::shared_ptr<app::RouteJob> job;
+    double last_job_ms = 0; // compute time of the last job that finished
+    // The week plan under review.
+    std::shared_ptr<const core::WeekProposal> proposal;
+    core::WeekPlanRequest proposal_request;
+    std::uint64_t proposal_revision = 0;
+    // The check-in dialog.
+    std::string checkin_id;
+    bool checkin_open = false;
+    char outcome[256] = {};
+    char notes[1024] = {};
+    char next_step[256] = {};
+    int next_due = 0; // 0 none, 1 tomorrow, 2 in a week, 3 in two weeks
+    // The start/end place editor.
+    bool places_open = false;
+    int places_which = 0; // 0 the day's start, 1 its end, 2 the home base
+    char place_label[128] = {};
+    double place_lat = 0, place_lon = 0;
+    char stop_search[128] = {};
+    bool drive_events = false; // exports block driving time too
+    // Where some controls were drawn in the last frame, in CSS pixels (x, y, w, h): the end-to-end
+    // tests click and drag there like a user.
+    std::map<std::string, std::array<float, 4>> rects;
+};
+
 struct UiState {
     View view = View::Accounts;
     bool dark = false;
@@ -162,6 +205,7 @@ struct UiState {
     bool rename_open = false;
     char rename_buf[128] = {};
     bool prefs_dirty = false; // view/theme changed: the platform stores preferences
+    WeekViewState week;
     bool animating = false;   // a view is moving or working in slices: draw the next frame too
 };
 

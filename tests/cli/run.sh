@@ -34,6 +34,71 @@ check "validate a missing file" 1 "$fp" validate nowhere.json; expect "names the
 printf '{"format":"footprint-plan","version":7}' > newer.json
 check "validate a newer version" 1 "$fp" validate newer.json; expect "newer version" 'newer Footprint'
 
+# --- route (issue 8) -------------------------------------------------------------------------
+printf 'NAME: square\nTYPE: TSP\nDIMENSION: 5\nEDGE_WEIGHT_TYPE: EUC_2D\nNODE_COORD_SECTION\n1 0 0\n2 10 10\n3 0 10\n4 10 0\n5 5 -3\nEOF\n' > square.tsp
+check "route --tsplib" 0 "$fp" route --tsplib square.tsp;      expect "length line" '^length: 42$'
+expect "tour line lists every node from 1" '^tour: 1( [2-5]){4}$'; expect "exact for small" '^method: optimal'
+check "route --tsplib --baseline" 0 "$fp" route --tsplib square.tsp --baseline; expect "baseline length" '^length: 4[0-9]$'
+printf 'NAME: x\nTYPE: TSP\nDIMENSION: 3\nEDGE_WEIGHT_TYPE: EUC_2D\nNODE_COORD_SECTION\n1 0 0\n2 1,5 0\n' > bad.tsp
+check "route --tsplib bad file" 1 "$fp" route --tsplib bad.tsp; expect "file and line" '^bad\.tsp:7: coordinate "1,5" is not a number$'
+check "route without a mode" 2 "$fp" route;                  expect "says what is expected" 'expected --tsplib FILE or --plan PLAN'
+check "route --time-limit not a number" 2 "$fp" route --tsplib square.tsp --time-limit soon
+tsplib_dir="$(dirname "$fp")/../../../shared/data/tsplib"
+[ -d "$tsplib_dir" ] || tsplib_dir="/work/shared/data/tsplib"
+if [ -f "$tsplib_dir/berlin52.tsp" ]; then
+  check "route berlin52 reproducible with --kicks" 0 "$fp" route --tsplib "$tsplib_dir/berlin52.tsp" --kicks 300 --seed 3
+  first="$(grep -v '^method:' <<<"$out")"   # the method line has the time taken
+  check "the same again" 0 "$fp" route --tsplib "$tsplib_dir/berlin52.tsp" --kicks 300 --seed 3
+  if [ "$first" = "$(grep -v '^method:' <<<"$out")" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL berlin52: one seed and kick count gave two tours"; fi
+  expect "berlin52 optimum" '^length: 7542$'
+fi
+
+cat > day.footprint.json <<'JSON'
+{"format":"footprint-plan","version":1,"id":"plan-1","name":"Route test","created":"2026-01-01T00:00:00.000Z","modified":"2026-01-01T00:00:00.000Z",
+ "settings":{"home_label":"Office","home":{"lat":39.9695,"lon":-83.003},"timezone":"America/New_York"},
+ "accounts":[
+  {"id":"a1","name":"Redbud Distribution","status":"client","address":{"street":"100 Main St, Suite 5","city":"Columbus","state":"OH","postal_code":"43215"},"location":{"lat":39.99,"lon":-83.02},"modified":"2026-01-01T00:00:00.000Z"},
+  {"id":"a2","name":"=Sato; Transfer, \"Storage\"","status":"client","address":{"city":"Dublin","state":"OH"},"location":{"lat":40.099,"lon":-83.114},"modified":"2026-01-01T00:00:00.000Z"},
+  {"id":"a3","name":"Quarry Hill Auto Mall","status":"prospect","location":{"lat":39.9,"lon":-82.88},"modified":"2026-01-01T00:00:00.000Z"},
+  {"id":"a4","name":"Nowhere Inc","status":"prospect","modified":"2026-01-01T00:00:00.000Z"}],
+ "activities":[
+  {"id":"v1","account_id":"a2","type":"visit","date":"2026-11-27","start_minute":540,"duration_minutes":45,"subject":"Renewal review; bring the quote","modified":"2026-01-01T00:00:00.000Z"},
+  {"id":"v2","account_id":"a1","type":"visit","date":"2026-11-27","start_minute":660,"duration_minutes":60,"fixed_time":true,"modified":"2026-01-01T00:00:00.000Z"},
+  {"id":"v3","account_id":"a3","type":"visit","date":"2026-11-27","start_minute":600,"duration_minutes":45,"modified":"2026-01-01T00:00:00.000Z"},
+  {"id":"v4","account_id":"a4","type":"visit","date":"2026-11-27","duration_minutes":45,"modified":"2026-01-01T00:00:00.000Z"}]}
+JSON
+check "route --plan --date" 0 "$fp" route --plan day.footprint.json --date 2026-11-27
+expect "the day" '^Friday, Nov 27, 2026$'; expect "a late appointment is flagged" '! arrives 11:45 AM, 45 min after the 11:00 AM appointment'
+expect "no location is said" 'Nowhere Inc: no location'; expect "totals" '^3 visits, 1 h 48 min driving'
+check "route --plan without --date" 2 "$fp" route --plan day.footprint.json
+check "route --plan bad date" 2 "$fp" route --plan day.footprint.json --date 2026-02-30; expect "says the date is bad" 'is not a date'
+check "route --optimize --write --ics --csv" 0 "$fp" route --plan day.footprint.json --date 2026-11-27 --optimize --write --ics day.ics --csv day.csv
+expect "optimized" '^Optimized \(provably optimal\): 3 visits on the route'; expect "no more late" '^3 visits, 1 h 40 min driving'
+check "the written plan is valid" 0 "$fp" validate day.footprint.json
+check "route after --write shows the optimized day" 0 "$fp" route --plan day.footprint.json --date 2026-11-27; expect "kept" '1 h 40 min driving'
+if head -c 3 day.csv | od -An -tx1 | grep -q 'ef bb bf' && grep -q $'\r$' day.csv && grep -q "'=Sato" day.csv; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL csv: BOM, CRLF or formula guard missing"; fi
+# The calendar file read back by a real iCalendar parser (Debian's python3-icalendar).
+check "ics parses with python3-icalendar" 0 /usr/bin/python3 - day.ics <<'PY'
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+events = cal.walk('VEVENT')
+assert len(events) == 3, len(events)
+got = {str(e['UID']): e for e in events}
+v2 = got['v2@footprint']
+start = v2.decoded('dtstart')
+assert str(start) == '2026-11-27 11:00:00-05:00', start
+assert str(v2['SUMMARY']) == 'Visit: Redbud Distribution'
+assert str(v2['LOCATION']) == '100 Main St, Suite 5, Columbus, OH 43215'
+assert abs(v2['GEO'].latitude - 39.99) < 1e-9
+v1 = got['v1@footprint']
+assert str(v1['SUMMARY']) == 'Visit: =Sato; Transfer, "Storage"', v1['SUMMARY']
+assert 'Renewal review; bring the quote' in str(v1['DESCRIPTION'])
+for e in events:
+    assert e.decoded('dtend') > e.decoded('dtstart')
+    assert e.decoded('dtstart').tzinfo is not None
+print('ok', len(events))
+PY
+expect "three events" '^ok 3$'
 # --- footprint forecast (issue 7): the monthly table as CSV (dollars) and JSON (cents) -----------
 T='"modified":"2026-01-01T00:00:00.000Z"'
 cat > fc.json <<JSON

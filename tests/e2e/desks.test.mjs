@@ -109,6 +109,9 @@ test('Plan visits sends the selected accounts to Plan my week', async () => {
     const st = await state(page);
     assert.equal(st.view, 'Plan my week');
     assert.deepEqual([...st.selection].sort(), [...top].sort());
+    // They are Plan my week's candidates now, first (the ones the user asked for).
+    const route = await dispatch(page, { op: 'route_state' });
+    assert.deepEqual(route.candidate_ids.slice(0, top.length).sort(), [...top].sort());
     // The week planner reads the same order from core::priority_list.
     const list = (await dispatch(page, { op: 'priority_list', limit: 10 })).list.map((p) => p.account_id);
     assert.deepEqual(list, top);
