@@ -7,8 +7,9 @@ namespace footprint::app {
 
 namespace {
 
-std::string summary_of(const core::Account& account, const core::Proposal& p) {
-    const core::ProposalTotals t = core::proposal_totals(account, p);
+std::string summary_of(const core::Account& account, const core::Proposal& p,
+                       const std::vector<core::Product>& catalog) {
+    const core::ProposalTotals t = core::proposal_totals(account, p, &catalog);
     std::string s = std::to_string(p.term_months) + "-month term. ";
     for (const core::ProposalLine& l : p.lines) {
         s += core::format_count(l.quantity) + " x " + l.name + ": " +
@@ -53,9 +54,9 @@ std::optional<SentProposal> send_proposal(App& app, const core::Proposal& propos
     act.date = today;
     act.subject = "Proposal sent: " + (proposal.title.empty() ? std::string("Proposal")
                                                               : proposal.title);
-    act.outcome = "Sent " + core::format_mrc(core::proposal_totals(account, proposal).new_mrc) +
+    act.outcome = "Sent " + core::format_mrc(core::proposal_totals(account, proposal, &plan.catalog).new_mrc) +
                   (proposal.contact.empty() ? std::string() : " to " + proposal.contact);
-    act.notes = summary_of(account, proposal);
+    act.notes = summary_of(account, proposal, plan.catalog);
     act.next_step = "Follow up on the proposal";
     act.next_step_due = core::add_days(today, 3);
     for (const core::Contact& c : account.contacts)

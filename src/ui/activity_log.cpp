@@ -22,13 +22,6 @@ namespace {
 
 constexpr const char* kPopup = "Log activity##log-activity";
 
-// Alt+1..6 switch the type while typing: the digit must not land in the text as well.
-int drop_alt_chars(ImGuiInputTextCallbackData*) {
-    const ImGuiIO& io = ImGui::GetIO();
-    return io.KeyAlt && !io.KeyCtrl ? 1 : 0;
-}
-constexpr ImGuiInputTextFlags kFieldFlags = ImGuiInputTextFlags_CallbackCharFilter;
-
 const char* article(core::ActivityType t) {
     return t == core::ActivityType::Email || t == core::ActivityType::Event ? "an" : "a";
 }
@@ -66,6 +59,7 @@ void set_type(const app::App& app, ActivityLogState& st, core::ActivityType t) {
     const bool default_subject =
         st.draft.subject.empty() || st.subject == core::default_activity_subject(st.draft.type, name);
     st.draft.type = t;
+    st.focus_frames = 3; // back to the outcome: the type is picked, the text comes next
     if (default_subject) copy(st.subject, sizeof st.subject, core::default_activity_subject(t, name));
     if (st.draft.duration_minutes == 0 && (t == core::ActivityType::Visit ||
                                            t == core::ActivityType::Meeting))
@@ -87,12 +81,7 @@ void type_picker(const app::App& app, UiState& ui, ActivityLogState& st) {
                                  "##type" + std::to_string(t);
         if (ImGui::Button(text.c_str())) set_type(app, st, type);
         if (on) ImGui::PopStyleColor(3);
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s (Alt+%d)", activity_label(type), t + 1);
-        // Alt+1..6 switch the type without leaving the keyboard.
-        if (ImGui::GetIO().KeyAlt &&
-            ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_1 + t), false))
-            set_type(app, st, type);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Log it as %s", activity_label(type));
     }
 }
 
@@ -225,7 +214,7 @@ void draw_log_activity(app::App& app, UiState& ui) {
 
     label("Subject", lw);
     ImGui::SetNextItemWidth(fw);
-    ImGui::InputText("##subject", st.subject, sizeof st.subject, kFieldFlags, drop_alt_chars);
+    ImGui::InputText("##subject", st.subject, sizeof st.subject);
 
     label("Outcome", lw);
     ImGui::SetNextItemWidth(fw);
@@ -233,21 +222,20 @@ void draw_log_activity(app::App& app, UiState& ui) {
     if (st.focus_frames > 0) ImGui::SetKeyboardFocusHere();
     ImGui::InputTextWithHint("##outcome",
                              "What happened, e.g. \"Interested in 1 Gbps, wants a quote\"",
-                             st.outcome, sizeof st.outcome, kFieldFlags, drop_alt_chars);
+                             st.outcome, sizeof st.outcome);
     if (ImGui::IsItemActive())
         st.focus_frames = 0; // it has the cursor: asking again would select what was typed
     else if (st.focus_frames > 0)
         --st.focus_frames;
 
     label("Notes", lw);
-    ImGui::InputTextMultiline("##notes", st.notes, sizeof st.notes, ImVec2(fw, 64 * ui.dpr),
-                              kFieldFlags, drop_alt_chars);
+    ImGui::InputTextMultiline("##notes", st.notes, sizeof st.notes, ImVec2(fw, 64 * ui.dpr));
     const bool in_notes = ImGui::IsItemActive();
 
     label("Next step", lw);
     ImGui::SetNextItemWidth(fw);
     ImGui::InputTextWithHint("##next", "e.g. \"Send the quote to Maria\" (optional)",
-                             st.next_step, sizeof st.next_step, kFieldFlags, drop_alt_chars);
+                             st.next_step, sizeof st.next_step);
     if (st.next_step[0]) {
         label("Due", lw);
         std::optional<core::Date> due = st.draft.next_step_due;

@@ -122,7 +122,6 @@ void draw_shortcuts_window(UiState& ui) {
         {"Enter, Esc", "In an editor: save, or cancel"},
         {"F1", "Show or hide this list"},
         {"L", "Log an activity for the open or selected account (not on the Map)"},
-        {"Alt+1 â¦ Alt+6", "Log activity: call, visit, meeting, email, event, proposal"},
         {"Ctrl+F", "Accounts: search"},
         {"Ctrl-click, Shift-click", "Accounts: add to the selection, select a range"},
         {"Ctrl+A, Esc", "Accounts: select every account shown, clear the selection"},

@@ -1,5 +1,5 @@
 // The activity log, reports and proposals through the page: L opens the log popup for the selected
-// account, typing and Enter log a visit (one undo step) that the week's report then counts; a
+// account, typing and Enter log a call (one undo step) that the week's report then counts; a
 // proposal built from the catalog downloads as escaped HTML and "Mark as sent" records a proposal
 // activity and a deal in one step. Screenshots: tests/e2e/artifacts/activities-*.png.
 import { test, before, after } from 'node:test';
@@ -20,7 +20,7 @@ async function downloadOf(page, op) {
   return { name: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) };
 }
 
-test('L logs a visit for the selected account and the week report counts it', async () => {
+test('L logs a call for the selected account and the week report counts it', async () => {
   const s = await launch(newProfileDir());
   try {
     const { page, problems } = await openApp(s, server.url, { dpr: 2 });
@@ -42,11 +42,8 @@ test('L logs a visit for the selected account and the week report counts it', as
     // The open account page's account, else the one selected.
     assert.ok(log.account_id === account.id || log.account_id === log.focused_account,
       `logging for ${log.account_id}`);
-    await page.keyboard.press('Alt+2'); // Visit
-    await settle(page, 2);
-    log = await dispatch(page, { op: 'log_state' });
-    assert.equal(log.type, 'visit');
-    assert.match(log.subject, /^Visit to /);
+    assert.equal(log.type, 'call');
+    assert.match(log.subject, /^Call with /);
     await page.keyboard.type('Met the IT director, wants 1 Gbps');
     await settle(page, 3);
     await screenshot(page, 'activities-log-popup');
@@ -57,12 +54,12 @@ test('L logs a visit for the selected account and the week report counts it', as
     assert.equal(log.open, false, 'Enter logs and closes the popup');
     const mine = (await dispatch(page, { op: 'activities', account_id: log.account_id })).activities
       .find((a) => a.id === log.last_logged);
-    assert.equal(mine.type, 'visit');
+    assert.equal(mine.type, 'call');
     assert.equal(mine.outcome, 'Met the IT director, wants 1 Gbps');
     assert.equal((await state(page)).undo_depth, depth0 + 1, 'one command, one undo step');
 
     const after = await report(page);
-    assert.equal(after.activities.visit.count, before.activities.visit.count + 1);
+    assert.equal(after.activities.call.count, before.activities.call.count + 1);
     assert.equal(after.total, before.total + 1);
 
     // The Reports view draws it; the Tasks tab; the print page is self-contained.
@@ -89,7 +86,7 @@ test('L logs a visit for the selected account and the week report counts it', as
     await settle(page, 3);
     await dispatch(page, { op: 'reports_view', kind: 'week', tab: 0 });
     assert.equal((await report(page)).total, before.total);
-    assert.deepEqual(problems, []);
+    assert.deepEqual(problems, { console: [], requests: [] });
   } finally {
     await s.close();
   }
@@ -137,7 +134,7 @@ test('a proposal downloads escaped and Mark as sent is one step: activity and de
     const p2 = await plan(page);
     assert.equal(p2.activities.length, p0.activities.length);
     assert.equal(p2.opportunities.length, p0.opportunities.length);
-    assert.deepEqual(problems, []);
+    assert.deepEqual(problems, { console: [], requests: [] });
   } finally {
     await s.close();
   }
