@@ -54,7 +54,8 @@ int main(int argc, char** argv) {
     const int activities = argc > 2 ? std::atoi(argv[2]) : 200'000;
     constexpr int kRuns = 9;
     const Plan plan = make_synthetic_plan(accounts, activities, 2026);
-    const Date today = date_from_ymd(2026, 11, 26);
+    // Inside the synthetic plan's activity dates (Jan 2025 .. Jun 2026).
+    const Date today = date_from_ymd(2026, 3, 18);
     const Period week = week_of(today), month = month_of(today);
     std::printf("%d accounts, %zu opportunities, %zu activities; median of %d runs\n", accounts,
                 plan.opportunities.size(), plan.activities.size(), kRuns);

@@ -94,16 +94,21 @@ void draw_report_renewals(app::App& app, UiState& ui, const ReportsModel& m) {
     const float h = ImGui::GetContentRegionAvail().y;
     const float line = ImGui::GetFrameHeightWithSpacing();
     const float small = std::min(h * 0.25f, line * 6);
+    // Renewed and Lost take what their rows need (one line when empty); Upcoming the rest.
+    const auto need = [&](const std::vector<core::RenewalItem>& v) {
+        const float rows = line * static_cast<float>(v.size() + 1);
+        return line * 1.6f + (v.empty() ? line : std::min(small, rows));
+    };
     heading(ui, "Upcoming renewals");
     renewal_section(ui, "##upcoming", r.upcoming, "Contract ends",
                     "No client's contract ends in this window.", today,
-                    std::max(line * 3, h - small * 2 - line * 6));
+                    std::max(line * 3, h - need(r.renewed) - need(r.lost) - line * 1.6f));
     heading(ui, "Renewed");
     renewal_section(ui, "##renewed", r.renewed, "Closed", "No renewals won in this period.", today,
-                    small);
+                    need(r.renewed) - line * 1.6f);
     heading(ui, "Lost");
     renewal_section(ui, "##lost", r.lost, "Lost", "No renewals or clients lost in this period.",
-                    today, small);
+                    today, need(r.lost) - line * 1.6f);
 }
 
 void draw_report_winbacks(app::App& app, UiState& ui, const ReportsModel& m) {
