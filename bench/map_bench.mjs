@@ -48,6 +48,8 @@ for (let run = 0; run < RUNS; run++) {
     const t0 = Date.now();
     await dispatch(page, { op: 'map_assign_territories', sliced: true });
     await page.waitForFunction(() => window.footprint.dispatch({ op: 'map_state' }).assigning < 0, null, { timeout: 120000, polling: 50 });
+    // The assignment is then applied as one sliced command; the phase ends when it is done.
+    await page.waitForFunction(() => !window.footprint.state().slicing, null, { timeout: 120000, polling: 50 });
     const st = await page.evaluate(() => window.footprint.frameStats());
     rows.push({ run, phase: 'assign', median: st.median_ms, p99: st.p99_ms, max: st.max_ms, frames: st.window, seconds: (Date.now() - t0) / 1000 });
   } finally { await s.close(); }

@@ -1,6 +1,9 @@
 // The `footprint` command-line tool: the command registry and the helpers commands share.
 #pragma once
 
+#include "core/model.h"
+
+#include <cstdio>
 #include <initializer_list>
 #include <optional>
 #include <span>
@@ -53,6 +56,9 @@ int usage_error(std::string_view command, std::string_view message);
 
 // The whole file, or nullopt with `error` = "cannot read FILE: <OS reason>".
 std::optional<std::string> read_file(const std::string& path, std::string& error);
+// Reads and checks a plan file. When it cannot be read or is not a valid plan, prints why (the
+// OS reason to stderr, or one "FILE:LINE: ..." line per problem to `problems`) and returns nullopt.
+std::optional<core::Plan> read_plan_file(const std::string& path, std::FILE* problems = stderr);
 // Writes PATH.tmp and renames it over PATH, so a crash never leaves half a file.
 bool write_file_atomic(const std::string& path, std::string_view data, std::string& error);
 

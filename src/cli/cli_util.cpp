@@ -1,5 +1,6 @@
 // Helpers shared by the CLI commands: argument parsing, whole-file reads, atomic writes.
 #include "cli/cli.h"
+#include "core/plan_json.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -109,6 +110,20 @@ bool write_file_atomic(const std::string& path, std::string_view data, std::stri
         return false;
     }
     return true;
+}
+
+std::optional<core::Plan> read_plan_file(const std::string& path, std::FILE* problems) {
+    std::string error;
+    std::optional<std::string> text = read_file(path, error);
+    if (!text) {
+        std::fprintf(stderr, "footprint: %s\n", error.c_str());
+        return std::nullopt;
+    }
+    core::LoadResult r = core::read_plan(*text);
+    if (!r.plan)
+        for (const core::Problem& p : r.problems)
+            std::fprintf(problems, "%s\n", core::format_problem(path, p).c_str());
+    return std::move(r.plan);
 }
 
 } // namespace footprint::cli

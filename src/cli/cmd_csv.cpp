@@ -15,20 +15,6 @@ namespace footprint::cli {
 
 namespace {
 
-std::optional<core::Plan> load_plan(const std::string& path) {
-    std::string error;
-    std::optional<std::string> text = read_file(path, error);
-    if (!text) {
-        std::fprintf(stderr, "footprint: %s\n", error.c_str());
-        return std::nullopt;
-    }
-    core::LoadResult r = core::read_plan(*text);
-    if (!r.plan)
-        for (const core::Problem& p : r.problems)
-            std::fprintf(stderr, "%s\n", core::format_problem(path, p).c_str());
-    return std::move(r.plan);
-}
-
 core::Timestamp now() {
     return core::Timestamp{std::chrono::duration_cast<std::chrono::milliseconds>(
                                std::chrono::system_clock::now().time_since_epoch())
@@ -93,7 +79,7 @@ int run_import(std::span<const std::string_view> argv) {
     const std::string file(args.positional[0]);
     const std::string plan_path(*into);
     const std::string out_path(args.value("-o").value_or(args.value("--output").value_or(*into)));
-    std::optional<core::Plan> plan = load_plan(plan_path);
+    std::optional<core::Plan> plan = read_plan_file(plan_path);
     if (!plan) return kExitFailure;
     std::string error;
     std::optional<std::string> bytes = read_file(file, error);
@@ -196,7 +182,7 @@ int run_export(std::span<const std::string_view> argv) {
     const std::optional<std::string_view> out =
         args.value("-o") ? args.value("-o") : args.value("--output");
     if (!out) return usage_error("export-csv", "-o FILE is required (- for standard output)");
-    std::optional<core::Plan> plan = load_plan(std::string(args.positional[0]));
+    std::optional<core::Plan> plan = read_plan_file(std::string(args.positional[0]));
     if (!plan) return kExitFailure;
     const std::string csv = core::export_csv(*plan, *kind);
     const std::size_t n = core::export_count(*plan, *kind);

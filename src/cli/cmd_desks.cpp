@@ -51,20 +51,9 @@ int run_desks(std::span<const std::string_view> argv) {
     if (sample) {
         plan = core::make_sample_plan(today, core::Timestamp{0});
     } else {
-        const std::string path(args.positional[0]);
-        std::string error;
-        std::optional<std::string> text = read_file(path, error);
-        if (!text) {
-            std::fprintf(stderr, "footprint: %s\n", error.c_str());
-            return kExitFailure;
-        }
-        core::LoadResult r = core::read_plan(*text);
-        if (!r.plan) {
-            for (const core::Problem& p : r.problems)
-                std::fprintf(stderr, "%s\n", core::format_problem(path, p).c_str());
-            return kExitFailure;
-        }
-        plan = std::move(*r.plan);
+        std::optional<core::Plan> read = read_plan_file(std::string(args.positional[0]));
+        if (!read) return kExitFailure;
+        plan = std::move(*read);
     }
     const auto start = std::chrono::steady_clock::now();
     const core::DeskData d = core::compute_desks(plan, today);

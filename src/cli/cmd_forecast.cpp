@@ -40,24 +40,13 @@ int run_forecast(std::span<const std::string_view> argv) {
     if (format != "csv" && format != "json")
         return usage_error("forecast", "--format must be csv or json");
 
-    const std::string path(args.positional[0]);
-    std::string error;
-    std::optional<std::string> text = read_file(path, error);
-    if (!text) {
-        std::fprintf(stderr, "footprint: %s\n", error.c_str());
-        return kExitFailure;
-    }
-    core::LoadResult r = core::read_plan(*text);
-    if (!r.plan) {
-        for (const core::Problem& p : r.problems)
-            std::fprintf(stderr, "%s\n", core::format_problem(path, p).c_str());
-        return kExitFailure;
-    }
+    const std::optional<core::Plan> plan = read_plan_file(std::string(args.positional[0]));
+    if (!plan) return kExitFailure;
     if (format == "csv") {
-        const std::string csv = core::forecast_csv(*r.plan, from, months);
+        const std::string csv = core::forecast_csv(*plan, from, months);
         std::fwrite(csv.data(), 1, csv.size(), stdout);
     } else {
-        std::printf("%s\n", core::forecast_json(*r.plan, from, months).dump(2).c_str());
+        std::printf("%s\n", core::forecast_json(*plan, from, months).dump(2).c_str());
     }
     return kExitOk;
 }

@@ -36,21 +36,6 @@ std::string plural(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-// Reads and validates FILE; prints why not (one line per problem) and returns nullopt.
-std::optional<Plan> load(const std::string& path, bool problems_to_stdout) {
-    std::string error;
-    std::optional<std::string> text = read_file(path, error);
-    if (!text) {
-        std::fprintf(stderr, "footprint: %s\n", error.c_str());
-        return std::nullopt;
-    }
-    core::LoadResult r = core::read_plan(*text);
-    if (!r.plan)
-        for (const core::Problem& p : r.problems)
-            std::fprintf(problems_to_stdout ? stdout : stderr, "%s\n", core::format_problem(path, p).c_str());
-    return std::move(r.plan);
-}
-
 int run_new(std::span<const std::string_view> argv) {
     Args args = parse_args(argv, {"--force"}, {"--name"});
     if (!args.error.empty()) return usage_error("new", args.error);
@@ -83,7 +68,7 @@ int run_validate(std::span<const std::string_view> argv) {
     if (!args.error.empty()) return usage_error("validate", args.error);
     if (args.positional.size() != 1) return usage_error("validate", "expected one FILE");
     const std::string path(args.positional[0]);
-    std::optional<Plan> plan = load(path, true);
+    std::optional<Plan> plan = read_plan_file(path, stdout);
     if (!plan) return kExitFailure;
     const Counts c = count(*plan);
     std::printf("%s: valid (%s, %s, %s, %s, %s, %s)\n", path.c_str(),
@@ -113,7 +98,7 @@ int run_info(std::span<const std::string_view> argv) {
     if (!args.error.empty()) return usage_error("info", args.error);
     if (args.positional.size() != 1) return usage_error("info", "expected one FILE");
     const std::string path(args.positional[0]);
-    std::optional<Plan> plan = load(path, false);
+    std::optional<Plan> plan = read_plan_file(path);
     if (!plan) return kExitFailure;
     const Counts c = count(*plan);
     if (args.has("--json")) {

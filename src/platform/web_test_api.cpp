@@ -181,6 +181,7 @@ EMSCRIPTEN_KEEPALIVE const char* footprint_state() {
           {"territories", p.territories.size()}}},
         {"revision", a.doc().revision()},
         {"undo_depth", a.doc().undo_depth()},
+        {"slicing", a.doc().slicing()},
         {"save",
          {{"state", save_state_name(s.state(a.doc()))},
           {"last_saved", s.last_saved() ? core::format_iso_timestamp(*s.last_saved()) : ""},

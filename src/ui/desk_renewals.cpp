@@ -100,30 +100,12 @@ void controls(app::App& app, UiState& ui) {
     // The default notice period, on the right.
     const int notice = app.plan().settings.renewal_notice_days;
     const std::string label = std::string(ICON_PENCIL "  Notice period: ") + std::to_string(notice) + " days";
-    const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
-    static int edit = 60;
-    if (ImGui::Button(label.c_str())) {
-        edit = notice;
-        ImGui::OpenPopup("notice-period");
-    }
-    tooltip_on_hover("How many days before its end a contract must be cancelled or renegotiated, "
-                     "when the contract itself does not say. After the deadline, an auto-renewing "
-                     "contract renews by itself.");
-    if (ImGui::BeginPopup("notice-period")) {
-        ImGui::TextUnformatted("Default notice period");
-        text_muted("For contracts that do not state their own.");
-        ImGui::SetNextItemWidth(140 * ui.dpr);
-        ImGui::InputInt("days", &edit, 15, 30);
-        edit = std::clamp(edit, 0, 3650);
-        if (primary_button("Save") || ImGui::IsKeyPressed(ImGuiKey_Enter)) {
-            app::set_desk_settings(app, edit, -1);
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-    }
+    if (auto days = days_setting_button(
+            ui, label, "notice-period", notice,
+            "How many days before its end a contract must be cancelled or renegotiated, when the "
+            "contract itself does not say. After the deadline, an auto-renewing contract renews by itself.",
+            "Default notice period", "For contracts that do not state their own."))
+        app::set_desk_settings(app, *days, -1);
 }
 
 void services_cell(const core::Plan& plan, const core::Account& a, const core::RenewalRow& r) {

@@ -213,4 +213,33 @@ std::string family_short_label(const std::string& family) {
     return family == "managed" ? std::string("Managed") : core::family_label(family);
 }
 
+std::optional<int> days_setting_button(const UiState& ui, const std::string& label, const char* popup_id,
+                                       int value, const char* tooltip, const char* title,
+                                       const char* hint) {
+    const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
+    static int edit = 0; // one editor is open at a time
+    if (ImGui::Button(label.c_str())) {
+        edit = value;
+        ImGui::OpenPopup(popup_id);
+    }
+    tooltip_on_hover(tooltip);
+    std::optional<int> saved;
+    if (ImGui::BeginPopup(popup_id)) {
+        ImGui::TextUnformatted(title);
+        text_muted(hint);
+        ImGui::SetNextItemWidth(140 * ui.dpr);
+        ImGui::InputInt("days", &edit, 15, 30);
+        edit = std::clamp(edit, 0, 3650);
+        if (primary_button("Save") || ImGui::IsKeyPressed(ImGuiKey_Enter)) {
+            saved = edit;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    return saved;
+}
+
 } // namespace footprint::ui

@@ -96,30 +96,12 @@ void controls(app::App& app, UiState& ui) {
 
     const int window = app.plan().settings.winback_window_days;
     const std::string label = std::string(ICON_PENCIL "  Window opens ") + std::to_string(window) + " days before";
-    const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
-    static int edit = 120;
-    if (ImGui::Button(label.c_str())) {
-        edit = window;
-        ImGui::OpenPopup("winback-window");
-    }
-    tooltip_on_hover("How long before a former client's competitor contract likely ends you start "
-                     "calling: time to win the meeting, the proposal and the signature before it "
-                     "renews.");
-    if (ImGui::BeginPopup("winback-window")) {
-        ImGui::TextUnformatted("Win-back window");
-        text_muted("Opens this many days before the competitor's contract likely ends.");
-        ImGui::SetNextItemWidth(140 * ui.dpr);
-        ImGui::InputInt("days", &edit, 15, 30);
-        edit = std::clamp(edit, 0, 3650);
-        if (primary_button("Save") || ImGui::IsKeyPressed(ImGuiKey_Enter)) {
-            app::set_desk_settings(app, -1, edit);
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-    }
+    if (auto days = days_setting_button(
+            ui, label, "winback-window", window,
+            "How long before a former client's competitor contract likely ends you start calling: time "
+            "to win the meeting, the proposal and the signature before it renews.",
+            "Win-back window", "Opens this many days before the competitor's contract likely ends."))
+        app::set_desk_settings(app, -1, *days);
 }
 
 void ends_cell(UiState& ui, const core::Account& a, const core::WinbackRow& w, core::Date today) {

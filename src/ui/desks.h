@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -96,6 +97,12 @@ struct Kpi {
     const char* tooltip;
 };
 void kpi_row(const UiState& ui, const Kpi* kpis, int n);
+
+// A setting in days shown as a button at the right of the row ("✎ Notice period: 60 days") that
+// opens a small editor; returns the new value when the user saves it.
+std::optional<int> days_setting_button(const UiState& ui, const std::string& label, const char* popup_id,
+                                       int value, const char* tooltip, const char* title,
+                                       const char* hint);
 // A table cell's account name that selects the account (Ctrl+click adds to the selection).
 void account_cell(UiState& ui, const core::Account& a, const char* id_suffix = "");
 // "Ends Jun 30" style date in the urgency colour of `days`.

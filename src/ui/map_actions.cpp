@@ -180,14 +180,20 @@ void edit_territory_info(app::App& app, const std::string& id, const std::string
 
 namespace {
 
-core::Assignment apply_assignment(app::App& app, core::Assignment a) {
+// `sliced`: from the dialog, where 25,000 changes applied at once would stall a frame for half a
+// second; the Document applies them across frames and it is still one undo step.
+core::Assignment apply_assignment(app::App& app, core::Assignment a, bool sliced) {
     if (a.changes.empty()) {
         app.notify(app::Notice::Kind::Info, "Territories are up to date",
                    "Every located account is already in the territory its location falls in.");
         return a;
     }
     const std::size_t n = a.changes.size();
-    app.execute(app::Command{"Assign " + plural(n, "account", "accounts") + " to territories", std::move(a.changes)});
+    app::Command command{"Assign " + plural(n, "account", "accounts") + " to territories", std::move(a.changes)};
+    if (sliced)
+        app.execute_sliced(std::move(command));
+    else
+        app.execute(std::move(command));
     a.changes.clear();
     app.notify(app::Notice::Kind::Success, "Assigned " + plural(n, "account", "accounts"),
                plural(static_cast<std::size_t>(a.moved), "account moved", "accounts moved") + " into a territory, " +
@@ -198,7 +204,7 @@ core::Assignment apply_assignment(app::App& app, core::Assignment a) {
 
 } // namespace
 
-core::Assignment assign_territories(app::App& app) { return apply_assignment(app, core::assign_by_location(app.plan())); }
+core::Assignment assign_territories(app::App& app) { return apply_assignment(app, core::assign_by_location(app.plan()), false); }
 
 void start_assign_territories(app::App& app, UiState& ui) {
     ui.map.assign_job = std::make_shared<core::AssignmentJob>(app.plan());
@@ -219,7 +225,7 @@ void step_assign_territories(app::App& app, UiState& ui, double budget_ms) {
         if (app.clock().monotonic_ms() - t0 > budget_ms) return;
     core::Assignment a = st.assign_job->take();
     st.assign_job.reset();
-    apply_assignment(app, std::move(a));
+    apply_assignment(app, std::move(a), true);
 }
 
 void cancel_assign_territories(app::App& app, UiState& ui) {

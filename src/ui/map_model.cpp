@@ -58,6 +58,10 @@ MapModel& map_model(const app::App& app, UiState& ui) {
                             std::to_string(st.heat_days);
     if (m.plan == &plan && m.revision == app.doc().revision() && m.today == today.days && m.filter_key == key)
         return m;
+    // While a big command is applied in slices (an import, an assignment) every slice is a new
+    // revision; rebuilding 100,000 markers after each would double those frames. The map shows
+    // the plan as it was until the command is done.
+    if (m.plan == &plan && m.revision != ~0ull && app.doc().slicing() && m.filter_key == key) return m;
     const bool attrs_only_key = m.filter_key == key;
     m.plan = &plan;
     m.revision = app.doc().revision();

@@ -54,7 +54,8 @@ void territories_tab(app::App& app, UiState& ui) {
     const core::Plan& plan = app.plan();
     static CacheKey key;
     static std::vector<core::TerritoryStats> stats;
-    if (key.refresh(app)) stats = core::territory_stats(plan, app.clock().today());
+    // Not after every slice of a big command (see map_model): once it is done.
+    if (!app.doc().slicing() && key.refresh(app)) stats = core::territory_stats(plan, app.clock().today());
 
     if (ImGui::Button(ICON_PENCIL "  Draw")) {
         st.tool = MapTool::Draw;

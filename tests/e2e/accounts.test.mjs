@@ -100,7 +100,11 @@ test('a Salesforce accounts report imports through the wizard and shows in the l
     assert.deepEqual(riverside.location, { lat: 39.952335, lon: -75.165539 });
     const northgate = plan.accounts.find((a) => a.name === 'Northgate Clinic');
     assert.equal(northgate.address.street, '9 Elm Ave\nBuilding B'); // a quoted line break
-    assert.equal(northgate.location, undefined); // no coordinates: left for ZIP placement
+    // No coordinates in the file: placed at its ZIP code's centroid and marked approximate.
+    assert.ok(Math.abs(northgate.location.lat - 39.96) < 0.1 && Math.abs(northgate.location.lon + 75.25) < 0.1,
+      JSON.stringify(northgate.location));
+    assert.equal(northgate.location_approximate, true);
+    assert.equal(riverside.location_approximate ?? false, false);
     await dispatch(page, { op: 'accounts_click', row: 0 });
     await settle(page);
     await screenshot(page, 'accounts-imported');
