@@ -1,6 +1,5 @@
 // Report commands: `report activity|renewal|winback PLAN --from DATE --to DATE --format csv|json|html`.
 #include "cli/cli.h"
-#include "core/plan_json.h"
 #include "core/report_export.h"
 #include "core/sample_plan.h"
 
@@ -82,19 +81,9 @@ int run_report(std::span<const std::string_view> argv) {
     if (sample) {
         plan = core::make_sample_plan(today, core::Timestamp{0});
     } else {
-        const std::string path(args.positional[1]);
-        std::optional<std::string> text = read_file(path, error);
-        if (!text) {
-            std::fprintf(stderr, "footprint: %s\n", error.c_str());
-            return kExitFailure;
-        }
-        core::LoadResult r = core::read_plan(*text);
-        if (!r.plan) {
-            for (const core::Problem& p : r.problems)
-                std::fprintf(stderr, "%s\n", core::format_problem(path, p).c_str());
-            return kExitFailure;
-        }
-        plan = std::move(*r.plan);
+        auto read = read_plan_file(std::string(args.positional[1]));
+        if (!read) return kExitFailure;
+        plan = std::move(*read);
     }
 
     std::string out;
