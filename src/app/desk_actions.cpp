@@ -22,6 +22,7 @@ std::string add_opportunity(App& app, std::optional<core::Opportunity> o, const 
         return {};
     }
     o->id = app.ids().next("opp");
+    o->created = app.clock().today();
     const std::string id = o->id;
     const std::string summary = core::format_mrc_rounded(o->mrc) +
                                 (o->close_date ? ", closing " + core::format_date(*o->close_date) : "") +

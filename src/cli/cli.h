@@ -34,6 +34,7 @@ std::span<const Command> route_commands(); // cmd_route.cpp: route
 std::span<const Command> forecast_commands(); // cmd_forecast.cpp: forecast
 std::span<const Command> desk_commands(); // cmd_desks.cpp: desks
 std::span<const Command> csv_commands();  // cmd_csv.cpp: import-csv, export-csv
+std::span<const Command> report_commands(); // cmd_report.cpp: report
 
 // --- helpers (cli_util.cpp) ----------------------------------------------------------------------
 

@@ -119,6 +119,9 @@ struct Opportunity {
     std::string owner;
     Timestamp modified;
     Json extra = Json::object();
+    // The day the opportunity was created in Footprint (or in Salesforce): what the activity
+    // report counts as new pipeline. Unset for older plans: such deals are never counted as new.
+    std::optional<Date> created;
 };
 
 enum class ActivityType { Call, Visit, Meeting, Email, Event, Proposal };

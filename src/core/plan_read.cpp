@@ -128,6 +128,7 @@ constexpr Field<Account> kAccountFields[] = {
 constexpr Field<Opportunity> kOpportunityFields[] = {
     FIELD(Opportunity, "account_id", true, str(r, v, o.account_id)),
     FIELD(Opportunity, "close_date", false, opt_date(r, v, o.close_date)),
+    FIELD(Opportunity, "created", false, opt_date(r, v, o.created)),
     FIELD(Opportunity, "forecast_category", false, forecast_category(r, v, o.forecast_category)),
     FIELD(Opportunity, "id", true, str(r, v, o.id)),
     FIELD(Opportunity, "loss_reason", false, str(r, v, o.loss_reason)),

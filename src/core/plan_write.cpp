@@ -225,6 +225,7 @@ void write_opportunity(std::string& s, const Opportunity& p) {
     o.integer("otc", p.otc);
     o.integer("term_months", p.term_months);
     o.date_if("close_date", p.close_date);
+    o.date_if("created", p.created);
     o.strings_if("products", p.products);
     o.str_if("next_step", p.next_step);
     o.str_if("loss_reason", p.loss_reason);

@@ -741,6 +741,9 @@ class Generator {
                 o.forecast_category = s.category;
             }
         o.close_date = close;
+        // Opened about three months before the close, never after today: what the activity
+        // report counts as new pipeline.
+        o.created = std::min(today_, add_days(close, -91));
         o.mrc = clamp_cents(mrc, 30000, 1200000);
         o.term_months = term;
         o.products = std::move(products);

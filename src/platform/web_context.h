@@ -58,6 +58,7 @@ std::optional<core::Json> test_ops_routes(const std::string& op, const core::Jso
 std::optional<core::Json> test_ops_forecast(const std::string& op, const core::Json& cmd);
 std::optional<core::Json> test_ops_desks(const std::string& op, const core::Json& cmd);
 std::optional<core::Json> test_ops_import(const std::string& op, const core::Json& cmd); // CSV, accounts list
+std::optional<core::Json> test_ops_activities(const std::string& op, const core::Json& cmd); // log, reports, proposals
 
 // Small helpers the areas share (web_test_api.cpp).
 core::Json test_error(std::string message);                        // {"ok":false,"error":…}

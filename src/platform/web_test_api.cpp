@@ -41,6 +41,7 @@ constexpr TestOps kAreas[] = {
     test_ops_forecast,
     test_ops_desks,
     test_ops_import,
+    test_ops_activities,
 };
 
 core::Json dispatch(const core::Json& cmd) {

@@ -4,6 +4,8 @@
 #include "core/csv_values.h"
 #include "core/format.h"
 #include "ui/accounts_view.h"
+#include "ui/activity_log.h"
+#include "ui/proposal_editor.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
 #include "ui/view_common.h"
@@ -236,6 +238,12 @@ void draw_account_page(app::App& app, UiState& ui, const core::Account& a) {
         ImGui::SetItemTooltip("%s", core::format_date(*end).c_str());
     }
 
+    log_activity_buttons(app, ui, a);
+    ImGui::SameLine(0, 12 * ui.dpr);
+    if (ImGui::Button(ICON_FILE_TEXT "  Proposal\xE2\x80\xA6")) open_proposal_editor(app, ui, a.id);
+    ImGui::SetItemTooltip("Build a proposal from the catalog, compare it with what %s pays today "
+                          "and print it", a.name.c_str());
+    draw_account_tasks(app, ui, a);
     // A former client's page leads with what matters for winning them back.
     if (a.status == core::AccountStatus::Former) draw_account_former(app, ui, a);
     ImGui::SeparatorText("Details");

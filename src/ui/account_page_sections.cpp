@@ -1,5 +1,6 @@
 // The account page's sections: former-client details, services in place with their contracts,
 // contacts (decision-makers), and the timeline of activities and opportunities.
+#include "app/activity_actions.h"
 #include "core/csv_values.h"
 #include "core/format.h"
 #include "core/money_input.h"
@@ -363,12 +364,15 @@ void draw_account_timeline(app::App& app, UiState& ui, const core::Account& a) {
     std::sort(items.begin(), items.end(),
               [](const Item& x, const Item& y) { return x.date > y.date; });
     if (items.empty()) {
-        text_muted("No opportunities or activities yet.");
+        text_muted("No opportunities or activities yet. Log a call or visit above (or press L).");
         return;
     }
     const std::size_t limit =
         ui.accounts.timeline_all ? items.size() : std::min<std::size_t>(items.size(), 12);
     const float date_w = 96 * ui.dpr;
+    // Edits wait until the list is drawn: they change plan.activities, which `items` points into.
+    std::string delete_id, toggle_id;
+    bool toggle_to = false;
     for (std::size_t i = 0; i < limit; ++i) {
         const Item& it = items[i];
         ImGui::PushID(static_cast<int>(i));
@@ -394,9 +398,33 @@ void draw_account_timeline(app::App& app, UiState& ui, const core::Account& a) {
             ImGui::SameLine();
             ImGui::TextWrapped("%s: %s", activity_label(act.type),
                                act.subject.empty() ? "(no subject)" : act.subject.c_str());
+            if (ImGui::BeginPopupContextItem("##act-menu")) {
+                if (ImGui::MenuItem(ICON_TRASH "  Delete this activity")) delete_id = act.id;
+                ImGui::SetItemTooltip("Undo with Ctrl+Z");
+                ImGui::EndPopup();
+            }
             if (!act.outcome.empty()) {
                 ImGui::SetCursorPosX(x0 + date_w + ImGui::GetFontSize() * 1.4f);
                 text_muted(act.outcome);
+            }
+            if (!act.next_step.empty()) {
+                ImGui::SetCursorPosX(x0 + date_w + ImGui::GetFontSize() * 1.4f);
+                bool done = act.next_step_done;
+                if (ImGui::Checkbox("##step-done", &done)) {
+                    toggle_id = act.id;
+                    toggle_to = done;
+                }
+                ImGui::SetItemTooltip(done ? "Done. Click to reopen it." : "Mark the next step done");
+                ImGui::SameLine();
+                std::string step = "Next: " + act.next_step;
+                if (act.next_step_due)
+                    step += " \xC2\xB7 due " + core::format_date_short(*act.next_step_due, today);
+                const bool late = !act.next_step_done && act.next_step_due && *act.next_step_due < today;
+                ImGui::AlignTextToFramePadding();
+                if (late)
+                    ImGui::TextColored(to_vec4(p.danger), "%s", step.c_str());
+                else
+                    text_muted(step);
             }
         }
         ImGui::PopID();
@@ -407,6 +435,8 @@ void draw_account_timeline(app::App& app, UiState& ui, const core::Account& a) {
                                      : "Show all " + std::to_string(items.size());
         if (ImGui::SmallButton(more.c_str())) ui.accounts.timeline_all = !ui.accounts.timeline_all;
     }
+    if (!toggle_id.empty()) app::set_next_step_done(app, toggle_id, toggle_to);
+    if (!delete_id.empty()) app::delete_activity(app, delete_id);
 }
 
 } // namespace footprint::ui

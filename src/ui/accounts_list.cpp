@@ -3,6 +3,7 @@
 // Ctrl+A and the arrow keys.
 #include "core/format.h"
 #include "ui/accounts_view.h"
+#include "ui/activity_log.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
 #include "ui/view_common.h"
@@ -346,6 +347,10 @@ void draw_accounts_table(app::App& app, UiState& ui, float height) {
                 click_account(ui, plan, index,
                               io.KeyShift ? (ctrl ? ClickMode::AddRange : ClickMode::Range)
                                           : (ctrl ? ClickMode::Toggle : ClickMode::Replace));
+            }
+            if (ImGui::BeginPopupContextItem("##row-menu")) {
+                log_activity_menu_items(app, ui, a.id);
+                ImGui::EndPopup();
             }
             if (r == focus_pos) {
                 ImGui::SetScrollHereY(0.5f);

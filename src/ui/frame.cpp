@@ -1,7 +1,10 @@
 // One frame of the UI: top bar, the current view, status bar, notices, and global shortcuts.
 #include "ui/accounts_view.h"
+#include "ui/activity_log.h"
 #include "ui/files.h"
+#include "ui/forecast_ui.h"
 #include "ui/panels.h"
+#include "ui/proposal_editor.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
 #include "ui/week_actions.h"
@@ -50,6 +53,9 @@ void handle_shortcuts(app::App& app, UiState& ui) {
             }
     }
     if (!typing && ImGui::IsKeyPressed(ImGuiKey_F1, false)) ui.show_shortcuts = !ui.show_shortcuts;
+    // L logs an activity for the open or selected account (on the map, L is the lasso).
+    if (!ctrl && !io.KeyAlt && ui.view != View::Map && view_key(ImGuiKey_L))
+        log_activity_for_selection(app, ui);
 }
 
 } // namespace
@@ -110,6 +116,8 @@ void draw_frame(app::App& app, UiState& ui) {
     week::draw_dialogs(app, ui); // check-in, where a day starts (opened from Plan my week or Settings)
     draw_shortcuts_window(ui);
     draw_import_wizard(app, ui);
+    draw_log_activity(app, ui);
+    draw_proposal_editor(app, ui);
     draw_sliced_progress(app, ui);
 }
 

@@ -70,3 +70,6 @@
 #define ICON_RANGE_FIRST 0xF000
 #define ICON_RANGE_LAST 0xF2E0
 
+#define ICON_CHEVRON_LEFT "\xef\x81\x93" // U+F053
+#define ICON_PRINT "\xef\x80\xaf" // U+F02F
+#define ICON_CHECK_SQUARE "\xef\x85\x8a" // U+F14A

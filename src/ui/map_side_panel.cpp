@@ -3,6 +3,7 @@
 #include "core/format.h"
 #include "core/geo.h"
 #include "core/territory.h"
+#include "ui/activity_log.h"
 #include "ui/files.h"
 #include "ui/icons.h"
 #include "ui/map_actions.h"
@@ -43,6 +44,7 @@ void account_card(app::App& app, UiState& ui, const core::Account& a) {
         ui.map.place_account = a.id;
     }
     tooltip_on_hover("Click the map where this account is");
+    log_activity_buttons(app, ui, a, true);
     ImGui::Separator();
 }
 

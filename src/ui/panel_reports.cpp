@@ -1,10 +1,11 @@
-// Reports: the activity report for the last 7 or 30 days (counts against the weekly goals scaled
-// to the period, accounts touched) and the deals won and lost in the same period.
+// Reports: the week's or month's activity against goals, new pipeline, deals won and lost with
+// reasons; renewals; win-backs; and the task list. Exports CSV for Excel and a printable page.
 #include "core/format.h"
-#include "core/summary.h"
+#include "core/report_export.h"
+#include "ui/forecast_ui.h"
 #include "ui/panels.h"
+#include "ui/reports_ui.h"
 #include "ui/theme.h"
-#include "ui/view_common.h"
 
 #include <imgui.h>
 
@@ -14,352 +15,150 @@ namespace footprint::ui {
 
 namespace {
 
-constexpr int kPeriodDays[] = {7, 30};
-const char* const kPeriodLabels[] = {"Last 7 days", "Last 30 days"};
+const char* const kKinds[] = {"Week", "Month"};
+const char* const kTabs[] = {"Activity", "Renewals", "Win-backs", "Tasks"};
 
-struct ReportData {
-    CacheKey key;
-    core::ActivityReport report;
-    std::vector<int> per_day; // report.from .. report.to
-};
+ReportsModel g_model; // derived from the plan; rebuilt when the plan, day or period changes
 
-ReportData g_data; // derived from the plan; rebuilt when the plan, the day or the period changes
-int g_period = 0;  // index into kPeriodDays
-
-void refresh(const app::App& app) {
-    if (!g_data.key.refresh(app, g_period)) return;
-    g_data.report = core::activity_report(app.plan(), app.clock().today(), kPeriodDays[g_period]);
-    g_data.per_day = core::activities_per_day(app.plan(), g_data.report.from, g_data.report.to);
+void download(app::App& app, UiState& ui, const std::string& name, const char* mime,
+              const std::string& bytes, const char* what) {
+    if (!ui.hooks.download) return;
+    ui.hooks.download(name, mime, bytes);
+    app.notify(app::Notice::Kind::Success, std::string(what) + " exported",
+               "Saved as " + name + " in your downloads.");
 }
 
-std::string deals_word(std::size_t n) {
-    return core::format_count(static_cast<long long>(n)) + (n == 1 ? " deal" : " deals");
-}
-
-void kpi_row(const UiState& ui) {
-    const Palette& p = palette();
-    const core::ActivityReport& r = g_data.report;
-    const float w = row_item_width(4);
-    const float gap = ImGui::GetStyle().ItemSpacing.x * 1.5f;
-    const int total = r.counts.total();
-    kpi_card(ui, "Activities logged", core::format_count(total),
-             r.goal_total > 0 ? "goal " + core::format_count(r.goal_total) + " for the period"
-                              : std::string("no activity goals set"),
-             r.goal_total > 0 && total >= r.goal_total ? p.success : p.accent, w);
-    tooltip_on_hover("Calls, visits, meetings, emails, events and proposals dated in the period.");
-    ImGui::SameLine(0, gap);
-    kpi_card(ui, "Accounts touched", core::format_count(r.counts.accounts_touched),
-             "with at least one activity", p.client, w);
-    ImGui::SameLine(0, gap);
-    kpi_card(ui, "Closed won", mrc_whole(r.deals.won_mrc), deals_word(r.deals.won.size()),
-             p.success, w);
-    ImGui::SameLine(0, gap);
-    kpi_card(ui, "Closed lost", mrc_whole(r.deals.lost_mrc), deals_word(r.deals.lost.size()),
-             p.text_muted, w);
-}
-
-// Card frame with a bold title; returns the inner top-left (screen) for the content.
-void card_frame(const UiState& ui, ImVec2 origin, ImVec2 size, const char* title,
-                const std::string& note) {
-    const Palette& p = palette();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float r = ImGui::GetStyle().ChildRounding;
-    dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), p.surface, r);
-    dl->AddRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), p.border, r);
-    const float pad = 16 * ui.dpr;
-    dl->AddText(ui.fonts.bold, ui.fonts.bold->FontSize, ImVec2(origin.x + pad, origin.y + pad),
-                p.text, title);
-    if (!note.empty()) {
-        const float nw = ImGui::CalcTextSize(note.c_str()).x;
-        dl->AddText(ImVec2(origin.x + size.x - pad - nw, origin.y + pad), p.text_muted,
-                    note.c_str());
+void export_csv(app::App& app, UiState& ui, const ReportsModel& m) {
+    const core::Plan& plan = app.plan();
+    switch (ui.reports.tab) {
+    case 1:
+        download(app, ui, core::report_file_name("renewal", m.period, "csv"),
+                 "text/csv;charset=utf-8", core::renewal_report_csv(plan, m.renewals),
+                 "Renewal report");
+        break;
+    case 2:
+        download(app, ui, core::report_file_name("winback", m.period, "csv"),
+                 "text/csv;charset=utf-8", core::winback_report_csv(plan, m.winbacks),
+                 "Win-back report");
+        break;
+    default:
+        download(app, ui, core::report_file_name("activity", m.period, "csv"),
+                 "text/csv;charset=utf-8", core::activity_report_csv(plan, m.activity),
+                 "Activity report");
     }
 }
 
-void goal_bars(const UiState& ui, ImVec2 origin, ImVec2 size) {
-    const Palette& p = palette();
-    const core::ActivityReport& r = g_data.report;
-    const int days = kPeriodDays[g_period];
-    card_frame(ui, origin, size, "Activities against goals",
-               days == 7 ? "weekly goals" : "weekly goals × 30/7");
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float pad = 16 * ui.dpr, line = ImGui::GetTextLineHeight();
-    const float label_w = 120 * ui.dpr;
-    const float value_w = ImGui::CalcTextSize("0,000 / 0,000").x;
-    const float bar_x0 = origin.x + pad + label_w;
-    const float bar_x1 = origin.x + size.x - pad - value_w - 12 * ui.dpr;
-    const float bar_h = 10 * ui.dpr;
-    const float row_h = std::max(line, bar_h) + 18 * ui.dpr;
-    float y = origin.y + pad + line + 18 * ui.dpr;
-    for (int t = 0; t < core::kActivityTypeCount; ++t) {
-        const auto type = static_cast<core::ActivityType>(t);
-        const int count = r.counts.by_type[t];
-        const int goal = r.goals[t];
-        const std::string label =
-            std::string(activity_icon(type)) + "  " + activity_label_plural(type);
-        dl->AddText(ImVec2(origin.x + pad, y), p.text, label.c_str());
-        const float by = y + (line - bar_h) * 0.5f;
-        dl->AddRectFilled(ImVec2(bar_x0, by), ImVec2(bar_x1, by + bar_h), p.grid, bar_h * 0.5f);
-        if (goal > 0 && count > 0) {
-            const float f = std::min(1.0f, static_cast<float>(count) / static_cast<float>(goal));
-            const float x1 = bar_x0 + std::max(bar_h, (bar_x1 - bar_x0) * f);
-            dl->AddRectFilled(ImVec2(bar_x0, by), ImVec2(x1, by + bar_h),
-                              count >= goal ? p.success : p.accent, bar_h * 0.5f);
-        } else if (goal == 0 && count > 0) {
-            dl->AddRectFilled(ImVec2(bar_x0, by), ImVec2(bar_x1, by + bar_h),
-                              with_alpha(p.accent, 0.35f), bar_h * 0.5f);
-        }
-        std::string value = goal > 0 ? core::format_count(count) + " / " + core::format_count(goal)
-                                     : core::format_count(count) + " · no goal";
-        const float vw = ImGui::CalcTextSize(value.c_str()).x;
-        ImFont* f = goal > 0 && count >= goal ? ui.fonts.bold : ui.fonts.body;
-        dl->AddText(f, f->FontSize, ImVec2(origin.x + size.x - pad - vw, y),
-                    goal > 0 && count >= goal ? p.success : p.text, value.c_str());
-        // A hover target per row for its tooltip.
-        ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, y - 6 * ui.dpr));
-        ImGui::PushID(t);
-        ImGui::InvisibleButton("##row", ImVec2(size.x - pad * 2, row_h - 6 * ui.dpr));
-        ImGui::PopID();
-        if (ImGui::IsItemHovered()) {
-            if (goal > 0)
-                ImGui::SetTooltip("%s: %d of %d (%s of the goal)", activity_label_plural(type),
-                                  count, goal, core::format_percent(100.0 * count / goal).c_str());
-            else
-                ImGui::SetTooltip("%s: %d. No goal set for this activity.",
-                                  activity_label_plural(type), count);
-        }
-        y += row_h;
+// Week/Month, the period's arrows and title, export buttons: one row under the page header.
+void period_bar(app::App& app, UiState& ui, const ReportsModel& m) {
+    ReportsViewState& st = ui.reports;
+    int kind = st.period_kind;
+    if (segmented(ui, "kind", kKinds, 2, kind)) {
+        st.period_kind = kind;
+        st.offset = 0;
     }
-    const std::string footer = "Accounts touched: " + core::format_count(r.counts.accounts_touched);
-    dl->AddText(ImVec2(origin.x + pad, y + 2 * ui.dpr), p.text_muted, footer.c_str());
-}
-
-void day_chart(const UiState& ui, ImVec2 origin, ImVec2 size) {
-    const Palette& p = palette();
-    const core::ActivityReport& r = g_data.report;
-    card_frame(ui, origin, size, "Activity by day", "weekends shaded");
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float pad = 16 * ui.dpr, line = ImGui::GetTextLineHeight();
-    const int n = static_cast<int>(g_data.per_day.size());
-    const float left = origin.x + pad, right = origin.x + size.x - pad;
-    const float top = origin.y + pad + line + 16 * ui.dpr;
-    const float bottom = origin.y + size.y - pad - line - 6 * ui.dpr;
-    if (n == 0 || bottom - top < 24 * ui.dpr) return;
-    int max_count = 1;
-    for (int c : g_data.per_day)
-        max_count = std::max(max_count, c);
-    const float slot = (right - left) / static_cast<float>(n);
-    const float bar_w = std::max(2 * ui.dpr, std::min(slot * 0.6f, 28 * ui.dpr));
-    dl->AddLine(ImVec2(left, bottom), ImVec2(right, bottom), p.border, 1 * ui.dpr);
-    const std::string max_label = core::format_count(max_count);
-    dl->AddText(ImVec2(left, top - line - 2 * ui.dpr), p.text_muted, max_label.c_str());
-    dl->AddLine(ImVec2(left + ImGui::CalcTextSize(max_label.c_str()).x + 6 * ui.dpr, top),
-                ImVec2(right, top), p.grid, 1 * ui.dpr);
-
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
-    int hovered = -1;
-    if (ImGui::IsWindowHovered() && mouse.x >= left && mouse.x < right && mouse.y >= top &&
-        mouse.y <= bottom + line + 6 * ui.dpr)
-        hovered = std::clamp(static_cast<int>((mouse.x - left) / slot), 0, n - 1);
-    for (int i = 0; i < n; ++i) {
-        const core::Date day = core::add_days(r.from, i);
-        const bool weekend = core::weekday(day) >= 5;
-        const float x0 = left + slot * static_cast<float>(i), cx = x0 + slot * 0.5f;
-        if (weekend || i == hovered)
-            dl->AddRectFilled(ImVec2(x0, top), ImVec2(x0 + slot, bottom),
-                              i == hovered ? with_alpha(p.accent, 0.10f) : p.surface_alt);
-        const int c = g_data.per_day[static_cast<std::size_t>(i)];
-        if (c > 0) {
-            const float h = (bottom - top) * static_cast<float>(c) / static_cast<float>(max_count);
-            dl->AddRectFilled(ImVec2(cx - bar_w * 0.5f, bottom - h),
-                              ImVec2(cx + bar_w * 0.5f, bottom),
-                              weekend ? with_alpha(p.accent, 0.45f) : p.accent, 2 * ui.dpr,
-                              ImDrawFlags_RoundCornersTop);
-        }
-        // Day labels: every day for a week, Mondays for a month.
-        const core::Ymd ymd = core::ymd_of(day);
-        std::string label;
-        if (n <= 7) {
-            label = std::string(weekday_short(core::weekday(day))) + " " + std::to_string(ymd.day);
-        } else if (core::weekday(day) == 0) {
-            label = std::string(month_short(ymd.month)) + " " + std::to_string(ymd.day);
-        }
-        if (!label.empty()) {
-            const float tw = ImGui::CalcTextSize(label.c_str()).x;
-            const float lx = std::clamp(cx - tw * 0.5f, left, right - tw);
-            dl->AddText(ImVec2(lx, bottom + 4 * ui.dpr), p.text_muted, label.c_str());
-        }
-    }
-    if (hovered >= 0) {
-        const core::Date day = core::add_days(r.from, hovered);
-        const int c = g_data.per_day[static_cast<std::size_t>(hovered)];
-        ImGui::SetTooltip("%s: %s", core::format_date(day).c_str(),
-                          c == 1 ? "1 activity" : (core::format_count(c) + " activities").c_str());
-    }
-}
-
-void deal_row(const app::App& app, UiState& ui, const core::Opportunity& o, bool won,
-              core::Date today) {
-    const Palette& p = palette();
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::PushID(&o);
-    const bool sel = ui.selection.count(o.account_id) > 0;
-    // Every cell is centred on a frame-height line so the type badge and the text line up.
+    ImGui::SameLine(0, 16 * ui.dpr);
+    if (icon_button(ICON_CHEVRON_LEFT "##prev",
+                    st.period_kind == 0 ? "The week before" : "The month before"))
+        --st.offset;
+    ImGui::SameLine(0, 4 * ui.dpr);
+    ImGui::BeginDisabled(st.offset >= 0);
+    if (icon_button(ICON_CHEVRON_RIGHT "##next",
+                    st.period_kind == 0 ? "The week after" : "The month after"))
+        ++st.offset;
+    ImGui::EndDisabled();
+    ImGui::SameLine(0, 4 * ui.dpr);
+    ImGui::BeginDisabled(st.offset == 0);
+    if (ImGui::Button(st.period_kind == 0 ? "This week" : "This month")) st.offset = 0;
+    ImGui::EndDisabled();
+    ImGui::SameLine(0, 12 * ui.dpr);
     ImGui::AlignTextToFramePadding();
-    if (ImGui::Selectable("##sel", sel,
-                          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap))
-        select_account(ui, o.account_id);
-    const bool row_hovered = ImGui::IsItemHovered();
-    ImGui::PopID();
-    ImGui::SameLine(0, 0);
-    if (won)
-        ImGui::TextColored(to_vec4(p.success), ICON_CHECK_CIRCLE " Won");
-    else
-        ImGui::TextColored(to_vec4(p.text_muted), ICON_TIMES_CIRCLE " Lost");
+    ImGui::PushFont(ui.fonts.bold);
+    ImGui::TextUnformatted(core::period_title(m.period).c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    text_muted(core::format_date(m.period.from) + " \xE2\x80\x93 " + core::format_date(m.period.to) +
+               (st.period_kind == 0 ? "  (weeks start Monday)" : ""));
 
-    ImGui::TableNextColumn();
-    ImGui::AlignTextToFramePadding();
-    std::string name = account_name(app, o.account_id);
-    fit_text(name, ImGui::GetContentRegionAvail().x);
-    ImGui::TextUnformatted(name.c_str());
-
-    ImGui::TableNextColumn();
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y * 0.5f);
-    badge(opportunity_type_label(o.type), opportunity_type_colour(o.type));
-
-    ImGui::TableNextColumn();
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(o.close_date ? core::format_date_short(*o.close_date, today).c_str()
-                                        : "—");
-    ImGui::TableNextColumn();
-    ImGui::AlignTextToFramePadding();
-    text_right(mrc_whole(o.mrc));
-
-    ImGui::TableNextColumn();
-    ImGui::AlignTextToFramePadding();
-    std::string reason = won                     ? std::string("—")
-                         : o.loss_reason.empty() ? std::string("No reason recorded")
-                                                 : o.loss_reason;
-    fit_text(reason, ImGui::GetContentRegionAvail().x);
-    if (won || o.loss_reason.empty())
-        text_muted(reason);
-    else
-        ImGui::TextUnformatted(reason.c_str());
-
-    if (row_hovered) {
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
-        ImGui::PushFont(ui.fonts.bold);
-        ImGui::TextUnformatted(account_name(app, o.account_id).c_str());
-        ImGui::PopFont();
-        if (!o.name.empty()) ImGui::TextColored(to_vec4(p.text_muted), "%s", o.name.c_str());
-        ImGui::Text("%s %s  ·  %s", won ? "Won" : "Lost",
-                    o.close_date ? core::format_date(*o.close_date).c_str() : "",
-                    mrc_whole(o.mrc).c_str());
-        if (!won && !o.loss_reason.empty()) ImGui::Text("Loss reason: %s", o.loss_reason.c_str());
-        ImGui::TextColored(to_vec4(p.text_muted), "Click to select the account");
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
-    }
-}
-
-void deals_table(const app::App& app, UiState& ui, ImVec2 origin, ImVec2 size, core::Date today) {
-    const core::ActivityReport& r = g_data.report;
-    card_frame(ui, origin, size, "Won and lost deals",
-               deals_word(r.deals.won.size() + r.deals.lost.size()) + " closed in the period");
-    const float pad = 16 * ui.dpr;
-    const float top = pad + ImGui::GetTextLineHeight() + 12 * ui.dpr;
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + top));
-    const ImVec2 inner(size.x - pad * 2, size.y - top - pad);
-    if (r.deals.won.empty() && r.deals.lost.empty()) {
-        ImGui::BeginChild("##no-deals", inner);
-        empty_state(ui, ICON_HANDSHAKE, "No deals closed in this period",
-                    "Deals appear here when they reach Closed Won or Closed Lost with a close "
-                    "date in the period. Try the last 30 days, or see the Pipeline for the deals "
-                    "still open.");
-        ImGui::EndChild();
-        return;
-    }
-    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit |
-                                  ImGuiTableFlags_PadOuterX;
-    if (ImGui::BeginTable("##deals", 6, flags, inner)) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Result", ImGuiTableColumnFlags_WidthFixed, 64 * ui.dpr);
-        ImGui::TableSetupColumn("Account", ImGuiTableColumnFlags_WidthStretch, 1.5f);
-        ImGui::TableSetupColumn("Type", ImGuiTableColumnFlags_WidthFixed, 92 * ui.dpr);
-        // Dates outside this year carry the year ("Dec 30, 2026"): room for it only when needed.
-        const bool crosses_year = core::ymd_of(r.from).year != core::ymd_of(r.to).year;
-        ImGui::TableSetupColumn("Closed", ImGuiTableColumnFlags_WidthFixed,
-                                ImGui::CalcTextSize(crosses_year ? "May 30, 2026" : "May 30").x +
-                                    4 * ui.dpr);
-        ImGui::TableSetupColumn("MRC", ImGuiTableColumnFlags_WidthFixed, 88 * ui.dpr);
-        ImGui::TableSetupColumn("Loss reason", ImGuiTableColumnFlags_WidthStretch, 1.5f);
-        // Header row, with the money column's title right-aligned over its numbers.
-        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-        for (int c = 0; c < 6; ++c) {
-            ImGui::TableSetColumnIndex(c);
-            const char* name = ImGui::TableGetColumnName(c);
-            if (c == 4) {
-                const float w = ImGui::CalcTextSize(name).x;
-                ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - w);
-            }
-            ImGui::TableHeader(name);
-        }
-        for (const core::Opportunity* o : r.deals.won)
-            deal_row(app, ui, *o, true, today);
-        for (const core::Opportunity* o : r.deals.lost)
-            deal_row(app, ui, *o, false, today);
-        ImGui::EndTable();
-    }
+    const ImGuiStyle& s = ImGui::GetStyle();
+    const char* csv_label = ICON_DOWNLOAD "  CSV";
+    const char* print_label = ICON_PRINT "  Print\xE2\x80\xA6";
+    const float w = ImGui::CalcTextSize(csv_label).x + ImGui::CalcTextSize(print_label).x +
+                    s.FramePadding.x * 4 + s.ItemSpacing.x;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - w));
+    ImGui::BeginDisabled(st.tab == 3);
+    if (ImGui::Button(csv_label)) reports_export(app, ui, false);
+    ImGui::EndDisabled();
+    tooltip_on_hover("Download this report as a CSV file that Excel opens");
+    ImGui::SameLine();
+    if (ImGui::Button(print_label)) reports_export(app, ui, true);
+    tooltip_on_hover("Download the activity, renewal and win-back reports as one page to open "
+                     "and print (or save as PDF)");
 }
 
 } // namespace
 
+void reports_export(app::App& app, UiState& ui, bool html) {
+    const ReportsModel& m = reports_model(app, ui);
+    if (!html) {
+        export_csv(app, ui, m);
+        return;
+    }
+    download(app, ui, core::report_file_name("sales", m.period, "html"), "text/html;charset=utf-8",
+             core::reports_html(app.plan(), m.activity, m.renewals, m.winbacks,
+                                app.clock().today()),
+             "Printable report");
+}
+
+core::Period report_period(const UiState& ui, core::Date today) {
+    if (ui.reports.period_kind == 0)
+        return core::week_of(core::add_days(today, 7 * ui.reports.offset));
+    return core::month_of(core::add_months(core::month_of(today).from, ui.reports.offset));
+}
+
+const ReportsModel& reports_model(const app::App& app, const UiState& ui) {
+    const std::int64_t extra = ui.reports.period_kind * 100000 + ui.reports.offset;
+    if (g_model.key.refresh(app, extra)) {
+        g_model.period = report_period(ui, app.clock().today());
+        g_model.activity = core::activity_period_report(app.plan(), g_model.period);
+        g_model.renewals = core::renewal_report(app.plan(), g_model.period);
+        g_model.winbacks = core::winback_report(app.plan(), g_model.period);
+    }
+    return g_model;
+}
+
 void draw_reports_panel(app::App& app, UiState& ui) {
-    refresh(app);
     const core::Plan& plan = app.plan();
-    const core::Date today = app.clock().today();
     if (plan.accounts.empty() && plan.activities.empty()) {
-        page_header(ui, "Activity report", "");
+        page_header(ui, "Reports", "");
         empty_state(ui, ICON_BAR_CHART, "No activity to report yet",
-                    "The activity report counts your calls, visits, meetings, emails and "
-                    "proposals against your weekly goals, and lists the deals won and lost, ready "
-                    "for your manager. Open a plan, or try the sample plan.");
+                    "The reports count your calls, visits, meetings, emails and proposals "
+                    "against your weekly goals, list new pipeline and the deals won and lost, "
+                    "renewals and win-backs, ready for your manager. Open a plan, or try the "
+                    "sample plan.");
         empty_plan_actions(app, ui);
         return;
     }
-    const core::ActivityReport& r = g_data.report;
+    const ReportsModel& m = reports_model(app, ui);
     const ImGuiStyle& st = ImGui::GetStyle();
-    float seg_w = st.ItemSpacing.x;
-    for (const char* l : kPeriodLabels)
+    float seg_w = st.ItemSpacing.x * 3;
+    for (const char* l : kTabs)
         seg_w += ImGui::CalcTextSize(l).x + st.FramePadding.x * 2;
     const float y0 = ImGui::GetCursorPosY();
-    const std::string sub = core::format_date(r.from) + " – " + core::format_date(r.to);
-    const float right_x = page_header(ui, "Activity report", sub, seg_w);
+    const float right_x = page_header(ui, "Reports", "For you and your manager", seg_w);
     const float y1 = ImGui::GetCursorPosY();
     ImGui::SetCursorPos(ImVec2(right_x, y0));
-    if (segmented(ui, "period", kPeriodLabels, 2, g_period)) refresh(app);
+    segmented(ui, "tab", kTabs, 4, ui.reports.tab);
     ImGui::SetCursorPosY(y1);
-
-    kpi_row(ui);
-    ImGui::Dummy(ImVec2(0, 6 * ui.dpr));
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float gap = st.ItemSpacing.x * 1.5f;
-    const float left_w = std::clamp(avail.x * 0.40f, 360 * ui.dpr, 560 * ui.dpr);
-    const float bars_h =
-        std::min(avail.y, 16 * ui.dpr * 2 + ImGui::GetTextLineHeight() * 2 + 18 * ui.dpr +
-                              6 * (ImGui::GetTextLineHeight() + 18 * ui.dpr) + 8 * ui.dpr);
-    goal_bars(ui, origin, ImVec2(left_w, bars_h));
-    const float chart_h = avail.y - bars_h - gap;
-    if (chart_h > 120 * ui.dpr)
-        day_chart(ui, ImVec2(origin.x, origin.y + bars_h + gap), ImVec2(left_w, chart_h));
-    deals_table(app, ui, ImVec2(origin.x + left_w + gap, origin.y),
-                ImVec2(avail.x - left_w - gap, avail.y), today);
-    ImGui::SetCursorScreenPos(origin);
-    ImGui::Dummy(avail);
+    period_bar(app, ui, reports_model(app, ui));
+    ImGui::Dummy(ImVec2(0, 4 * ui.dpr));
+    const ReportsModel& now = reports_model(app, ui); // the period may have just changed
+    (void)m;
+    switch (ui.reports.tab) {
+    case 1: draw_report_renewals(app, ui, now); break;
+    case 2: draw_report_winbacks(app, ui, now); break;
+    case 3: draw_report_tasks(app, ui); break;
+    default: draw_report_activity(app, ui, now);
+    }
 }
 
 } // namespace footprint::ui

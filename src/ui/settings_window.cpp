@@ -135,6 +135,7 @@ void draw_shortcuts_window(UiState& ui) {
         {"W, D", "Plan my week: the week, or one day's route"},
         {"O, P", "Plan my week: optimize the day's route, plan the week"},
         {"Esc", "Plan my week: cancel the optimization"},
+        {"L", "Log an activity for the open or selected account (not on the Map)"},
         {"Ctrl+F", "Accounts: search"},
         {"Ctrl-click, Shift-click", "Accounts: add to the selection, select a range"},
         {"Ctrl+A, Esc", "Accounts: select every account shown, clear the selection"},

@@ -1,7 +1,9 @@
 // The status bar: save state, offline state, plan name and size.
+#include "core/activity_log.h"
 #include "core/format.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
+#include "ui/view_common.h"
 
 #include <imgui.h>
 
@@ -69,6 +71,26 @@ void draw_status_bar(app::App& app, UiState& ui) {
     } else {
         ImGui::TextColored(to_vec4(p.warning), ICON_CLOUD "  Offline: working locally");
         tooltip_on_hover("No network. Nothing is lost: your plan is stored in this browser.");
+    }
+
+    // Overdue next steps: a click opens the task list.
+    static CacheKey overdue_key;
+    static int overdue = 0;
+    if (app.storage_ready && overdue_key.refresh(app))
+        overdue = core::overdue_task_count(app.plan(), app.clock().today());
+    if (overdue > 0) {
+        ImGui::SameLine(0, 28 * ui.dpr);
+        ImGui::TextColored(to_vec4(p.danger), ICON_CLOCK "  %s overdue %s",
+                           core::format_count(overdue).c_str(),
+                           overdue == 1 ? "next step" : "next steps");
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        tooltip_on_hover("Next steps past their due date. Click to see them in Reports > Tasks.");
+        if (ImGui::IsItemClicked()) {
+            ui.view = View::Reports;
+            ui.reports.tab = 3;
+            ui.log.task_horizon = 0;
+            ui.prefs_dirty = true;
+        }
     }
 
     // Plan name and size on the right.

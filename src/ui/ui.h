@@ -6,6 +6,7 @@
 #include "app/route_actions.h"
 #include "core/account_list.h"
 #include "core/geometry.h"
+#include "core/proposal.h"
 #include "ui/pipeline_state.h"
 
 #include <array>
@@ -186,6 +187,41 @@ struct WeekViewState {
     std::map<std::string, std::array<float, 4>> rects;
 };
 
+// The "Log activity" popup (ui/activity_log.cpp): open while `open`; the draft being typed.
+struct ActivityLogState {
+    bool open = false;
+    int focus_frames = 0; // frames left to put the cursor in the outcome field
+    core::Activity draft;
+    char subject[160] = {};
+    char outcome[240] = {};
+    char notes[2000] = {};
+    char next_step[200] = {};
+    char start[8] = {}; // "HH:MM" or empty
+    std::vector<std::string> problems;
+    std::string last_logged; // id of the activity logged last (tests, "Undo" hint)
+    int task_horizon = 1;    // Reports view's tasks: 0 overdue, 1 next 7 days, 2 everything open
+};
+
+// The proposal editor (ui/proposal_editor.cpp): open while `open`. The draft lives here until it
+// is sent (then it is in the plan as a Proposal activity and its opportunity).
+struct ProposalEditorState {
+    bool open = false;
+    core::Proposal draft;
+    std::vector<std::string> discount_text; // per line, as typed ("12.5")
+    std::vector<std::string> otc_text;      // per line, dollars as typed
+    std::string title, contact, note;
+    std::vector<std::string> problems;
+    std::string last_sent_activity; // for tests
+    std::string last_sent_opportunity;
+};
+
+// The Reports view (ui/panel_reports.cpp, ui/reports_*.cpp).
+struct ReportsViewState {
+    int period_kind = 0; // 0 a week (Monday..Sunday), 1 a month
+    int offset = 0;      // weeks or months back from the current one (0 this, -1 the last)
+    int tab = 0;         // activity, renewals, win-backs, tasks
+};
+
 struct UiState {
     View view = View::Accounts;
     bool dark = false;
@@ -200,6 +236,9 @@ struct UiState {
     PipelineViewState pipeline;
     ForecastViewState forecast;
     DesksViewState desks;
+    ActivityLogState log;
+    ReportsViewState reports;
+    ProposalEditorState proposal;
     bool show_settings = false;
     bool show_shortcuts = false;
     bool rename_open = false;

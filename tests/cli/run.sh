@@ -181,5 +181,33 @@ expect "two accounts" ': 2 created'
 check "import a semicolon Windows-1252 file" 0 "$fp" import-csv --kind accounts "$csv_dir/excel_semicolon_1252.csv" --into round.footprint.json
 check "accents survive" 0 grep -c 'Boulangerie Étoile' round.footprint.json
 
+# Reports (issue 9): the week of Monday Nov 23, 2026 in a hand-counted fixture.
+rep="$csv_dir/../reports/week.footprint.json"
+check "report activity csv" 0 "$fp" report activity "$rep" --from 2026-11-23 --to 2026-11-29 --format csv
+expect "calls this week (Sunday before and Monday after excluded)" '^Activities,Calls,,,1,10,,'
+expect "visits" '^Activities,Visits,,,1,3,,'
+expect "accounts touched" '^Accounts touched,Accounts with an activity,,,2,'
+expect "new pipeline" '^New pipeline,Total,,,1,,500\.00,18000\.00'
+expect "formula neutralised" "\"'=cmd\|' /C calc'!A0\""
+expect "loss reason" '^Loss reasons,Price,,,1,,400\.00,'
+if "$fp" report activity "$rep" --week 2026-11-26 | head -c 3 | od -An -tx1 | grep -q 'ef bb bf'; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL report csv starts with a BOM"; fi
+check "report activity json" 0 "$fp" report activity "$rep" --week 2026-11-26 --format json
+expect "json call count" '"count": 1'
+check "report json monthly" 0 "$fp" report activity "$rep" --month 2026-11 --format json
+expect "month total" '"total": 4'
+check "report renewal" 0 "$fp" report renewal "$rep" --from 2026-11-23 --to 2026-11-29
+expect "renewal lost" '^Lost,Total,,,1,,400\.00,'
+check "report winback" 0 "$fp" report winback "$rep" --from 2026-11-23 --to 2026-11-29 --format json
+check "report html" 0 "$fp" report activity "$rep" --week 2026-11-26 --format html
+expect "escaped" 'Caf. &quot;Nord&quot;, Inc\.'
+check "report bad --to" 2 "$fp" report activity "$rep" --from 2026-02-01 --to 2026-02-30
+expect "names the argument" '--to "2026-02-30": not a date'
+check "report bad --from" 2 "$fp" report activity "$rep" --from 2026-13-01 --to 2026-12-01
+expect "names --from" '--from "2026-13-01": not a date'
+check "report reversed" 2 "$fp" report activity "$rep" --from 2026-12-01 --to 2026-11-01
+expect "says before" 'is before --from'
+check "report unknown kind" 2 "$fp" report sales "$rep" --week 2026-11-26
+check "report bad format" 2 "$fp" report activity "$rep" --week 2026-11-26 --format xlsx
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

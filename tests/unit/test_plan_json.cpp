@@ -113,6 +113,7 @@ void diff_opportunity(Differ& d, const std::string& p, const Opportunity& a, con
     d.eq(p + "/otc", a.otc, b.otc);
     d.eq(p + "/term_months", a.term_months, b.term_months);
     d.eq(p + "/close_date", a.close_date, b.close_date);
+    d.eq(p + "/created", a.created, b.created);
     d.eq(p + "/products", a.products, b.products);
     d.eq(p + "/next_step", a.next_step, b.next_step);
     d.eq(p + "/loss_reason", a.loss_reason, b.loss_reason);
@@ -397,6 +398,7 @@ Plan populated_plan() {
     o.mrc = 150000;
     o.otc = 99;
     o.term_months = 60;
+    o.created = parse_iso_date("2026-08-01");
     o.close_date = parse_iso_date("2026-09-30");
     o.products = {"inet-1g", "eth-sdwan"};
     o.next_step = "Send contract";
