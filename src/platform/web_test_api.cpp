@@ -8,6 +8,7 @@
 #include <emscripten.h>
 
 #include <algorithm>
+#include <malloc.h>
 
 namespace footprint::platform {
 
@@ -112,6 +113,17 @@ std::optional<core::Json> test_ops_plan(const std::string& op, const core::Json&
         if (cmd.contains("notes")) acc.notes = str(cmd, "notes");
         a.put_account(std::move(acc), "Edit account");
         return core::Json{{"ok", true}};
+    }
+    if (op == "account") {
+        // {"op":"account","index":5} or {"op":"account","id":"…"}: one account's id, name and notes
+        // (footprint.plan() writes the whole plan: too much for a 100,000-account plan).
+        std::optional<std::size_t> idx;
+        if (cmd.contains("id")) idx = a.doc().index().account(str(cmd, "id"));
+        else if (int i = test_int(cmd, "index", -1); i >= 0 && static_cast<std::size_t>(i) < a.plan().accounts.size())
+            idx = static_cast<std::size_t>(i);
+        if (!idx) return error("no such account");
+        const core::Account& acc = a.plan().accounts[*idx];
+        return core::Json{{"ok", true}, {"account", {{"id", acc.id}, {"name", acc.name}, {"notes", acc.notes}}}};
     }
     if (op == "open_plan_text") {
         // The same path as a file chosen in the file picker.
@@ -218,6 +230,12 @@ EMSCRIPTEN_KEEPALIVE const char* footprint_dispatch(const char* json) {
     core::Json cmd = core::Json::parse(json ? json : "", nullptr, false);
     if (cmd.is_discarded()) return reply(error("the command is not valid JSON"));
     return reply(dispatch(cmd));
+}
+
+// Bytes malloc has in use (WebAssembly memory itself only grows; this is what is live in it).
+EMSCRIPTEN_KEEPALIVE double footprint_heap_used() {
+    struct mallinfo m = mallinfo();
+    return static_cast<double>(static_cast<unsigned>(m.uordblks));
 }
 
 EMSCRIPTEN_KEEPALIVE void footprint_reset_frame_stats() {
