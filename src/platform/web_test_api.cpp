@@ -141,6 +141,12 @@ std::optional<core::Json> test_ops_plan(const std::string& op, const core::Json&
         a.saver().flush(a.doc(), emscripten_get_now(), w.sink);
         return core::Json{{"ok", true}};
     }
+    if (op == "apply_update") {
+        // The "Reload" button of the new-version banner.
+        if (!a.update_ready) return error("no new version is waiting");
+        w.ui.update_requested = true;
+        return core::Json{{"ok", true}};
+    }
     if (op == "select") {
         w.ui.selection.clear();
         if (auto it = cmd.find("ids"); it != cmd.end() && it->is_array())
@@ -199,6 +205,7 @@ EMSCRIPTEN_KEEPALIVE const char* footprint_state() {
           {"snapshots", s.snapshots_written()},
           {"journal_entries", s.journal_entries()}}},
         {"online", a.online},
+        {"update", {{"ready", a.update_ready}, {"requested", w.ui.update_requested}}},
         {"load", {{"idb_read_ms", w.idb_read_ms}, {"plan_open_ms", w.plan_open_ms}}},
         {"selection", w.ui.selection},
         {"notices", notices},

@@ -97,6 +97,7 @@ void draw_frame(app::App& app, UiState& ui) {
     draw_status_bar(app, ui);
     ImGui::End();
 
+    draw_banners(app, ui);
     draw_notices(app, ui);
     draw_settings_window(app, ui);
     draw_shortcuts_window(ui);
