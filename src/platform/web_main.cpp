@@ -121,6 +121,19 @@ bool should_draw(WebContext& w, double now) {
     return now - w.last_activity_ms < kKeepDrawingMs || now - g_last_draw_ms >= kHeartbeatMs;
 }
 
+// The wheel, as imgui_impl_glfw reads it (its steps per pixel, line and page), but listened for
+// on the canvas. The backend listens on the document, where Chromium makes wheel listeners passive:
+// its preventDefault is refused with a console error and Ctrl+wheel (a touchpad pinch) zooms the
+// whole page instead of the map.
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
+    double per = 0;
+    if (ev->deltaMode == DOM_DELTA_PIXEL) per = 1.0 / 100.0;
+    else if (ev->deltaMode == DOM_DELTA_LINE) per = 1.0 / 3.0;
+    else if (ev->deltaMode == DOM_DELTA_PAGE) per = 80.0;
+    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-ev->deltaX * per), static_cast<float>(-ev->deltaY * per));
+    return EM_TRUE;
+}
+
 void frame() {
     WebContext& w = web();
     const double t0 = emscripten_get_now();
@@ -231,6 +244,8 @@ int main() {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
+    emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     fit_canvas();
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, on_resize);
