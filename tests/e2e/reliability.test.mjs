@@ -1,7 +1,8 @@
 // Proof that nothing is lost: the browser killed (SIGKILL) at random moments while it saves,
 // again and again on one profile (8 rounds in scripts/test.sh, about 8 s each on the 2-core
-// build machine; the 20 with CRASH_ROUNDS=20), always reopens the plan whole with at most the last 500 ms of edits
-// missing; and a full disk leaves the last saved plan intact and tells the person to export.
+// build machine; the 20 with CRASH_ROUNDS=20), always reopens the plan whole with at
+// most the last 500 ms of edits missing; and a full disk leaves the last saved plan intact and
+// tells the person to export.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, newProfileDir, openApp, waitReady, waitSaved, state, dispatch,
