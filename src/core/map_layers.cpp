@@ -1,5 +1,6 @@
 // Layer rules (see map_layers.h).
 #include "core/map_layers.h"
+#include "core/winback.h"
 
 #include "core/geo.h"
 
@@ -17,17 +18,16 @@ Cents mrc_expiring(const Account& a, Date today, int days) {
     return sum;
 }
 
-std::optional<WinbackWindow> winback_window(const Account& a) {
+std::optional<WinbackWindow> winback_window(const Account& a, const Settings& settings, Date today) {
     if (a.status != AccountStatus::Former) return std::nullopt;
-    std::optional<Date> end = a.former.competitor_contract_end;
-    if (!end && a.former.lost_date && a.former.competitor_term_months > 0)
-        end = add_months(*a.former.lost_date, a.former.competitor_term_months);
+    const std::optional<CompetitorEnd> end = competitor_contract_end(a.former, today);
     if (!end) return std::nullopt;
-    return WinbackWindow{*end, add_days(*end, -kWinbackLeadDays), add_days(*end, kWinbackTailDays)};
+    return WinbackWindow{end->end, add_days(end->end, -std::max(settings.winback_window_days, 0)),
+                         add_days(end->end, kWinbackGraceDays)};
 }
 
-bool winback_open(const Account& a, Date today) {
-    auto w = winback_window(a);
+bool winback_open(const Account& a, const Settings& settings, Date today) {
+    auto w = winback_window(a, settings, today);
     return w && today >= w->opens && today <= w->closes;
 }
 

@@ -17,18 +17,16 @@ namespace footprint::core {
 // (today included).
 Cents mrc_expiring(const Account& a, Date today, int days);
 
-// A former client's win-back window: the competitor's contract is estimated to end on
-// competitor_contract_end, else lost_date + competitor_term_months. The window opens 90 days
-// before that end (time to get on the calendar before they re-sign) and closes 90 days after it.
+// A former client's win-back window, by the Win-backs desk's rule (core/winback.h): it opens
+// settings.winback_window_days before the competitor's likely contract end and stays open until
+// kWinbackGraceDays after it (a past end is taken as renewed for the same term).
 struct WinbackWindow {
     Date competitor_end;
     Date opens;
     Date closes;
 };
-inline constexpr int kWinbackLeadDays = 90;
-inline constexpr int kWinbackTailDays = 90;
-std::optional<WinbackWindow> winback_window(const Account& a);
-bool winback_open(const Account& a, Date today);
+std::optional<WinbackWindow> winback_window(const Account& a, const Settings& settings, Date today);
+bool winback_open(const Account& a, const Settings& settings, Date today);
 
 // Whitespace: a client with no service in `family` ("voice", "ethernet", …).
 bool lacks_family(const Account& a, const std::string& family);

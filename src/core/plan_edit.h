@@ -71,7 +71,7 @@ using Change = std::variant<Put<Account>, Remove<Account>, Put<Opportunity>, Rem
                             Put<Activity>, Remove<Activity>, Put<Territory>, Remove<Territory>,
                             Set<Settings>, Set<Quota>, Set<CommissionPlan>,
                             Set<std::vector<Product>>, Set<std::vector<Stage>>, Set<PlanInfo>,
-                            ReplacePlan>;
+                            ReplacePlan, Set<std::vector<UpsellRule>>>;
 
 // Which records and settings changes touched since some point: what a journal entry must hold.
 struct TouchedSet {
@@ -79,13 +79,14 @@ struct TouchedSet {
     bool settings = false, quota = false, commission = false, catalog = false, stages = false,
          info = false;
     bool everything = false; // the whole plan was replaced
+    bool rules = false;      // the upsell rules
     void note(const Change& change);
     std::size_t records() const {
         return accounts.size() + opportunities.size() + activities.size() + territories.size();
     }
     bool empty() const {
         return !everything && records() == 0 && !settings && !quota && !commission && !catalog &&
-               !stages && !info;
+               !stages && !info && !rules;
     }
     void merge(const TouchedSet& other);
 };

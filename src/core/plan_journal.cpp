@@ -33,6 +33,7 @@ std::string write_journal_entry(const Plan& plan, const PlanIndex& index, const 
     part.commission = plan.commission;
     part.catalog = plan.catalog;
     part.settings = plan.settings;
+    part.upsell_rules = plan.upsell_rules;
     part.extra = plan.extra;
     Json removed = Json::object();
     Json lists[4] = {Json::array(), Json::array(), Json::array(), Json::array()};
@@ -124,6 +125,7 @@ bool apply_journal_entry(Plan& plan, PlanIndex& index, std::string_view text,
     plan.commission = std::move(src.commission);
     plan.catalog = std::move(src.catalog);
     plan.settings = std::move(src.settings);
+    plan.upsell_rules = std::move(src.upsell_rules);
     plan.extra = std::move(src.extra);
     plan.modified = when;
     return true;

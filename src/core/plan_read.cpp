@@ -76,6 +76,7 @@ constexpr Field<Contact> kContactFields[] = {
     FIELD(Contact, "phone", false, str(r, v, o.phone)),
     FIELD(Contact, "primary", false, boolean(r, v, o.primary)),
     FIELD(Contact, "role", false, str(r, v, o.role)),
+    FIELD(Contact, "salesforce_id", false, str(r, v, o.salesforce_id)),
     FIELD(Contact, "title", false, str(r, v, o.title)),
 };
 
@@ -88,6 +89,7 @@ constexpr Field<Service> kServiceFields[] = {
     FIELD(Service, "id", true, str(r, v, o.id)),
     FIELD(Service, "modified", true, timestamp(r, v, o.modified)),
     FIELD(Service, "mrc", false, money(r, v, o.mrc)),
+    FIELD(Service, "notice_days", false, opt_days(r, v, o.notice_days)),
     FIELD(Service, "product", true, str(r, v, o.product)),
     FIELD(Service, "quantity", false, integer(r, v, o.quantity, 1, 1'000'000)),
     FIELD(Service, "term_months", false, integer(r, v, o.term_months, 0, kMaxTermMonths)),
@@ -282,8 +284,11 @@ constexpr Field<Settings> kSettingsFields[] = {
     FIELD(Settings, "home_label", false, str(r, v, o.home_label)),
     FIELD(Settings, "lunch_minutes", false, integer(r, v, o.lunch_minutes, 0, kLastMinute)),
     FIELD(Settings, "lunch_start_minute", false, integer(r, v, o.lunch_start_minute, 0, kLastMinute)),
+    FIELD(Settings, "priority_weights", false, priority_weights(r, v, o.priority_weights)),
+    FIELD(Settings, "renewal_notice_days", false, integer(r, v, o.renewal_notice_days, 0, kMaxNoticeDays)),
     FIELD(Settings, "road_factor", false, number(r, v, o.road_factor, 1, 10)),
     FIELD(Settings, "timezone", false, str(r, v, o.timezone)),
+    FIELD(Settings, "winback_window_days", false, integer(r, v, o.winback_window_days, 0, kMaxNoticeDays)),
     FIELD(Settings, "work_end_minute", false, integer(r, v, o.work_end_minute, 0, kLastMinute)),
     FIELD(Settings, "work_start_minute", false, integer(r, v, o.work_start_minute, 0, kLastMinute)),
 };
@@ -316,6 +321,7 @@ constexpr Field<Plan> kPlanFields[] = {
     FIELD(Plan, "settings", false, settings(r, v, o.settings)),
     FIELD(Plan, "stages", false, array(r, v, o.stages, stage)),
     FIELD(Plan, "territories", false, array(r, v, o.territories, territory)),
+    FIELD(Plan, "upsell_rules", false, upsell_rules(r, v, o.upsell_rules)),
     FIELD(Plan, "version", true, static_cast<void>(0)), // checked before conversion
 };
 
@@ -404,6 +410,7 @@ bool plan_json_detail::is_known_field(Kind kind, std::string_view key) {
     case Kind::Service: return known(kServiceFields, key);
     case Kind::Opportunity: return known(kOpportunityFields, key);
     case Kind::Activity: return known(kActivityFields, key);
+    case Kind::UpsellRule: return is_known_rule_field(key);
     }
     return false;
 }
@@ -434,6 +441,7 @@ LoadResult read_document(Input& input, std::span<const Migration> migrations,
     }
 
     Plan plan;
+    plan.upsell_rules = default_upsell_rules(); // a plan from before the rules existed gets these
     object(reader, *doc, kPlanFields, plan, &plan.extra);
     doc.reset(); // the DOM is hollow now; free it before the checks allocate their indexes
     streamer.move_into(plan);

@@ -70,6 +70,9 @@ inline constexpr const char* kSavesDir = "/footprint/saves";
 // web_test_api.cpp.
 using TestOps = std::optional<core::Json> (*)(const std::string& op, const core::Json& cmd);
 std::optional<core::Json> test_ops_plan(const std::string& op, const core::Json& cmd);
+std::optional<core::Json> test_ops_forecast(const std::string& op, const core::Json& cmd);
+std::optional<core::Json> test_ops_desks(const std::string& op, const core::Json& cmd);
+std::optional<core::Json> test_ops_import(const std::string& op, const core::Json& cmd); // CSV, accounts list
 
 // Small helpers the areas share (web_test_api.cpp).
 core::Json test_error(std::string message);                        // {"ok":false,"error":…}

@@ -116,7 +116,7 @@ bool should_draw(WebContext& w, double now) {
                 w.ui.update_requested, w.ui.dpr};
     const bool changed = !(cur == g_watched);
     g_watched = cur;
-    if (input || changed || w.ui.animating) return true;
+    if (input || changed || w.ui.animating || w.app->doc().slicing()) return true;
     if (w.app->saver().syncing()) return false;
     return now - w.last_activity_ms < kKeepDrawingMs || now - g_last_draw_ms >= kHeartbeatMs;
 }

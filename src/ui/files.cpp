@@ -1,6 +1,7 @@
 // Routes a picked or dropped file to what it is for.
 #include "ui/files.h"
 
+#include "ui/accounts_view.h"
 #include "ui/map_actions.h"
 
 namespace footprint::ui {
@@ -11,15 +12,33 @@ void pick_file(UiState& ui, const std::string& purpose, const std::string& accep
 
 void pick_plan_file(UiState& ui) { pick_file(ui, kFilePlan, ".json,application/json"); }
 
+namespace {
+
+bool ends_with_ci(const std::string& s, std::string_view suffix) {
+    if (s.size() < suffix.size()) return false;
+    for (std::size_t i = 0; i < suffix.size(); ++i) {
+        char c = s[s.size() - suffix.size() + i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != suffix[i]) return false;
+    }
+    return true;
+}
+
+} // namespace
+
 void deliver_file(app::App& app, UiState& ui, const std::string& purpose,
                   const std::string& name, const std::string& bytes) {
-    auto ends_with = [&](const char* ext) {
-        const std::string e(ext);
-        return name.size() >= e.size() && name.compare(name.size() - e.size(), e.size(), e) == 0;
-    };
     if (purpose == kFileTerritoryShapes ||
-        (purpose.empty() && (ends_with(".geojson") || ends_with(".topojson")))) {
+        (purpose.empty() && (ends_with_ci(name, ".geojson") || ends_with_ci(name, ".topojson")))) {
         import_territory_shapes(app, ui, name, bytes);
+        return;
+    }
+    if (purpose == kFileImportCsv ||
+        (purpose.empty() && (ends_with_ci(name, ".csv") || ends_with_ci(name, ".tsv") ||
+                             ends_with_ci(name, ".txt") || ends_with_ci(name, ".xlsx") ||
+                             ends_with_ci(name, ".xls")))) {
+        // A workbook gets the wizard too: it says how to save it as CSV.
+        start_csv_import(app, ui, name, bytes);
         return;
     }
     // A plan file, or anything dropped that no other purpose claims: opening it validates it, and

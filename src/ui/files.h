@@ -13,6 +13,9 @@ namespace footprint::ui {
 // deliver_file(). A dropped file has no purpose and is routed by its name.
 inline constexpr const char* kFilePlan = "plan";
 inline constexpr const char* kFileTerritoryShapes = "territory-shapes"; // GeoJSON / TopoJSON
+// A CSV to import (accounts, contacts or opportunities): opens the import wizard. A dropped file
+// whose name ends in .csv, .tsv or .txt goes there too.
+inline constexpr const char* kFileImportCsv = "import-csv";
 
 // Opens the file picker for `purpose`, showing files that match `accept` (".csv,.txt").
 void pick_file(UiState& ui, const std::string& purpose, const std::string& accept);

@@ -246,7 +246,7 @@ void account_tooltip(const app::App& app, UiState& ui, const core::Account& a) {
         ImGui::TextColored(to_vec4(c ? c : p.text), "Contract ends %s (%s)", core::format_date(*end).c_str(),
                            core::format_relative_days(*end, today).c_str());
     }
-    if (auto w = core::winback_window(a)) {
+    if (auto w = core::winback_window(a, app.plan().settings, today)) {
         const bool open = today >= w->opens && today <= w->closes;
         ImGui::TextColored(to_vec4(open ? p.former : p.text_muted), "%s Win-back window %s %s",
                            ICON_HISTORY, open ? "open, competitor term ends" : "opens",

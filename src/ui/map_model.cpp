@@ -87,7 +87,7 @@ MapModel& map_model(const app::App& app, UiState& ui) {
             due = core::days_between(today, *end);
             if (due >= 0 && due <= 90) f |= kDue90;
         }
-        const bool winback = core::winback_open(a, today);
+        const bool winback = core::winback_open(a, plan.settings, today);
         const bool white = core::lacks_family(a, st.whitespace_family);
         if (winback) {
             f |= kWinbackOpen;

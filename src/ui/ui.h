@@ -3,9 +3,14 @@
 
 #include "app/app.h"
 #include "core/geometry.h"
+#include "ui/pipeline_state.h"
+#include "app/csv_import_job.h"
+#include "core/account_list.h"
 
+#include <array>
 #include <functional>
 #include <memory>
+#include <map>
 #include <set>
 #include <string>
 
@@ -17,7 +22,7 @@ class AssignmentJob; // core/territory.h
 
 namespace footprint::ui {
 
-enum class View { Map, Accounts, Pipeline, Forecast, Week, Reports, Count };
+enum class View { Map, Accounts, Desks, Pipeline, Forecast, Week, Reports, Count };
 const char* view_title(View v);
 
 struct Fonts {
@@ -39,12 +44,28 @@ struct PlatformHooks {
 
 struct AccountsViewState {
     char search[128] = {};
-    int status_filter = -1; // -1 all, else AccountStatus
-    int sort_column = 0;
-    bool sort_ascending = true;
-    std::uint64_t sorted_revision = ~0ull;
-    std::vector<std::size_t> rows; // indices into plan.accounts, filtered and sorted
-    std::string rows_key;          // filter + sort the rows were built for
+    core::AccountFilter filter; // everything but the search text, which is typed into `search`
+    core::AccountSort sort;
+    core::AccountList list;     // the rows, kept in step with the plan (accounts_list.cpp)
+    std::uint64_t list_revision = ~0ull;
+    std::uint64_t list_generation = ~0ull;
+    std::size_t list_size = 0;
+    std::string anchor;         // where a Shift-click range starts (an account id)
+    bool scroll_to_focus = false;
+    int ending_days_custom = 45; // the "within N days" filter's own N
+    char tag_buf[64] = {};       // bulk bar: tag to add or remove
+    char owner_buf[96] = {};     // bulk bar: owner to set
+    char new_tag[64] = {};       // account page: tag being added
+    std::string editing_contact; // account page: the contact or service whose form is open
+    std::string editing_service;
+    bool timeline_all = false;
+    bool sort_from_prefs = false; // a sort read from preferences, to show on the table's header
+};
+
+// The CSV import wizard (import_wizard.cpp): open while `job` is set.
+struct ImportViewState {
+    std::unique_ptr<app::CsvImportJob> job;
+    bool columns_step = false; // the Mapping stage: false shows the file, true its columns
 };
 
 struct MapData;
@@ -103,6 +124,25 @@ struct MapViewState {
     std::string last_import_error;        // for tests: why the last shape file was refused
 };
 
+// The Desks view (ui/panel_desks.cpp and ui/desk_*.cpp).
+enum class DeskTab { Week, Renewals, Winbacks, Whitespace, Catalog, Count };
+struct DesksViewState {
+    DeskTab tab = DeskTab::Week;
+    std::string territory;  // "" every territory, else a territory id (kNoTerritory: none set)
+    char search[96] = {};
+    int renewal_horizon = 2; // index into 30/60/90/180 days
+    bool include_lapsed = true;
+    int winback_filter = 0;  // window open, opening in 90 days, every former client
+    int week_status = 0;     // every account, clients, former clients, prospects
+    bool whitespace_only_open = true;
+    int whitespace_lacking = -1; // a family index: clients that lack it; -1 any
+    std::string anchor;      // the last account clicked in "This week" (Shift+click selects a range)
+    bool open_weights = false;
+    // Where the last frame drew the buttons a test clicks: key -> x, y, w, h in framebuffer
+    // pixels ("create_renewal:ACCOUNT_ID", "tab:Renewals").
+    std::map<std::string, std::array<float, 4>> located;
+};
+
 struct UiState {
     View view = View::Accounts;
     bool dark = false;
@@ -112,7 +152,11 @@ struct UiState {
     std::set<std::string> selection; // selected account ids, shared by every view
     std::string focused_account;     // the account whose page is open
     AccountsViewState accounts;
+    ImportViewState import;
     MapViewState map;
+    PipelineViewState pipeline;
+    ForecastViewState forecast;
+    DesksViewState desks;
     bool show_settings = false;
     bool show_shortcuts = false;
     bool rename_open = false;

@@ -3,6 +3,7 @@
 #include "core/geo.h"
 #include "core/map_assets.h"
 #include "core/map_layers.h"
+#include "core/winback.h"
 #include "core/plan_json.h"
 #include "core/shape_files.h"
 #include "core/spatial_index.h"
@@ -401,16 +402,21 @@ TEST_CASE("layer rules: win-back window, expiring MRC, whitespace, the day's rou
     f.status = AccountStatus::Former;
     f.former.lost_date = date_from_ymd(2023, 5, 15);
     f.former.competitor_term_months = 36;
-    auto w = winback_window(f);
+    Settings settings; // the window opens 120 days before the competitor's end (the desk's rule)
+    auto w = winback_window(f, settings, today);
     REQUIRE(w);
     CHECK(w->competitor_end == date_from_ymd(2026, 5, 15));
-    CHECK(w->opens == add_days(date_from_ymd(2026, 5, 15), -90));
-    CHECK(winback_open(f, today)); // Feb 14 .. Aug 13
-    CHECK_FALSE(winback_open(f, date_from_ymd(2026, 2, 1)));
+    CHECK(w->opens == date_from_ymd(2026, 1, 15));
+    CHECK(w->closes == add_days(date_from_ymd(2026, 5, 15), kWinbackGraceDays));
+    CHECK(winback_open(f, settings, today)); // Jan 15 .. Jun 14
+    CHECK_FALSE(winback_open(f, settings, date_from_ymd(2026, 1, 14)));
+    settings.winback_window_days = 60; // opens Mar 16
+    CHECK_FALSE(winback_open(f, settings, today));
+    settings = Settings{};
     f.former.competitor_contract_end = date_from_ymd(2027, 1, 1);
-    CHECK_FALSE(winback_open(f, today));
+    CHECK_FALSE(winback_open(f, settings, today));
     f.status = AccountStatus::Client;
-    CHECK_FALSE(winback_window(f));
+    CHECK_FALSE(winback_window(f, settings, today));
 
     Account c;
     c.status = AccountStatus::Client;
