@@ -581,3 +581,33 @@ TEST_CASE("a sliced command applies over several calls, is one undo step, and ca
     CHECK(doc.plan().accounts.size() == 52);
     CHECK(doc.undo_label() == "Edit");
 }
+
+TEST_CASE("a sliced command is never saved half applied, however long it runs") {
+    // An import applied a slice per frame for 1.6 s: the scheduler's "at most 250 ms after the
+    // first unsaved edit" must not write the plan with half the import in it (a crash then would
+    // open a plan that no undo step ever produced).
+    Harness h;
+    app::Command c{"Import 100 accounts", {}};
+    for (int i = 0; i < 100; ++i)
+        c.changes.push_back(core::Put<Account>{account("n" + std::to_string(i), "N" + std::to_string(i)),
+                                                std::nullopt, true});
+    h.doc.begin_sliced(std::move(c), Timestamp{20});
+    const int journals = h.sink.journals, snapshots = h.sink.snapshots;
+    for (int f = 0; f < 100 && h.doc.slicing(); ++f) {
+        if (f < 99) h.doc.apply_slice(1, Timestamp{20});
+        else while (!h.doc.apply_slice(100, Timestamp{20})) {}
+        h.frame();
+        if (h.doc.slicing()) {
+            CHECK(h.sink.journals == journals);
+            CHECK(h.sink.snapshots == snapshots);
+            CHECK_FALSE(h.sink.writing);
+        }
+    }
+    REQUIRE_FALSE(h.doc.slicing());
+    h.run(20);
+    CHECK(h.sink.journals == journals + 1); // once it is complete: one entry with all of it
+    h.synced();
+    app::StartupResult r = h.sink.reopen();
+    REQUIRE(r.plan);
+    CHECK(r.plan->accounts.size() == 100);
+}
