@@ -87,6 +87,8 @@ void SaveScheduler::frame(Document& doc, SaveSink& sink, const std::function<dou
     if (!syncing_ && last_error_ != SyncError::None && written_revision_ != durable_revision_ &&
         start - sync_failed_ms_ >= kSyncRetryMs)
         request_sync(sink, start);
+    // A sliced command (an import applied over many frames) is one step: never store half of it.
+    if (!writer_ && doc.slicing()) return;
     if (!writer_) {
         if (dirty_) {
             // Wait for a pause in the editing, but never longer than kMaxDelayMs after the first
@@ -131,6 +133,7 @@ void SaveScheduler::flush(Document& doc, double now_ms, SaveSink& sink) {
         sink.abort_save();
     }
     note_change(doc, now_ms);
+    if (!writer_ && doc.slicing()) return; // the stored plan stays as it was before the command
     if (!writer_) {
         if (!dirty_) return;
         if (!wants_snapshot(doc)) {
