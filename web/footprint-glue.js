@@ -252,7 +252,7 @@
         navigator.serviceWorker.addEventListener('message', onMessage);
         navigator.serviceWorker.startMessages(); // addEventListener alone leaves them queued
         sw.postMessage({ type: 'build' });
-        setTimeout(() => resolve(''), 3000);
+        setTimeout(() => resolve(''), 15000); // a worker starting up on a loaded machine is slow
       });
       return { controlled: true, build, updateReady };
     },

@@ -15,10 +15,16 @@ before(async () => { server = await startServer(); });
 after(async () => { await server.close(); });
 
 // Waits until the service worker has installed this build and serves the page.
+// (Polled from here: waitForFunction does not wait for an async predicate, whose promise is
+// always truthy, so it returned before the worker had taken over.)
 async function waitOfflineReady(page, timeout = 60000) {
-  await page.waitForFunction(async () => (await window.footprint.serviceWorker()).controlled, null,
-    { timeout, polling: 250 });
-  return page.evaluate(() => window.footprint.serviceWorker());
+  const until = Date.now() + timeout;
+  for (;;) {
+    const sw = await page.evaluate(() => window.footprint.serviceWorker());
+    if (sw.controlled && sw.build) return sw;
+    if (Date.now() > until) throw new Error(`the service worker did not take over in ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 const buildOf = (dir) => /const BUILD = '([0-9a-f]+)'/.exec(fs.readFileSync(path.join(dir, 'sw.js'), 'utf8'))[1];
@@ -112,7 +118,7 @@ test('every request the browser makes stays on the page\'s origin', async () => 
     await waitOfflineReady(page);
     // Everything a person does: every view, the map, export, opening a file, a reload.
     await page.click('#canvas', { position: { x: 700, y: 600 } });
-    for (let i = 1; i <= 6; i++) {
+    for (let i = 1; i <= 7; i++) { // every view (ui.h View)
       await page.keyboard.press(`Control+${i}`);
       await settle(page);
     }
