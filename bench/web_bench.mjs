@@ -43,7 +43,7 @@ for (let i = 0; i < RUNS; i++) {
 console.log(`### Startup\n\nfirst full frame after navigation (first visit, sample plan), ${RUNS} runs: median ${ms(median(first))} (runs: ${first.map(Math.round).join(', ')} ms)\n`);
 
 // 3. A big plan in the page.
-const rows = { memWasm: [], memJs: [], save: [], saveMaxFrame: [], idb: [], open: [], firstFrame: [], edit: [], editMaxFrame: [], memLoaded: [], fileSize: [] };
+const rows = { memSaved: [], memHeap: [], memWasm: [], memJs: [], save: [], saveMaxFrame: [], idb: [], open: [], firstFrame: [], edit: [], editMaxFrame: [], memLoaded: [], fileSize: [] };
 const bigRuns = Math.max(1, Math.min(RUNS, 3));
 for (let i = 0; i < bigRuns; i++) {
   const profile = newProfileDir('big');
@@ -61,9 +61,11 @@ for (let i = 0; i < bigRuns; i++) {
     rows.saveMaxFrame.push((await page.evaluate(() => window.footprint.frameStats())).max_ms);
     rows.fileSize.push(await page.evaluate(() => {
       const dir = '/footprint/saves';
-      const names = FS.readdir(dir).filter((n) => n.endsWith('.json')).sort();
+      const names = FS.readdir(dir).filter((n) => /^save-\d{12}\.json(\.gz)?$/.test(n)).sort();
       return FS.stat(`${dir}/${names[names.length - 1]}`).size;
     }));
+    const m = await page.evaluate(() => window.footprint.memory());
+    rows.memSaved.push(m.wasm + m.js);
   } finally { await s.close(); }
   s = await launch(profile);
   try {
@@ -78,8 +80,9 @@ for (let i = 0; i < bigRuns; i++) {
     rows.memLoaded.push(mem.wasm + mem.js);
     rows.memWasm.push(mem.wasm);
     rows.memJs.push(mem.js);
+    rows.memHeap.push(mem.heap);
     // One edit on the big plan, autosaved in slices.
-    const id = await page.evaluate(() => window.footprint.plan().accounts[5].id);
+    const id = (await dispatch(page, { op: 'account', index: 5 })).account.id;
     await page.evaluate(() => window.footprint.resetFrameStats());
     await dispatch(page, { op: 'edit_account', id, notes: 'benchmark edit' });
     await page.waitForFunction(() => window.footprint.state().save.state !== 'saved', null, { timeout: 5000 }).catch(() => {});
@@ -92,7 +95,8 @@ await server.close();
 console.log(`### Big plan in the page (${ACCOUNTS.toLocaleString('en-US')} accounts, ${ACTIVITIES.toLocaleString('en-US')} activities), median of ${bigRuns}\n`);
 console.log('| measure | median | runs |\n|---|---|---|');
 const row = (label, xs, f) => console.log(`| ${label} | ${f(median(xs))} | ${xs.map(f).join(', ')} |`);
-row('plan file size', rows.fileSize, mb);
+row('stored snapshot size (gzip-compressed plan)', rows.fileSize, mb);
+row('page memory after generating and saving it (wasm + JS heap)', rows.memSaved, mb);
 row('first save: change to durable in IndexedDB', rows.save, ms);
 row('longest frame while saving it', rows.saveMaxFrame, ms);
 row('reload: IndexedDB into the file system (syncfs)', rows.idb, ms);
@@ -100,6 +104,7 @@ row('reload: read + parse + open the plan', rows.open, ms);
 row('reload: navigation to first full frame', rows.firstFrame, ms);
 row('page memory after reload (wasm + JS heap)', rows.memLoaded, mb);
 row('… of which WebAssembly memory', rows.memWasm, mb);
+row('… … of it in use by malloc', rows.memHeap, mb);
 row('… of which JS heap (IDBFS keeps the files there)', rows.memJs, mb);
 row('one edit: change to durable (autosave)', rows.edit, ms);
 row('longest frame during that autosave', rows.editMaxFrame, ms);

@@ -25,6 +25,7 @@ DEB_PACKAGES=(
   "python3-icalendar:/usr/lib/python3/dist-packages/icalendar/__init__.py"
   "dpkg-dev:/usr/bin/dpkg-source"
   "xz-utils:/usr/bin/xz"
+  "zlib1g-dev:/usr/include/zlib.h"
 )
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -83,6 +84,37 @@ fetch_imgui() {
   tar -xf "$orig" -C "$IMGUI_DIR" --strip-components=1 || die "could not unpack $orig"
   rm -rf "$tmp"
   [ -f "$IMGUI_DIR/imgui.cpp" ] || die "imgui.cpp missing after unpacking $orig"
+}
+
+# zlib for the web build, from Debian's 'zlib' source package (the native build links Debian's
+# zlib1g-dev). Compresses the plan snapshots kept in the browser's storage. Uses the same deb-src
+# entry as fetch_imgui (call that first).
+ZLIB_DIR="$ROOT/third_party/zlib"
+fetch_zlib() {
+  [ -f "$ZLIB_DIR/inflate.c" ] && [ -f "$ZLIB_DIR/zconf.h" ] && return 0
+  local version
+  version=$(apt-cache showsrc zlib 2>/dev/null | awk '/^Version: / {print $2}' | sort -V | tail -n 1)
+  if [ -z "$version" ]; then
+    say "adding a deb-src entry for Debian 13 (trixie) to get zlib sources"
+    printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+      | as_root tee /etc/apt/sources.list.d/footprint-imgui-src.sources >/dev/null
+    apt_updated=0; apt_update_once
+    version=$(apt-cache showsrc zlib 2>/dev/null | awk '/^Version: / {print $2}' | sort -V | tail -n 1)
+  fi
+  [ -n "$version" ] || die "no zlib source package found (apt-get source zlib); check the deb-src entries"
+  say "fetching zlib $version with apt-get source"
+  local tmp; tmp=$(mktemp -d)
+  # A security update's .dsc may be missing from the mirror; any version's .orig tarball will do.
+  for v in $(apt-cache showsrc zlib | awk '/^Version: / {print $2}' | sort -Vr); do
+    (cd "$tmp" && apt-get source --download-only -qq "zlib=$v" >/dev/null 2>&1)
+    ls "$tmp"/zlib_*.orig.tar.* >/dev/null 2>&1 && break
+  done
+  local orig; orig=$(ls "$tmp"/zlib_*.orig.tar.* 2>/dev/null | head -n 1)
+  [ -n "$orig" ] || die "apt-get source zlib failed"
+  rm -rf "$ZLIB_DIR"; mkdir -p "$ZLIB_DIR"
+  tar -xf "$orig" -C "$ZLIB_DIR" --strip-components=1 || die "could not unpack $orig"
+  rm -rf "$tmp"
+  [ -f "$ZLIB_DIR/inflate.c" ] || die "inflate.c missing after unpacking $orig"
 }
 
 install_npm_packages() {

@@ -6,6 +6,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 install_debian_packages
 fetch_imgui
+fetch_zlib
 install_npm_packages
 build_web
 say "serving build/wasm"

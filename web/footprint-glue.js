@@ -1,5 +1,6 @@
 // The little JavaScript the page needs: WebGL2 check, loading state, IndexedDB sync, file
-// download/upload, page visibility and network state, and the test API (window.footprint).
+// download/upload, page visibility and network state, the service worker and its update prompt,
+// and the test API (window.footprint).
 'use strict';
 
 (function () {
@@ -25,12 +26,86 @@
     if (fraction !== undefined) $('loading-bar').style.width = Math.round(5 + 95 * fraction) + '%';
   }
 
+  // IDBFS's own reconcile loses IndexedDB failures: its error handlers read `this.error` from
+  // arrow functions (undefined, so a failed write reports success) and an aborted transaction,
+  // which is how a full disk shows, calls nobody back (the save stays "saving" for ever). An
+  // error in one file also left the others committed. This one makes a sync all or nothing:
+  // any failure aborts the transaction, and the callback runs exactly once with the real error.
+  function reconcile(src, dst, callback) {
+    const create = [], remove = [];
+    for (const key of Object.keys(src.entries)) {
+      const e = src.entries[key], e2 = dst.entries[key];
+      if (!e2 || e.timestamp.getTime() !== e2.timestamp.getTime()) create.push(key);
+    }
+    for (const key of Object.keys(dst.entries)) if (!src.entries[key]) remove.push(key);
+    if (!create.length && !remove.length) { callback(null); return; }
+    let done = false, failed = null, tx;
+    const finish = (err) => { if (!done) { done = true; callback(err); } };
+    const db = src.type === 'remote' ? src.db : dst.db;
+    try {
+      tx = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite');
+    } catch (e) { finish(e); return; }
+    const fail = (err) => {
+      if (failed) return;
+      failed = err || new Error('IndexedDB request failed');
+      try { tx.abort(); } catch (e) { /* already finished */ }
+    };
+    tx.oncomplete = () => finish(failed);
+    tx.onabort = () => finish(tx.error || failed || new DOMException('The save was aborted', 'AbortError'));
+    tx.onerror = (e) => { e.preventDefault(); fail(e.target && e.target.error); };
+    const store = tx.objectStore(IDBFS.DB_STORE_NAME);
+    const request = (make) => {
+      try {
+        const req = make();
+        req.onerror = (e) => { e.preventDefault(); e.stopPropagation(); fail(req.error); };
+      } catch (e) { fail(e); }
+    };
+    // Directories before the files in them; files removed before their directories.
+    for (const path of create.sort()) {
+      if (dst.type === 'local') {
+        const req = store.get(path);
+        req.onsuccess = () => IDBFS.storeLocalEntry(path, req.result, (err) => { if (err) fail(err); });
+        req.onerror = (e) => { e.preventDefault(); e.stopPropagation(); fail(req.error); };
+      } else {
+        IDBFS.loadLocalEntry(path, (err, entry) => {
+          // A file removed since the sync began (an old save pruned) is left to the next sync.
+          if (err && err.errno === 44 /* ENOENT */) return;
+          if (err) { fail(err); return; }
+          request(() => store.put(entry, path));
+        });
+      }
+    }
+    for (const path of remove.sort().reverse()) {
+      if (dst.type === 'local') IDBFS.removeLocalEntry(path, (err) => { if (err) fail(err); });
+      else request(() => store.delete(path));
+    }
+  }
+
   // Called from C++ (src/platform/web_*.cpp) through EM_JS stubs.
   const glue = {
     setLoading,
-    hideLoading() { $('loading').hidden = true; },
+    hideLoading() {
+      $('loading').hidden = true;
+      registerServiceWorker(); // after the first frame: installing fetches the app once more
+    },
 
+    // "Reload" in the new-version banner, once the plan is saved: the waiting worker takes over
+    // and the page reloads on the build it installed whole.
+    applyUpdate() {
+      updateRequested = true;
+      const waiting = swRegistration && swRegistration.waiting;
+      if (!waiting) { location.reload(); return; }
+      waiting.postMessage({ type: 'skip-waiting' });
+      setTimeout(() => location.reload(), 5000); // it never took over: reload on what there is
+    },
+
+    // Called by main() once the app exists (onRuntimeInitialized runs before main: telling the
+    // app anything then wrote through a null pointer).
     mountStorage() {
+      appStarted = true;
+      reportOnline();
+      reportUpdate();
+      IDBFS.reconcile = reconcile;
       FS.mkdir('/footprint');
       FS.mount(IDBFS, {}, '/footprint');
       const started = performance.now();
@@ -88,6 +163,35 @@
   };
   window.FootprintGlue = glue;
 
+  // Offline: the service worker (web/sw.js.in) keeps the whole app, so after one visit the page
+  // opens with no network. A new build it installs waits until the person reloads from the banner.
+  let swRegistration = null, updateRequested = false, updateReady = false;
+  function reportUpdate() { if (appStarted && updateReady) Module._footprint_update_ready(); }
+  function watchRegistration(reg) {
+    swRegistration = reg;
+    const check = () => {
+      if (reg.waiting && navigator.serviceWorker.controller) { updateReady = true; reportUpdate(); }
+    };
+    check();
+    reg.addEventListener('updatefound', () => {
+      const w = reg.installing;
+      if (w) w.addEventListener('statechange', () => { if (w.state === 'installed') check(); });
+    });
+    // A page left open for days still hears of new builds.
+    setInterval(() => reg.update().catch(() => {}), 30 * 60 * 1000);
+    window.addEventListener('online', () => reg.update().catch(() => {}));
+  }
+  let swStarted = false;
+  function registerServiceWorker() {
+    if (swStarted || !('serviceWorker' in navigator) || !window.isSecureContext) return;
+    swStarted = true;
+    navigator.serviceWorker.addEventListener('controllerchange', () => { if (updateRequested) location.reload(); });
+    navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).then(watchRegistration, () => {
+      // Offline, the update check fails but the installed worker still serves the page.
+      navigator.serviceWorker.getRegistration().then((reg) => { if (reg) watchRegistration(reg); });
+    });
+  }
+
   // A file chosen or dropped is copied into the in-memory file system, then handed to C++.
   let incoming = 0;
   function deliverFile(file, purpose) {
@@ -109,12 +213,13 @@
   });
 
   let runtimeReady = false; // Module._* exist before the runtime has started; calling them throws
+  let appStarted = false;   // and the app they talk to exists only once main() has run
   function ready() { return runtimeReady && Module._footprint_ready() === 1; }
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden' && ready()) Module._footprint_page_hidden();
   });
   window.addEventListener('pagehide', () => { if (ready()) Module._footprint_page_hidden(); });
-  const reportOnline = () => { if (runtimeReady) Module._footprint_set_online(navigator.onLine ? 1 : 0); };
+  const reportOnline = () => { if (appStarted) Module._footprint_set_online(navigator.onLine ? 1 : 0); };
   window.addEventListener('online', reportOnline);
   window.addEventListener('offline', reportOnline);
 
@@ -129,9 +234,28 @@
     plan: () => call('footprint_plan_json'),
     dispatch: (command) => call('footprint_dispatch', command),
     resetFrameStats: () => Module._footprint_reset_frame_stats(),
-    // WebAssembly linear memory plus the JavaScript heap (IDBFS keeps files there).
-    memory: () => ({ wasm: wasmMemory.buffer.byteLength,
+    // WebAssembly linear memory (and how much of it malloc has in use) plus the JavaScript heap
+    // (IDBFS keeps the stored files there).
+    memory: () => ({ wasm: wasmMemory.buffer.byteLength, heap: Module._footprint_heap_used(),
                      js: performance.memory ? performance.memory.usedJSHeapSize : 0 }),
+    // The service worker: whether it serves this page, and the build it holds.
+    serviceWorker: async () => {
+      const sw = navigator.serviceWorker && navigator.serviceWorker.controller;
+      if (!sw) return { controlled: false, build: '' };
+      const build = await new Promise((resolve) => {
+        const onMessage = (e) => {
+          if (e.data && e.data.type === 'build') {
+            navigator.serviceWorker.removeEventListener('message', onMessage);
+            resolve(e.data.build);
+          }
+        };
+        navigator.serviceWorker.addEventListener('message', onMessage);
+        navigator.serviceWorker.startMessages(); // addEventListener alone leaves them queued
+        sw.postMessage({ type: 'build' });
+        setTimeout(() => resolve(''), 15000); // a worker starting up on a loaded machine is slow
+      });
+      return { controlled: true, build, updateReady };
+    },
   };
 
   window.Module = {
@@ -143,7 +267,10 @@
       const m = /\((\d+(?:\.\d+)?)\/(\d+)\)/.exec(text || '');
       if (m) setLoading('Loading the planner…', 0.8 * Number(m[1]) / Number(m[2]));
     },
-    onRuntimeInitialized: () => { runtimeReady = true; setLoading('Opening your plan…', 0.85); reportOnline(); },
+    onRuntimeInitialized: () => {
+      runtimeReady = true;
+      setLoading('Opening your plan…', 0.85);
+    },
   };
   const script = document.createElement('script');
   script.src = 'footprint.js';

@@ -80,6 +80,7 @@ public:
     // Platform state the status bar shows.
     bool storage_ready = false;
     bool online = true;
+    bool update_ready = false; // a new version of the app is installed and waits for a reload
     bool storage_persisted = false;
     double storage_used = 0;
     double storage_quota = 0;

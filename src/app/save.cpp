@@ -4,6 +4,7 @@
 #include "core/plan_journal.h"
 
 #include <cstdio>
+#include <limits>
 
 namespace footprint::app {
 
@@ -45,8 +46,14 @@ void SaveScheduler::note_change(const Document& doc, double now_ms) {
 
 bool SaveScheduler::wants_snapshot(const Document& doc) const {
     const core::TouchedSet& t = doc.touched();
-    return need_snapshot_ || t.everything || t.records() > kJournalMaxRecords ||
-           journal_entries_ >= kJournalMaxEntries;
+    return need_snapshot_ || t.everything || t.records() > kJournalMaxRecords;
+}
+
+// A long journal is folded into a new snapshot, but only in a pause: an edit abandons a snapshot
+// being written, so while the person keeps editing, their changes go on into the journal.
+bool SaveScheduler::compaction_due(double now_ms) const {
+    return journal_entries_ >= kJournalMaxEntries && !dirty_ && now_ms - last_change_ms_ >= kCompactQuietMs &&
+           now_ms >= retry_at_ms_;
 }
 
 bool SaveScheduler::write_journal(Document& doc, double now_ms, SaveSink& sink) {
@@ -56,12 +63,7 @@ bool SaveScheduler::write_journal(Document& doc, double now_ms, SaveSink& sink) 
     std::string err;
     if (!sink.write_journal(text, err)) {
         // What this entry held is only in memory now: the next save writes everything.
-        need_snapshot_ = true;
-        error_ = "Could not write the plan (" + err +
-                 "). Your last saved plan is intact; export the plan to keep your latest changes.";
-        last_error_ = SyncError::Other;
-        dirty_ = true;
-        last_change_ms_ = now_ms + 2000;
+        write_failed(err, now_ms);
         return false;
     }
     ++journal_entries_;
@@ -74,61 +76,107 @@ bool SaveScheduler::write_journal(Document& doc, double now_ms, SaveSink& sink) 
 void SaveScheduler::frame(Document& doc, SaveSink& sink, const std::function<double()>& clock,
                           double budget_ms) {
     const double start = clock();
+    // An edit while serialising makes the half-written snapshot stale: start again after the
+    // debounce (the records already written may have moved).
+    if (writer_ && writing_revision_ != doc.revision()) {
+        writer_.reset();
+        sink.abort_save();
+    }
     note_change(doc, start);
-    // An edit while serialising makes the half-written text stale: start again after the debounce.
-    if (writer_ && writing_revision_ != doc.revision()) writer_.reset();
+    // Files written but not yet durable after a failed sync: push them again now and then.
+    if (!syncing_ && last_error_ != SyncError::None && written_revision_ != durable_revision_ &&
+        start - sync_failed_ms_ >= kSyncRetryMs)
+        request_sync(sink, start);
+    // A sliced command (an import applied over many frames) is one step: never store half of it.
+    if (!writer_ && doc.slicing()) return;
     if (!writer_) {
-        if (!dirty_ || start - last_change_ms_ < kDebounceMs) return;
-        if (!wants_snapshot(doc)) {
-            write_journal(doc, start, sink);
+        if (dirty_) {
+            // Wait for a pause in the editing, but never longer than kMaxDelayMs after the first
+            // unsaved change: someone who keeps editing still has everything but the last moment
+            // saved.
+            if (start < retry_at_ms_) return;
+            if (start - last_change_ms_ < kDebounceMs && start - pending_since_ms_ < kMaxDelayMs) return;
+            if (!wants_snapshot(doc)) {
+                write_journal(doc, start, sink);
+                return;
+            }
+        } else if (!compaction_due(start)) {
             return;
         }
-        // A snapshot holds everything, so what was touched so far needs no journal entry; if it
-        // is abandoned (an edit while serialising) the next attempt is a snapshot again.
-        doc.take_touched();
-        need_snapshot_ = true;
-        writer_ = std::make_unique<core::PlanWriter>(doc.plan());
-        writing_revision_ = doc.revision();
-        dirty_ = false;
+        if (!start_snapshot(doc, start, sink)) return;
     }
-    constexpr std::size_t kSlice = 2000; // records per slice: well under a millisecond natively
+    constexpr std::size_t kSlice = 1000; // records per slice (serialised and compressed): ~1 ms
     while (!writer_->step(kSlice))
         if (clock() - start >= budget_ms) return;
-    std::string text = writer_->take();
-    writer_.reset();
-    finish_write(std::move(text), clock(), sink);
+    finish_snapshot(doc, clock(), sink);
+}
+
+bool SaveScheduler::start_snapshot(Document& doc, double now_ms, SaveSink& sink) {
+    // What was touched stays noted until the snapshot is complete: if an edit abandons it, a
+    // journal entry can still carry everything since the last one (unless a snapshot is needed
+    // anyway: a new plan, a big change).
+    writing_revision_ = doc.revision();
+    dirty_ = false;
+    std::string err;
+    core::ByteSink* out = sink.begin_save(err);
+    if (!out) {
+        write_failed(err, now_ms);
+        return false;
+    }
+    writer_ = std::make_unique<core::SnapshotWriter>(doc.plan(), *out);
+    return true;
 }
 
 void SaveScheduler::flush(Document& doc, double now_ms, SaveSink& sink) {
-    note_change(doc, now_ms);
-    if (!dirty_ && !writer_) return;
-    writer_.reset();
-    if (!wants_snapshot(doc)) {
-        write_journal(doc, now_ms, sink);
-        return;
+    if (writer_ && writing_revision_ != doc.revision()) {
+        writer_.reset();
+        sink.abort_save();
     }
-    doc.take_touched();
-    need_snapshot_ = true;
-    writing_revision_ = doc.revision();
-    dirty_ = false;
-    finish_write(core::write_plan(doc.plan()), now_ms, sink);
+    note_change(doc, now_ms);
+    if (!writer_ && doc.slicing()) return; // the stored plan stays as it was before the command
+    if (!writer_) {
+        if (!dirty_) return;
+        if (!wants_snapshot(doc)) {
+            write_journal(doc, now_ms, sink);
+            return;
+        }
+        if (!start_snapshot(doc, now_ms, sink)) return;
+    }
+    while (!writer_->step(std::numeric_limits<std::size_t>::max())) {
+    }
+    finish_snapshot(doc, now_ms, sink);
 }
 
-void SaveScheduler::finish_write(std::string text, double now_ms, SaveSink& sink) {
+void SaveScheduler::finish_snapshot(Document& doc, double now_ms, SaveSink& sink) {
+    const bool failed = writer_->failed();
+    writer_.reset();
     std::string err;
-    if (!sink.write_save(text, err)) {
-        error_ = "Could not write the plan (" + err +
-                 "). Your last saved plan is intact; export the plan to keep your latest changes.";
-        last_error_ = SyncError::Other;
-        dirty_ = true;
-        last_change_ms_ = now_ms + 2000; // retry in a couple of seconds, not every frame
+    if (failed) {
+        err = sink.abort_save();
+        if (err.empty()) err = "the compressor failed";
+        write_failed(err, now_ms);
         return;
     }
+    if (!sink.commit_save(err)) {
+        sink.abort_save();
+        write_failed(err, now_ms);
+        return;
+    }
+    doc.take_touched(); // the plan has not changed since the snapshot began: it holds all of it
     written_revision_ = writing_revision_;
     need_snapshot_ = false;
     journal_entries_ = 0;
     ++snapshots_written_;
     request_sync(sink, now_ms);
+}
+
+void SaveScheduler::write_failed(const std::string& why, double now_ms) {
+    error_ = "Could not write the plan (" + why +
+             "). Your last saved plan is intact; export the plan to keep your latest changes.";
+    last_error_ = SyncError::Other;
+    dirty_ = true;
+    need_snapshot_ = true;
+    retry_at_ms_ = now_ms + 2000; // retry in a couple of seconds, not every frame
 }
 
 void SaveScheduler::request_sync(SaveSink& sink, double now_ms) {
@@ -154,6 +202,7 @@ void SaveScheduler::on_sync_done(SyncError error, const std::string& message, co
         last_save_ms_ = now_ms - syncing_since_ms_;
         error_.clear();
     } else {
+        sync_failed_ms_ = now_ms;
         error_ = std::string(error == SyncError::QuotaExceeded ? "Browser storage is full"
                                                                : "Saving to browser storage failed") +
                  " (" + message +
@@ -167,13 +216,16 @@ void SaveScheduler::on_sync_done(SyncError error, const std::string& message, co
 
 std::string save_file_name(std::uint64_t sequence) {
     char buf[40];
-    std::snprintf(buf, sizeof buf, "save-%012llu.json", static_cast<unsigned long long>(sequence));
+    std::snprintf(buf, sizeof buf, "save-%012llu.json.gz", static_cast<unsigned long long>(sequence));
     return buf;
 }
 
 std::optional<std::uint64_t> save_sequence(const std::string& name) {
-    if (name.size() != 22 || name.rfind("save-", 0) != 0 || name.substr(17) != ".json")
+    // "save-000000000042.json.gz", or "save-000000000042.json" from before compression.
+    if ((name.size() != 22 || name.compare(17, 5, ".json") != 0) &&
+        (name.size() != 25 || name.compare(17, 8, ".json.gz") != 0))
         return std::nullopt;
+    if (name.rfind("save-", 0) != 0) return std::nullopt;
     std::uint64_t v = 0;
     for (std::size_t i = 5; i < 17; ++i) {
         if (name[i] < '0' || name[i] > '9') return std::nullopt;
@@ -211,16 +263,29 @@ std::optional<std::pair<std::uint64_t, std::uint64_t>> journal_sequence(const st
 
 namespace {
 
-void replay_journal(StartupResult& r, const std::string& snapshot_name, const ReadFile& read,
-                    const std::function<std::vector<std::string>(const std::string&)>& journal_of) {
+// Applies the snapshot's entries in place (an entry that cannot be read changes nothing, and the
+// replay stops there). Copying a big plan to keep the snapshot alone as a fallback would double
+// its memory; that rare fallback reads the snapshot again instead.
+void replay_journal(StartupResult& r, const std::string& snapshot_name, const OpenFile& open,
+                    const ReadFile& read, const JournalOf& journal_of) {
     if (!journal_of) return;
     std::vector<std::string> entries = journal_of(snapshot_name);
     if (entries.empty()) return;
-    core::Plan plan = *r.plan; // the snapshot alone stays as the fallback
+    core::Plan& plan = *r.plan;
     core::PlanIndex index;
     index.rebuild(plan);
     int applied = 0;
+    std::uint64_t expected = 1;
     for (const std::string& name : entries) {
+        auto seq = journal_sequence(name);
+        if (!seq || seq->second != expected) {
+            // Entries are numbered from 1 without gaps; a missing one means the rest cannot apply.
+            r.journal_broken = true;
+            r.skipped.push_back(journal_file_name(seq ? seq->first : 0, expected) +
+                                ": missing (later changes were not applied)");
+            break;
+        }
+        ++expected;
         std::optional<std::string> text = read(name);
         std::vector<core::Problem> problems;
         if (!text || !core::apply_journal_entry(plan, index, *text, problems)) {
@@ -231,40 +296,73 @@ void replay_journal(StartupResult& r, const std::string& snapshot_name, const Re
         }
         ++applied;
     }
-    std::vector<core::Problem> problems = core::check_plan(plan);
-    if (!problems.empty()) {
-        r.journal_broken = true;
-        r.skipped.push_back(core::format_problem(entries.front(), problems.front()) +
-                            " (after replaying the journal; opened the snapshot alone)");
-        return;
-    }
-    r.plan = std::move(plan);
     r.journal_applied = applied;
+    if (applied == 0) return;
+    std::vector<core::Problem> problems = core::check_plan(plan);
+    if (problems.empty()) return;
+    r.journal_broken = true;
+    r.journal_applied = 0;
+    r.skipped.push_back(core::format_problem(entries.front(), problems.front()) +
+                        " (after replaying the journal; opened the snapshot alone)");
+    r.plan.reset();
+    if (std::unique_ptr<core::ByteSource> in = open(snapshot_name)) {
+        core::LoadResult again = core::read_stored_plan(*in);
+        r.plan = std::move(again.plan);
+    }
 }
 
 } // namespace
 
-StartupResult open_newest_good_save(
-    const std::vector<std::string>& names_newest_first, const ReadFile& read,
-    const std::function<std::vector<std::string>(const std::string&)>& journal_of) {
+StartupResult open_newest_good_save(const std::vector<std::string>& names_newest_first,
+                                    const OpenFile& open, const ReadFile& read_entry,
+                                    const JournalOf& journal_of) {
     StartupResult r;
     for (const std::string& name : names_newest_first) {
-        std::optional<std::string> text = read(name);
-        if (!text) {
+        std::unique_ptr<core::ByteSource> in = open(name);
+        if (!in) {
             r.skipped.push_back(name + ": could not be read");
             continue;
         }
-        core::LoadResult lr = core::read_plan(*text);
+        core::LoadResult lr = core::read_stored_plan(*in);
+        in.reset();
         if (lr.plan) {
             r.plan = std::move(lr.plan);
             r.opened = name;
-            replay_journal(r, name, read, journal_of);
-            return r;
+            replay_journal(r, name, open, read_entry, journal_of);
+            if (r.plan) return r;
+            r.skipped.push_back(name + ": could not be read again");
+            r.opened.clear();
+            continue;
         }
         r.skipped.push_back(lr.problems.empty() ? name + ": not a plan"
                                                 : core::format_problem(name, lr.problems.front()));
     }
     return r;
+}
+
+namespace {
+
+// A ByteSource that owns the bytes it serves.
+class OwnedSource final : public core::ByteSource {
+public:
+    explicit OwnedSource(std::string bytes) : bytes_(std::move(bytes)), source_(bytes_) {}
+    std::ptrdiff_t read(char* buffer, std::size_t size) override { return source_.read(buffer, size); }
+
+private:
+    std::string bytes_;
+    core::StringSource source_;
+};
+
+} // namespace
+
+StartupResult open_newest_good_save(const std::vector<std::string>& names_newest_first,
+                                    const ReadFile& read, const JournalOf& journal_of) {
+    OpenFile open = [&](const std::string& name) -> std::unique_ptr<core::ByteSource> {
+        std::optional<std::string> bytes = read(name);
+        if (!bytes) return nullptr;
+        return std::make_unique<OwnedSource>(std::move(*bytes));
+    };
+    return open_newest_good_save(names_newest_first, open, read, journal_of);
 }
 
 } // namespace footprint::app

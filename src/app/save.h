@@ -3,6 +3,7 @@
 
 #include "app/document.h"
 #include "core/plan_json.h"
+#include "core/plan_store.h"
 
 #include <cstdint>
 #include <functional>
@@ -18,9 +19,15 @@ namespace footprint::app {
 class SaveSink {
 public:
     virtual ~SaveSink() = default;
-    // Writes `text` as the newest snapshot (temporary file, then rename into place), which starts
-    // a new journal, and prunes old saves. Returns false with a message when the write failed.
-    virtual bool write_save(const std::string& text, std::string& error) = 0;
+    // Starts the newest snapshot: a temporary file that the compressed plan is written to a
+    // piece at a time as it is serialised. Null, with a message, when it cannot be created.
+    virtual core::ByteSink* begin_save(std::string& error) = 0;
+    // Completes it: renamed into place (which starts a new journal), and old saves pruned.
+    // Returns false with a message when that failed; the previous saves are then untouched.
+    virtual bool commit_save(std::string& error) = 0;
+    // Drops an unfinished snapshot (the plan changed while it was written, or writing failed)
+    // and returns what went wrong writing it, if anything.
+    virtual std::string abort_save() = 0;
     // Appends a journal entry (the changes since the last write) to the newest snapshot's journal.
     virtual bool write_journal(const std::string& text, std::string& error) = 0;
     // Starts pushing written files to durable storage; completion comes back via on_sync_done.
@@ -38,10 +45,17 @@ enum class SyncError { None = 0, QuotaExceeded = 1, Other = 2 };
 
 class SaveScheduler {
 public:
-    // A change is written this long after the last edit (the goal is on disk within 500 ms).
+    // A change is written this long after the last edit, or this long after the first unsaved
+    // one while editing goes on (the goal: durable within 500 ms of any edit).
     static constexpr double kDebounceMs = 150;
-    // Up to this many changed records go into a journal entry; more, or a long journal, and the
-    // whole plan is written as a new snapshot.
+    static constexpr double kMaxDelayMs = 250;
+    // A journal of kJournalMaxEntries is folded into a snapshot after this long without edits.
+    static constexpr double kCompactQuietMs = 1000;
+    // After a failed sync (storage full, a browser error) the written files are pushed again this
+    // often, even without a new edit.
+    static constexpr double kSyncRetryMs = 5000;
+    // Up to this many changed records go into a journal entry; more, and the whole plan is written
+    // as a new snapshot (a journal of kJournalMaxEntries is compacted too, in a pause).
     static constexpr std::size_t kJournalMaxRecords = 2000;
     static constexpr int kJournalMaxEntries = 200;
 
@@ -81,8 +95,11 @@ public:
 
 private:
     bool wants_snapshot(const Document& doc) const;
+    bool compaction_due(double now_ms) const;
     bool write_journal(Document& doc, double now_ms, SaveSink& sink);
-    void finish_write(std::string text, double now_ms, SaveSink& sink);
+    bool start_snapshot(Document& doc, double now_ms, SaveSink& sink);
+    void finish_snapshot(Document& doc, double now_ms, SaveSink& sink);
+    void write_failed(const std::string& why, double now_ms);
     void note_change(const Document& doc, double now_ms);
     void request_sync(SaveSink& sink, double now_ms);
 
@@ -92,7 +109,7 @@ private:
     std::uint64_t writing_revision_ = 0;
     double last_change_ms_ = 0;
     bool dirty_ = false;
-    std::unique_ptr<core::PlanWriter> writer_;
+    std::unique_ptr<core::SnapshotWriter> writer_;
     bool syncing_ = false;
     bool sync_queued_ = false;
     std::uint64_t syncing_revision_ = 0;
@@ -106,10 +123,13 @@ private:
     double last_save_ms_ = 0;
     double pending_since_ms_ = 0; // first unsaved edit of the revision being saved
     double syncing_since_ms_ = 0;
+    double sync_failed_ms_ = 0;
+    double retry_at_ms_ = 0; // after a failed write, nothing is written again before this
 };
 
-// Snapshots are "save-000000000042.json": the newest sequence number is the current plan. Its
-// journal entries are "save-000000000042.journal-000001.json", applied in order on top of it.
+// Snapshots are "save-000000000042.json.gz" (gzip-compressed plan text; "save-…json" plain, as
+// saves before compression were): the newest sequence number is the current plan. Its journal
+// entries are "save-000000000042.journal-000001.json", applied in order on top of it.
 std::string save_file_name(std::uint64_t sequence);
 std::optional<std::uint64_t> save_sequence(const std::string& file_name);
 std::string journal_file_name(std::uint64_t snapshot_sequence, std::uint64_t entry);
@@ -124,10 +144,18 @@ struct StartupResult {
     bool journal_broken = false;      // an entry could not be read: later ones were not applied
 };
 using ReadFile = std::function<std::optional<std::string>(const std::string&)>;
+// A stored file opened for reading a piece at a time (null when it cannot be opened): a big
+// snapshot is never read whole into memory.
+using OpenFile = std::function<std::unique_ptr<core::ByteSource>(const std::string&)>;
+using JournalOf = std::function<std::vector<std::string>(const std::string&)>;
 // Tries snapshots newest first; the first that reads cleanly is opened and its journal entries
-// (`journal_of(snapshot)` lists them in order) are applied until one cannot be read.
-StartupResult open_newest_good_save(
-    const std::vector<std::string>& names_newest_first, const ReadFile& read,
-    const std::function<std::vector<std::string>(const std::string&)>& journal_of = {});
+// (`journal_of(snapshot)` lists them in order) are applied until one cannot be read or one is
+// missing from the sequence.
+StartupResult open_newest_good_save(const std::vector<std::string>& names_newest_first,
+                                    const OpenFile& open, const ReadFile& read_entry,
+                                    const JournalOf& journal_of = {});
+// The same with every file read whole (tests).
+StartupResult open_newest_good_save(const std::vector<std::string>& names_newest_first,
+                                    const ReadFile& read, const JournalOf& journal_of = {});
 
 } // namespace footprint::app

@@ -214,6 +214,11 @@ BasemapResult read_basemap(std::string_view bytes) {
             break;
         }
         const LatLon ll{static_cast<double>(qy) * sy + ty, static_cast<double>(qx) * sx + tx};
+        // A finite transform can still overflow (a scale of 1e300): only real coordinates pass.
+        if (!(std::abs(ll.lat) <= 90 && std::abs(ll.lon) <= 180)) {
+            r.fail("a coordinate is out of range");
+            break;
+        }
         m.points[i] = project(ll);
     }
     if (!r.ok()) return {std::nullopt, r.error()};

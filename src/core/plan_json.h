@@ -74,9 +74,13 @@ std::string write_plan(const Plan& plan);
 // account weighs 1 + its contacts + services), so a step of N records takes roughly constant time.
 class PlanWriter {
 public:
-    explicit PlanWriter(const Plan& plan);
+    // `whole`: reserve room for the whole document up front (take() returns it); otherwise the
+    // text is handed over a piece at a time with take_written() and never held whole.
+    explicit PlanWriter(const Plan& plan, bool whole = true);
     // Writes up to `max_records` more records (at least one); true once the document is complete.
     bool step(std::size_t max_records);
+    // The text written since the last call (streaming writers, e.g. a compressed snapshot).
+    std::string& written() { return out_; }
     bool done() const { return phase_ == Phase::Done; }
     // 0.0 .. 1.0, by records written.
     double progress() const;

@@ -88,6 +88,24 @@ public:
 std::optional<Json> parse_document(std::string_view text, ProblemSink& sink, int current_version,
                                    RecordStream* stream);
 
+// Bytes handed to the parser a piece at a time (a stored snapshot being decompressed), so the
+// whole text is never in memory. refill() makes [next, end) the next piece; false at the end.
+class ChunkCursor {
+public:
+    virtual ~ChunkCursor() = default;
+    virtual bool refill() = 0;
+    const char* next = nullptr;
+    const char* end = nullptr;
+};
+
+// parse_document over a ChunkCursor. A syntax error's line and column come from the parser
+// (the text is not kept to count them).
+std::optional<Json> parse_document(ChunkCursor& input, ProblemSink& sink, int current_version,
+                                   RecordStream* stream);
+
+// read_plan over a ChunkCursor (plan_read.cpp).
+LoadResult read_plan_chunks(ChunkCursor& input);
+
 // Checks "format" and "version" (setting result.file_version), then runs the migrations up to
 // `current`. False when the document cannot be read; the problems say why.
 bool upgrade(Json& doc, std::span<const Migration> migrations, int current, LoadResult& result,

@@ -4,6 +4,7 @@
 #include "core/plan_json_detail.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 
 namespace footprint::core::plan_json_detail {
@@ -196,6 +197,71 @@ std::optional<Json> parse_document(std::string_view text, ProblemSink& sink, int
         sink.add("", "values are nested more than " + std::to_string(kMaxDepth) + " levels deep");
     else
         sink.add("", syntax_problem(text, builder.position(), builder.message()));
+    return std::nullopt;
+}
+
+namespace {
+
+// An input iterator over a ChunkCursor for nlohmann's iterator adapter. Only ever compared with
+// the end iterator (a null cursor); reaching the end of a piece pulls the next one.
+struct ChunkIterator {
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+
+    ChunkCursor* cursor = nullptr;
+
+    reference operator*() const { return *cursor->next; }
+    ChunkIterator& operator++() {
+        ++cursor->next;
+        return *this;
+    }
+    ChunkIterator operator++(int) {
+        ChunkIterator before = *this;
+        ++cursor->next;
+        return before;
+    }
+    bool at_end() const {
+        return !cursor || (cursor->next == cursor->end && !cursor->refill());
+    }
+    bool operator==(const ChunkIterator& other) const { return at_end() == other.at_end(); }
+};
+
+// "[json.exception.parse_error.101] parse error at line 3, column 14: syntax error while
+// parsing value - invalid literal; last read: 'no'" -> "line 3, column 14: syntax error: invalid
+// literal; last read: 'no'", the same text syntax_problem() gives for a whole text.
+std::string syntax_problem_from_message(const std::string& what) {
+    std::string_view m = what;
+    std::string where;
+    if (auto at = m.find(" at line "); at != std::string_view::npos) {
+        std::string_view rest = m.substr(at + 4);
+        if (auto colon = rest.find(':'); colon != std::string_view::npos) where = std::string(rest.substr(0, colon));
+    }
+    std::string_view detail = m;
+    if (auto dash = detail.find(" - "); dash != std::string_view::npos) detail.remove_prefix(dash + 3);
+    else if (auto br = detail.find("] "); br != std::string_view::npos) detail.remove_prefix(br + 2);
+    return (where.empty() ? std::string() : where + ": ") + "syntax error: " + printable(detail, 160);
+}
+
+} // namespace
+
+std::optional<Json> parse_document(ChunkCursor& input, ProblemSink& sink, int current_version,
+                                   RecordStream* stream) {
+    ChunkIterator first{&input};
+    if (first.at_end()) {
+        sink.add("", "the file is empty");
+        return std::nullopt;
+    }
+    Json root;
+    DomBuilder builder(root, stream, current_version);
+    if (Json::sax_parse(first, ChunkIterator{}, &builder)) return root;
+    sink.clear(); // problems in records streamed before the error do not matter any more
+    if (builder.too_deep())
+        sink.add("", "values are nested more than " + std::to_string(kMaxDepth) + " levels deep");
+    else
+        sink.add("", syntax_problem_from_message(builder.message()));
     return std::nullopt;
 }
 

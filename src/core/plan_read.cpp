@@ -459,13 +459,15 @@ bool plan_json_detail::is_known_field(Kind kind, std::string_view key) {
 
 namespace {
 
-LoadResult read_document(std::string_view text, std::span<const Migration> migrations,
+// `input` is the whole text or a ChunkCursor (a stored snapshot, decompressed as it is read).
+template <class Input>
+LoadResult read_document(Input& input, std::span<const Migration> migrations,
                          int current_version, bool whole_plan) {
     LoadResult result;
     ProblemSink sink(result.problems);
     Reader reader(sink);
     Streamer streamer(reader);
-    std::optional<Json> doc = plan_json_detail::parse_document(text, sink, current_version, &streamer);
+    std::optional<Json> doc = plan_json_detail::parse_document(input, sink, current_version, &streamer);
     if (!doc) return result;
     const std::size_t streamed_problems = sink.size();
     if (!doc->is_object()) {
@@ -495,6 +497,10 @@ LoadResult read_document(std::string_view text, std::span<const Migration> migra
 LoadResult read_plan_with_migrations(std::string_view text, std::span<const Migration> migrations,
                                      int current_version) {
     return read_document(text, migrations, current_version, true);
+}
+
+LoadResult plan_json_detail::read_plan_chunks(ChunkCursor& input) {
+    return read_document(input, plan_migrations(), kPlanFormatVersion, true);
 }
 
 LoadResult read_plan_part(std::string_view text) {

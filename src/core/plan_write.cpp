@@ -440,7 +440,7 @@ std::size_t account_weight(const Account& a) { return 1 + a.contacts.size() + a.
 
 } // namespace
 
-PlanWriter::PlanWriter(const Plan& plan) : plan_(plan) {
+PlanWriter::PlanWriter(const Plan& plan, bool whole) : plan_(plan) {
     total_ = 2 + plan.stages.size() + plan.catalog.size() + plan.upsell_rules.size() +
              plan.territories.size() +
              plan.opportunities.size() + plan.activities.size();
@@ -453,7 +453,8 @@ PlanWriter::PlanWriter(const Plan& plan) : plan_(plan) {
     // service, ~440 an opportunity, ~400 an activity. Reserving that up front avoids copying a
     // big string while it grows (a 2x growth step in the middle of a 250 MB save is a 100 ms
     // frame and a second copy in memory).
-    out_.reserve(16384 + 560 * plan.accounts.size() + 250 * people + 440 * plan.opportunities.size() +
+    if (whole)
+        out_.reserve(16384 + 560 * plan.accounts.size() + 250 * people + 440 * plan.opportunities.size() +
                  400 * plan.activities.size());
 }
 

@@ -62,8 +62,10 @@ void SpatialIndex::build(std::vector<Box> items) {
     std::vector<std::uint32_t> keys(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
         const Vec2 c = items[i].center();
-        const auto x = static_cast<std::uint32_t>(std::clamp((c.x - root_.min_x) / w, 0.0, 1.0) * 65535.0);
-        const auto y = static_cast<std::uint32_t>(std::clamp((c.y - root_.min_y) / h, 0.0, 1.0) * 65535.0);
+        // A NaN (a box with infinite or NaN sides) sorts first instead of becoming an integer.
+        const auto unit = [](double v) { return v >= 0 ? std::min(v, 1.0) : 0.0; };
+        const auto x = static_cast<std::uint32_t>(unit((c.x - root_.min_x) / w) * 65535.0);
+        const auto y = static_cast<std::uint32_t>(unit((c.y - root_.min_y) / h) * 65535.0);
         keys[i] = hilbert(x, y);
     }
     std::vector<std::uint32_t> order(items.size());

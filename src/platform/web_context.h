@@ -5,22 +5,38 @@
 #include "ui/ui.h"
 
 #include <cstdint>
+#include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace footprint::platform {
 
+// A file being written a piece at a time (a snapshot under its temporary name).
+class FileSink final : public core::ByteSink {
+public:
+    bool write(std::string_view bytes) override;
+    std::FILE* file = nullptr;
+    std::string error; // the first write error
+};
+
 // Writes saves into the IDBFS mount and syncs them to IndexedDB.
 class WebSaveSink final : public app::SaveSink {
 public:
-    bool write_save(const std::string& text, std::string& error) override;
+    core::ByteSink* begin_save(std::string& error) override;
+    bool commit_save(std::string& error) override;
+    std::string abort_save() override;
     bool write_journal(const std::string& text, std::string& error) override;
     void start_sync() override;
     std::uint64_t next_sequence = 1; // of the next snapshot
     std::uint64_t base_sequence = 0; // the snapshot journal entries go to (0: none yet)
     std::uint64_t next_entry = 1;
+
+private:
+    FileSink snapshot_;
+    std::string snapshot_path_; // its final name
 };
 
 // Timing covers every animation-frame tick (a long autosave slice blocks the page whether or not

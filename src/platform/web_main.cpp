@@ -29,6 +29,7 @@ EM_JS(void, js_set_loading, (const char* text, double fraction), {
 });
 EM_JS(void, js_hide_loading, (), { if (window.FootprintGlue) FootprintGlue.hideLoading(); });
 EM_JS(void, js_mount_storage, (), { FootprintGlue.mountStorage(); });
+EM_JS(void, js_apply_update, (), { FootprintGlue.applyUpdate(); });
 EM_JS(void, js_open_file_picker, (const char* purpose, const char* accept), {
     FootprintGlue.openFilePicker(UTF8ToString(purpose), UTF8ToString(accept));
 });
@@ -87,7 +88,7 @@ struct Watched {
     std::uint64_t revision = ~0ull;
     int save_state = -1;
     std::size_t notices = ~std::size_t{0};
-    bool ready = false, online = true;
+    bool ready = false, online = true, update = false, update_requested = false;
     float dpr = 0;
     bool operator==(const Watched&) const = default;
 };
@@ -96,18 +97,47 @@ double g_last_draw_ms = 0;
 constexpr double kKeepDrawingMs = 1000; // after the last input or change: hovers, tooltips
 constexpr double kHeartbeatMs = 1000;   // "Saved 8 s ago" and other clocks stay current
 
+// "Reload" for a new version: the plan is saved first (a pending save written at once), and the
+// page reloads only once it is durable.
+void apply_update_when_saved(WebContext& w) {
+    static bool flushed = false, sent = false;
+    if (!w.ui.update_requested || sent) return;
+    app::App& a = *w.app;
+    if (a.storage_ready && !flushed) {
+        a.saver().flush(a.doc(), emscripten_get_now(), w.sink);
+        flushed = true;
+    }
+    if (a.storage_ready && a.saver().state(a.doc()) != app::SaveState::Saved) return;
+    sent = true;
+    js_apply_update();
+}
+
 // Input keeps the UI drawing for a while (hover, tooltips); a change of state draws once. While
 // a save is being pushed to IndexedDB, only fresh input draws, so the sync gets the CPU.
 bool should_draw(WebContext& w, double now) {
     const bool input = !ImGui::GetCurrentContext()->InputEventsQueue.empty();
     if (input) w.last_activity_ms = now;
     Watched cur{w.app->doc().revision(), static_cast<int>(w.app->saver().state()),
-                w.app->notices().size(), w.app->storage_ready, w.app->online, w.ui.dpr};
+                w.app->notices().size(), w.app->storage_ready, w.app->online, w.app->update_ready,
+                w.ui.update_requested, w.ui.dpr};
     const bool changed = !(cur == g_watched);
     g_watched = cur;
     if (input || changed || w.ui.animating || w.app->doc().slicing()) return true;
     if (w.app->saver().syncing()) return false;
     return now - w.last_activity_ms < kKeepDrawingMs || now - g_last_draw_ms >= kHeartbeatMs;
+}
+
+// The wheel, as imgui_impl_glfw reads it (its steps per pixel, line and page), but listened for
+// on the canvas. The backend listens on the document, where Chromium makes wheel listeners passive:
+// its preventDefault is refused with a console error and Ctrl+wheel (a touchpad pinch) zooms the
+// whole page instead of the map.
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
+    double per = 0;
+    if (ev->deltaMode == DOM_DELTA_PIXEL) per = 1.0 / 100.0;
+    else if (ev->deltaMode == DOM_DELTA_LINE) per = 1.0 / 3.0;
+    else if (ev->deltaMode == DOM_DELTA_PAGE) per = 80.0;
+    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-ev->deltaX * per), static_cast<float>(-ev->deltaY * per));
+    return EM_TRUE;
 }
 
 void frame() {
@@ -118,6 +148,7 @@ void frame() {
         // Idle: no drawing, but autosave keeps its schedule.
         if (w.app->storage_ready)
             w.app->saver().frame(w.app->doc(), w.sink, [] { return emscripten_get_now(); }, 8.0);
+        apply_update_when_saved(w);
         w.stats.add(emscripten_get_now() - t0, false);
         return;
     }
@@ -145,6 +176,7 @@ void frame() {
     // Autosave gets what is left of a 8 ms slice of this frame.
     if (w.app->storage_ready)
         w.app->saver().frame(w.app->doc(), w.sink, [] { return emscripten_get_now(); }, 8.0);
+    apply_update_when_saved(w);
 
     const double t1 = emscripten_get_now();
     w.stats.add(t1 - t0, true);
@@ -219,6 +251,8 @@ int main() {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
+    emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     fit_canvas();
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, on_resize);

@@ -15,6 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <memory>
+
 namespace footprint::platform {
 
 namespace {
@@ -50,6 +52,27 @@ std::vector<std::string> list_saves_newest_first() {
     std::vector<std::string> names;
     for (auto& f : found) names.push_back(std::move(f.second));
     return names;
+}
+
+// A stored file read a piece at a time (a big snapshot is never read whole into memory).
+class FileSource final : public core::ByteSource {
+public:
+    explicit FileSource(std::FILE* f) : f_(f) {}
+    ~FileSource() override { std::fclose(f_); }
+    std::ptrdiff_t read(char* buffer, std::size_t size) override {
+        const std::size_t n = std::fread(buffer, 1, size, f_);
+        if (n == 0 && std::ferror(f_)) return -1;
+        return static_cast<std::ptrdiff_t>(n);
+    }
+
+private:
+    std::FILE* f_;
+};
+
+std::unique_ptr<core::ByteSource> open_save(const std::string& name) {
+    std::FILE* f = std::fopen((std::string(kSavesDir) + "/" + name).c_str(), "rb");
+    if (!f) return nullptr;
+    return std::make_unique<FileSource>(f);
 }
 
 // Journal entries of snapshot `seq`, in order.
@@ -128,14 +151,51 @@ bool write_atomically(const std::string& final_path, const std::string& text, st
 
 } // namespace
 
-bool WebSaveSink::write_save(const std::string& text, std::string& error) {
+bool FileSink::write(std::string_view bytes) {
+    if (!file) return false;
+    if (std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size()) return true;
+    if (error.empty()) error = std::strerror(errno);
+    return false;
+}
+
+core::ByteSink* WebSaveSink::begin_save(std::string& error) {
+    abort_save();
     mkdir(kSavesDir, 0755);
-    const std::string path = std::string(kSavesDir) + "/" + app::save_file_name(next_sequence);
-    if (!write_atomically(path, text, error)) return false;
+    snapshot_path_ = std::string(kSavesDir) + "/" + app::save_file_name(next_sequence);
+    snapshot_.file = std::fopen((snapshot_path_ + ".tmp").c_str(), "wb");
+    snapshot_.error.clear();
+    if (!snapshot_.file) {
+        error = std::strerror(errno);
+        return nullptr;
+    }
+    return &snapshot_;
+}
+
+bool WebSaveSink::commit_save(std::string& error) {
+    if (!snapshot_.file) {
+        error = "no snapshot is being written";
+        return false;
+    }
+    const bool closed = std::fclose(snapshot_.file) == 0;
+    snapshot_.file = nullptr;
+    const std::string tmp = snapshot_path_ + ".tmp";
+    if (!closed || !snapshot_.error.empty() || std::rename(tmp.c_str(), snapshot_path_.c_str()) != 0) {
+        error = !snapshot_.error.empty() ? snapshot_.error : std::strerror(errno);
+        unlink(tmp.c_str());
+        return false;
+    }
     base_sequence = next_sequence++;
     next_entry = 1;
     prune_saves();
     return true;
+}
+
+std::string WebSaveSink::abort_save() {
+    if (!snapshot_.file) return snapshot_.error;
+    std::fclose(snapshot_.file);
+    snapshot_.file = nullptr;
+    unlink((snapshot_path_ + ".tmp").c_str());
+    return snapshot_.error;
 }
 
 bool WebSaveSink::write_journal(const std::string& text, std::string& error) {
@@ -163,15 +223,18 @@ void open_plan_from_storage(bool storage_failed, double idb_read_ms) {
         w.sink.next_sequence = app::save_sequence(names.front()).value_or(0) + 1;
 
     app::StartupResult r = app::open_newest_good_save(
-        names, [](const std::string& n) { return read_file(std::string(kSavesDir) + "/" + n); },
+        names, open_save, [](const std::string& n) { return read_file(std::string(kSavesDir) + "/" + n); },
         [](const std::string& snapshot) { return list_journal(*app::save_sequence(snapshot)); });
     if (r.plan) {
         a.open_stored(std::move(*r.plan));
         // New journal entries continue the opened snapshot's journal.
         w.sink.base_sequence = *app::save_sequence(r.opened);
-        w.sink.next_entry = 1 + list_journal(w.sink.base_sequence).size();
+        const std::vector<std::string> entries = list_journal(w.sink.base_sequence);
+        w.sink.next_entry = entries.empty() ? 1 : app::journal_sequence(entries.back())->second + 1;
         a.saver().set_journal_entries(r.journal_applied);
         if (r.journal_broken) a.saver().mark_dirty(emscripten_get_now()); // a clean snapshot
+        // A save from before compression is rewritten compressed (it stays until pruned).
+        if (!r.opened.ends_with(".gz")) a.saver().mark_dirty(emscripten_get_now());
         if (!r.skipped.empty()) {
             a.saver().mark_dirty(emscripten_get_now()); // the good save becomes the newest again
             const bool newest = !names.empty() && r.opened == names.front();
@@ -276,7 +339,16 @@ EMSCRIPTEN_KEEPALIVE void footprint_page_hidden() {
     if (w.app->storage_ready) w.app->saver().flush(w.app->doc(), emscripten_get_now(), w.sink);
 }
 
-EMSCRIPTEN_KEEPALIVE void footprint_set_online(int online) { web().app->online = online != 0; }
+// The glue calls these only once main() has made the app; a call before that is ignored rather
+// than written through a null pointer.
+EMSCRIPTEN_KEEPALIVE void footprint_set_online(int online) {
+    if (web().app) web().app->online = online != 0;
+}
+
+// The service worker installed a new build that waits for a reload (web/footprint-glue.js).
+EMSCRIPTEN_KEEPALIVE void footprint_update_ready() {
+    if (web().app) web().app->update_ready = true;
+}
 
 EMSCRIPTEN_KEEPALIVE void footprint_file_opened(const char* path, const char* name,
                                                 const char* purpose) {

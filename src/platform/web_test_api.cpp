@@ -8,6 +8,7 @@
 #include <emscripten.h>
 
 #include <algorithm>
+#include <malloc.h>
 
 namespace footprint::platform {
 
@@ -118,6 +119,17 @@ std::optional<core::Json> test_ops_plan(const std::string& op, const core::Json&
         a.put_account(std::move(acc), "Edit account");
         return core::Json{{"ok", true}};
     }
+    if (op == "account") {
+        // {"op":"account","index":5} or {"op":"account","id":"…"}: one account's id, name and notes
+        // (footprint.plan() writes the whole plan: too much for a 100,000-account plan).
+        std::optional<std::size_t> idx;
+        if (cmd.contains("id")) idx = a.doc().index().account(str(cmd, "id"));
+        else if (int i = test_int(cmd, "index", -1); i >= 0 && static_cast<std::size_t>(i) < a.plan().accounts.size())
+            idx = static_cast<std::size_t>(i);
+        if (!idx) return error("no such account");
+        const core::Account& acc = a.plan().accounts[*idx];
+        return core::Json{{"ok", true}, {"account", {{"id", acc.id}, {"name", acc.name}, {"notes", acc.notes}}}};
+    }
     if (op == "open_plan_text") {
         // The same path as a file chosen in the file picker.
         bool ok = a.open_plan_file(str(cmd, "file_name"), str(cmd, "text"));
@@ -132,6 +144,12 @@ std::optional<core::Json> test_ops_plan(const std::string& op, const core::Json&
     }
     if (op == "flush") {
         a.saver().flush(a.doc(), emscripten_get_now(), w.sink);
+        return core::Json{{"ok", true}};
+    }
+    if (op == "apply_update") {
+        // The "Reload" button of the new-version banner.
+        if (!a.update_ready) return error("no new version is waiting");
+        w.ui.update_requested = true;
         return core::Json{{"ok", true}};
     }
     if (op == "select") {
@@ -193,6 +211,7 @@ EMSCRIPTEN_KEEPALIVE const char* footprint_state() {
           {"snapshots", s.snapshots_written()},
           {"journal_entries", s.journal_entries()}}},
         {"online", a.online},
+        {"update", {{"ready", a.update_ready}, {"requested", w.ui.update_requested}}},
         {"load", {{"idb_read_ms", w.idb_read_ms}, {"plan_open_ms", w.plan_open_ms}}},
         {"selection", w.ui.selection},
         {"notices", notices},
@@ -224,6 +243,12 @@ EMSCRIPTEN_KEEPALIVE const char* footprint_dispatch(const char* json) {
     core::Json cmd = core::Json::parse(json ? json : "", nullptr, false);
     if (cmd.is_discarded()) return reply(error("the command is not valid JSON"));
     return reply(dispatch(cmd));
+}
+
+// Bytes malloc has in use (WebAssembly memory itself only grows; this is what is live in it).
+EMSCRIPTEN_KEEPALIVE double footprint_heap_used() {
+    struct mallinfo m = mallinfo();
+    return static_cast<double>(static_cast<unsigned>(m.uordblks));
 }
 
 EMSCRIPTEN_KEEPALIVE void footprint_reset_frame_stats() {

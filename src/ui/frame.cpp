@@ -111,6 +111,7 @@ void draw_frame(app::App& app, UiState& ui) {
     draw_status_bar(app, ui);
     ImGui::End();
 
+    draw_banners(app, ui);
     draw_notices(app, ui);
     draw_settings_window(app, ui);
     week::draw_dialogs(app, ui); // check-in, where a day starts (opened from Plan my week or Settings)

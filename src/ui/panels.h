@@ -10,6 +10,7 @@ namespace footprint::ui {
 void draw_top_bar(app::App& app, UiState& ui);
 void draw_status_bar(app::App& app, UiState& ui);
 void draw_notices(app::App& app, UiState& ui);
+void draw_banners(app::App& app, UiState& ui); // new version ready, storage full
 void draw_settings_window(app::App& app, UiState& ui);
 void draw_shortcuts_window(UiState& ui);
 

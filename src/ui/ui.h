@@ -246,6 +246,10 @@ struct UiState {
     bool prefs_dirty = false; // view/theme changed: the platform stores preferences
     WeekViewState week;
     bool animating = false;   // a view is moving or working in slices: draw the next frame too
+    // Offline and storage banners (ui/banners.cpp).
+    bool update_requested = false; // "Reload" for a new version: the platform saves, then reloads
+    bool update_later = false;     // "Later": the banner stays hidden for this session
+    bool storage_banner_dismissed = false;
 };
 
 // Draws the whole window for this frame. Edits go through `app`; nothing else changes the plan.

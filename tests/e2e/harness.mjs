@@ -23,15 +23,37 @@ const FLAGS = [
   '--remote-debugging-port=0',
 ];
 
-// A static server on a free port, in-process.
+// Chromium's own background services, which it calls on its own schedule whatever page is open
+// (even about:blank) and the flags above do not all stop: time sync, component updates, sign-in
+// cookies, optimisation hints. Exact host names, so that a page reaching for Google Fonts
+// (fonts.googleapis.com) or any other Google host is still caught.
+const BROWSER_SERVICE_HOSTS = new Set(['accounts.google.com', 'clients2.google.com',
+  'update.googleapis.com', 'optimizationguide-pa.googleapis.com']);
+const browserService = (url) => BROWSER_SERVICE_HOSTS.has(new URL(url).hostname);
+
+// A static server on a free port, in-process. It records every request it gets (`requests`), and
+// can act as the browser's proxy (launch(..., { proxy: server })) so that it sees every request the
+// browser makes, to any origin: requests for other origins are recorded and refused. `setDir`
+// serves another build; `setOffline(true)` cuts the network (every connection is dropped). A
+// request marked `browser` is Chromium's own background traffic, not the page's.
 export async function startServer(dir = APP_DIR) {
   const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css',
-    '.wasm': 'application/wasm', '.json': 'application/json', '.data': 'application/octet-stream' };
+    '.wasm': 'application/wasm', '.json': 'application/json', '.data': 'application/octet-stream',
+    '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json' };
+  let root = dir, offline = false, origin = '';
+  const requests = [];
+  const sockets = new Set();
   const server = http.createServer((req, res) => {
-    let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    // As a proxy the request line holds the whole URL; as a server, only the path.
+    const full = new URL(req.url, `http://${req.headers.host}`);
+    requests.push({ method: req.method, url: full.href, origin: full.origin, time: Date.now(), offline,
+      browser: browserService(full.href) });
+    if (offline) { req.socket.destroy(); return; }
+    if (full.origin !== origin) { res.writeHead(502).end(); return; }
+    let rel = decodeURIComponent(full.pathname);
     if (rel.endsWith('/')) rel += 'index.html';
-    const file = path.join(dir, path.normalize(rel));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const file = path.join(root, path.normalize(rel));
+    if (!file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404).end();
       return;
     }
@@ -39,9 +61,26 @@ export async function startServer(dir = APP_DIR) {
       'Cache-Control': 'no-cache' });
     fs.createReadStream(file).pipe(res);
   });
+  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  // HTTPS (and anything tunnelled) through the proxy: never one of ours.
+  server.on('connect', (req, socket) => {
+    const url = `https://${req.url}/`;
+    requests.push({ method: 'CONNECT', url, origin: `https://${req.url}`, time: Date.now(), offline,
+      browser: browserService(url) });
+    socket.destroy();
+  });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${server.address().port}/`;
-  return { url, close: () => new Promise((r) => server.close(r)) };
+  origin = `http://127.0.0.1:${server.address().port}`;
+  const url = `${origin}/`;
+  return {
+    url, origin, requests,
+    setDir(d) { root = d; },
+    setOffline(on) {
+      offline = on;
+      if (on) for (const s of sockets) s.destroy();
+    },
+    close: () => new Promise((r) => { for (const s of sockets) s.destroy(); server.close(r); }),
+  };
 }
 
 export function newProfileDir(name = 'profile') {
@@ -49,8 +88,10 @@ export function newProfileDir(name = 'profile') {
 }
 
 // Starts Chromium on `profile` and connects to it. `extraFlags` e.g. ['--disable-3d-apis'].
-export async function launch(profile, { extraFlags = [] } = {}) {
-  const proc = spawn(CHROMIUM, [...FLAGS, ...extraFlags, `--user-data-dir=${profile}`, 'about:blank'],
+// `proxy`: a server from startServer that every request of the browser goes through (loopback too).
+export async function launch(profile, { extraFlags = [], proxy = null } = {}) {
+  const proxyFlags = proxy ? [`--proxy-server=${proxy.origin}`, '--proxy-bypass-list=<-loopback>'] : [];
+  const proc = spawn(CHROMIUM, [...FLAGS, ...proxyFlags, ...extraFlags, `--user-data-dir=${profile}`, 'about:blank'],
     { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   const wsUrl = await new Promise((resolve, reject) => {
     let buf = '';
@@ -83,12 +124,21 @@ async function killProcess(proc, signal) {
   await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
 }
 
-// Opens the app in a new page and records problems. `viewport` in CSS pixels.
-export async function openApp(session, url, { viewport = { width: 1440, height: 900 }, dpr = 1 } = {}) {
+// Puts the page's network offline (or back): navigator.onLine follows, and it lasts across
+// reloads. (Playwright's context.setOffline does not last across a reload over CDP.)
+export async function setOffline(cdp, offline) {
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+}
+
+// Opens the app in a new page and records problems. `viewport` in CSS pixels; `offline` opens it
+// with the network already cut.
+export async function openApp(session, url, { viewport = { width: 1440, height: 900 }, dpr = 1, offline = false } = {}) {
   const page = await session.context.newPage();
   const cdp = await session.context.newCDPSession(page);
   await cdp.send('Emulation.setDeviceMetricsOverride', {
     width: viewport.width, height: viewport.height, deviceScaleFactor: dpr, mobile: false });
+  if (offline) await setOffline(cdp, true);
   const problems = { console: [], requests: [] };
   page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
   page.on('pageerror', (e) => problems.console.push(String(e)));

@@ -2,9 +2,11 @@
 #include "app/document.h"
 #include "app/save.h"
 #include "core/plan_json.h"
+#include "core/synthetic_plan.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 
 using namespace footprint;
@@ -151,15 +153,43 @@ struct FakeSink : app::SaveSink {
     std::uint64_t snapshot = 0, entry = 0;
     int snapshots = 0, journals = 0, syncs = 0;
     bool fail_write = false;
-    bool write_save(const std::string& text, std::string& error) override {
+    struct Out : core::ByteSink {
+        FakeSink* sink = nullptr;
+        bool write(std::string_view bytes) override {
+            if (sink->fail_write) return false;
+            sink->pending.append(bytes);
+            return true;
+        }
+    } out;
+    std::string pending; // the snapshot being written
+    bool writing = false;
+    int aborted = 0;
+    core::ByteSink* begin_save(std::string& error) override {
         if (fail_write) {
+            error = "No space left on device";
+            return nullptr;
+        }
+        out.sink = this;
+        pending.clear();
+        writing = true;
+        return &out;
+    }
+    bool commit_save(std::string& error) override {
+        if (!writing || fail_write) {
             error = "No space left on device";
             return false;
         }
-        files[app::save_file_name(++snapshot)] = text;
+        files[app::save_file_name(++snapshot)] = std::move(pending);
+        writing = false;
         entry = 0;
         ++snapshots;
         return true;
+    }
+    std::string abort_save() override {
+        if (writing) ++aborted;
+        writing = false;
+        pending.clear();
+        return fail_write ? "No space left on device" : "";
     }
     bool write_journal(const std::string& text, std::string& error) override {
         if (fail_write) {
@@ -321,6 +351,10 @@ TEST_CASE("a replaced plan, a big change or a long journal is written as a snaps
     CHECK(h.sink.journals == app::SaveScheduler::kJournalMaxEntries);
     h.edit("one more");
     h.run(20);
+    CHECK(h.sink.journals == app::SaveScheduler::kJournalMaxEntries + 1); // editing: the journal goes on
+    CHECK(h.sink.snapshots == 3);
+    h.synced();
+    h.run(80); // a pause of over a second
     CHECK(h.sink.snapshots == 4); // the journal was compacted into a snapshot
     h.synced();
     app::StartupResult r = h.sink.reopen();
@@ -390,9 +424,12 @@ TEST_CASE("flush writes at once when the page is hidden") {
 }
 
 TEST_CASE("save file names sort by sequence and parse back") {
-    CHECK(app::save_file_name(42) == "save-000000000042.json");
-    CHECK(app::save_sequence("save-000000000042.json") == std::optional<std::uint64_t>(42));
+    CHECK(app::save_file_name(42) == "save-000000000042.json.gz");
+    CHECK(app::save_sequence("save-000000000042.json.gz") == std::optional<std::uint64_t>(42));
+    CHECK(app::save_sequence("save-000000000042.json") == std::optional<std::uint64_t>(42)); // older saves
     CHECK_FALSE(app::save_sequence("save-000000000042.json.tmp"));
+    CHECK_FALSE(app::save_sequence("save-000000000042.json.gz.tmp"));
+    CHECK_FALSE(app::save_sequence("save-000000000042.json.gzz"));
     CHECK_FALSE(app::save_sequence("save-00000000004x.json"));
     CHECK_FALSE(app::save_sequence("plan.json"));
     CHECK(app::journal_file_name(42, 7) == "save-000000000042.journal-000007.json");
@@ -422,6 +459,74 @@ TEST_CASE("startup opens the newest good save and names the ones it skipped") {
 
     app::StartupResult none = app::open_newest_good_save({}, read);
     CHECK_FALSE(none.plan);
+}
+
+TEST_CASE("someone who keeps editing has all but the last moments saved (no endless debounce)") {
+    Harness h;
+    // An edit every 100 ms for 3 s: never the 150 ms pause the debounce waits for.
+    std::vector<std::pair<double, std::string>> edits;
+    for (int i = 0; i < 30; ++i) {
+        const std::string name = "edit " + std::to_string(i);
+        h.edit(name);
+        edits.emplace_back(h.now, name);
+        for (int f = 0; f < 6; ++f) {
+            h.frame(100.0 / 6);
+            if (h.saver.syncing()) h.synced(); // IndexedDB answers at once here
+        }
+    }
+    CHECK(h.sink.journals >= 8);
+    app::StartupResult r = h.sink.reopen();
+    REQUIRE(r.plan);
+    // What is stored is no older than the edit made 500 ms before the last one.
+    const std::string stored = r.plan->accounts.at(0).name;
+    const auto it = std::find_if(edits.begin(), edits.end(), [&](const auto& e) { return e.second == stored; });
+    REQUIRE(it != edits.end());
+    CHECK(edits.back().first - it->first <= 500);
+}
+
+TEST_CASE("compacting a long journal gives way to edits, which go on into the journal") {
+    Harness h;
+    h.doc.reset(core::make_synthetic_plan(4000, 4000, 3));
+    h.saver.mark_dirty(h.now);
+    // A clock that moves as the scheduler works, so a big snapshot spans frames.
+    auto slow_frame = [&] {
+        h.now += 16;
+        h.saver.frame(h.doc, h.sink, [&] { return h.now += 1.0; }, 8.0);
+    };
+    for (int i = 0; i < 400 && h.sink.snapshots < 2; ++i) slow_frame();
+    REQUIRE(h.sink.snapshots == 2);
+    h.synced();
+    h.saver.set_journal_entries(app::SaveScheduler::kJournalMaxEntries);
+    for (int i = 0; i < 80 && !h.sink.writing; ++i) slow_frame(); // a quiet second: compaction starts
+    REQUIRE(h.sink.writing);
+    const int journals = h.sink.journals;
+    h.doc.execute(put(h.doc.plan().accounts[7]), Timestamp{50});
+    for (int i = 0; i < 30; ++i) slow_frame();
+    CHECK(h.sink.aborted == 1);          // the stale snapshot was dropped
+    CHECK(h.sink.journals == journals + 1); // and the edit saved as an entry, at once
+    CHECK(h.sink.snapshots == 2);
+    h.synced();
+    for (int i = 0; i < 400 && h.sink.snapshots < 3; ++i) slow_frame();
+    CHECK(h.sink.snapshots == 3); // compacted in the next pause
+    h.synced();
+    app::StartupResult r = h.sink.reopen();
+    REQUIRE(r.plan);
+    CHECK(core::write_plan(*r.plan) == core::write_plan(h.doc.plan()));
+}
+
+TEST_CASE("after a failed sync the written files are pushed again without waiting for an edit") {
+    Harness h;
+    h.edit("one");
+    h.run(20);
+    const int syncs = h.sink.syncs;
+    h.saver.on_sync_done(app::SyncError::Other, "UnknownError", Timestamp{1}, h.now, h.sink);
+    CHECK(h.saver.state() == app::SaveState::Error);
+    h.run(10);
+    CHECK(h.sink.syncs == syncs); // not at once, not every frame
+    h.run(static_cast<int>(app::SaveScheduler::kSyncRetryMs / 16) + 2);
+    CHECK(h.sink.syncs == syncs + 1);
+    h.synced();
+    CHECK(h.saver.state() == app::SaveState::Saved);
 }
 
 TEST_CASE("a sliced command applies over several calls, is one undo step, and cancels cleanly") {
@@ -475,4 +580,34 @@ TEST_CASE("a sliced command applies over several calls, is one undo step, and ca
     CHECK_FALSE(doc.slicing());
     CHECK(doc.plan().accounts.size() == 52);
     CHECK(doc.undo_label() == "Edit");
+}
+
+TEST_CASE("a sliced command is never saved half applied, however long it runs") {
+    // An import applied a slice per frame for 1.6 s: the scheduler's "at most 250 ms after the
+    // first unsaved edit" must not write the plan with half the import in it (a crash then would
+    // open a plan that no undo step ever produced).
+    Harness h;
+    app::Command c{"Import 100 accounts", {}};
+    for (int i = 0; i < 100; ++i)
+        c.changes.push_back(core::Put<Account>{account("n" + std::to_string(i), "N" + std::to_string(i)),
+                                                std::nullopt, true});
+    h.doc.begin_sliced(std::move(c), Timestamp{20});
+    const int journals = h.sink.journals, snapshots = h.sink.snapshots;
+    for (int f = 0; f < 100 && h.doc.slicing(); ++f) {
+        if (f < 99) h.doc.apply_slice(1, Timestamp{20});
+        else while (!h.doc.apply_slice(100, Timestamp{20})) {}
+        h.frame();
+        if (h.doc.slicing()) {
+            CHECK(h.sink.journals == journals);
+            CHECK(h.sink.snapshots == snapshots);
+            CHECK_FALSE(h.sink.writing);
+        }
+    }
+    REQUIRE_FALSE(h.doc.slicing());
+    h.run(20);
+    CHECK(h.sink.journals == journals + 1); // once it is complete: one entry with all of it
+    h.synced();
+    app::StartupResult r = h.sink.reopen();
+    REQUIRE(r.plan);
+    CHECK(r.plan->accounts.size() == 100);
 }

@@ -7,6 +7,7 @@
 #include "core/winback.h"
 #include "core/plan_json.h"
 #include "core/shape_files.h"
+#include "core/spatial_index.h"
 #include "core/summary.h"
 #include "core/territory.h"
 
@@ -14,6 +15,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <string>
 
 using namespace footprint::core;
@@ -154,6 +156,36 @@ TEST_CASE("basemap: truncated, corrupt or foreign bytes are errors with an offse
     CHECK_FALSE(r.map);
     CHECK(r.error.find("does not exist") != std::string::npos);
     CHECK(read_basemap(good + "x").error.find("bytes after") != std::string::npos);
+}
+
+TEST_CASE("basemap: a finite transform that overflows the coordinates is refused (fuzzer find)") {
+    // Found by fuzz_map_assets (kept as tests/fuzz/corpus/map_assets/crash-basemap-huge-scale):
+    // a scale of 1e300 is finite, but a quantized coordinate times it is not, and the spatial
+    // index then converted NaN to an integer (undefined behaviour).
+    Bytes w;
+    w.magic("FPMAP1");
+    w.f64(1e300);
+    w.f64(1e300);
+    w.f64(0);
+    w.f64(0);
+    w.varint(1); // one arc of two points
+    w.varint(2);
+    w.u8(0);
+    w.svarint(1000);
+    w.svarint(1000);
+    w.svarint(1);
+    w.svarint(1);
+    w.varint(0); // states
+    w.varint(0); // counties
+    w.varint(0); // nation
+    const BasemapResult r = read_basemap(w.b);
+    CHECK_FALSE(r.map);
+    CHECK(r.error.find("out of range") != std::string::npos);
+    // The spatial index itself takes any box without undefined behaviour.
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    const SpatialIndex idx({Box{0, 0, 1, 1}, Box{nan, nan, nan, nan}, Box{-inf, 0, inf, 1}});
+    CHECK(idx.size() == 3);
 }
 
 TEST_CASE("places and ZIP tables read back; ZIP codes as people and spreadsheets write them") {
