@@ -1,6 +1,8 @@
 // Undo keeps the inverse of each primitive change; undoing applies them in reverse order.
 #include "app/document.h"
 
+#include "core/plan_sync.h"
+
 #include <algorithm>
 
 namespace footprint::app {
@@ -35,6 +37,9 @@ std::vector<core::Change> Document::apply_all(std::vector<core::Change> changes,
 
 void Document::execute(Command command, core::Timestamp now) {
     if (command.changes.empty()) return;
+    // A record that changes after an exchange with another plan keeps its exchanged version, so
+    // a later merge can tell which side changed which field (core/plan_sync.h).
+    core::keep_base_copies(plan_, index_, command.changes);
     Entry e{std::move(command.label), apply_all(std::move(command.changes), now)};
     undo_.push_back(std::move(e));
     while (undo_.size() > limit_) undo_.pop_front();

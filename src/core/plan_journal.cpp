@@ -34,6 +34,8 @@ std::string write_journal_entry(const Plan& plan, const PlanIndex& index, const 
     part.catalog = plan.catalog;
     part.settings = plan.settings;
     part.extra = plan.extra;
+    part.share = plan.share;
+    if (touched.sync) part.sync = plan.sync; // whole: it changes only on a merge or a share
     Json removed = Json::object();
     Json lists[4] = {Json::array(), Json::array(), Json::array(), Json::array()};
     collect(touched.accounts, plan.accounts, [&](const std::string& id) { return index.account(id); },
@@ -48,7 +50,9 @@ std::string write_journal_entry(const Plan& plan, const PlanIndex& index, const 
         if (!lists[k].empty()) removed[kKinds[k]] = std::move(lists[k]);
     std::string out = "{\"format\":\"";
     out += kJournalFormatTag;
-    out += "\",\"version\":1,\"removed\":";
+    out += "\",\"version\":1,";
+    if (touched.sync) out += "\"sync\":true,"; // the entry's plan.sync replaces the table, even when empty
+    out += "\"removed\":";
     out += removed.dump();
     out += ",\"plan\":";
     out += write_plan(part);
@@ -125,6 +129,8 @@ bool apply_journal_entry(Plan& plan, PlanIndex& index, std::string_view text,
     plan.catalog = std::move(src.catalog);
     plan.settings = std::move(src.settings);
     plan.extra = std::move(src.extra);
+    plan.share = std::move(src.share);
+    if (auto sync = doc.find("sync"); sync != doc.end() && *sync == true) plan.sync = std::move(src.sync);
     plan.modified = when;
     return true;
 }
