@@ -158,6 +158,14 @@ void MergeState::look_at_mine(Collection c, std::size_t i, const std::vector<T>&
             if (!mine_changed) d.base = mj; // a redacted file: this plan's version is the base
             else if (const Json* copy = base_copy(m.extra, base->hash)) d.base = *copy;
             else if (const Json* theirs_copy = base_copy(t.extra, base->hash)) d.base = *theirs_copy;
+            else if (base->peer->redacted && redactor) {
+                // A redacted share made from this record, unchanged since: redacting it again
+                // gives the base back exactly (checked by its hash).
+                T again = m;
+                strip_base_copies(again);
+                redactor->redact(again);
+                if (record_hash(again) == base->hash) d.base = record_json(again);
+            }
         }
         d.redacted = redacted;
         d.first_conflict = conflicts.size();

@@ -96,15 +96,19 @@ void Bases::order() {
 }
 
 std::optional<Base> Bases::find(Collection c, const std::string& id) const {
-    for (const Candidate& k : candidates)
+    for (const Candidate& k : candidates) {
         if (auto h = remembered_hash(*k.peer, c, id)) return Base{*h, k.peer, k.theirs_memory};
+        // A whole exchange without the record says it was in neither plan then; an older one
+        // that had it is out of date.
+        if (!k.peer->partial) break;
+    }
     return std::nullopt;
 }
 
 // The exchanges that can serve as the base between `mine` and the plan that made `theirs`:
 //  - this plan's record of merging a file from that plan;
 //  - this plan's shares that the other plan says it merged (its entry for this plan names the
-//    share file);
+//    share file), or that it is (a share opened as a plan keeps the share's id);
 //  - the other plan's record of merging a file from this plan (a plan export it merged).
 // Each record uses the newest one that knows it.
 void find_bases(const Plan& mine, const Plan& theirs, Bases& out) {
@@ -115,7 +119,8 @@ void find_bases(const Plan& mine, const Plan& theirs, Bases& out) {
     for (const SyncPeer& p : mine.sync) {
         if (p.kind == SyncPeer::Kind::Merged && p.id == other) out.add(p, false);
         else if (p.kind == SyncPeer::Kind::Shared &&
-                 std::find(files_they_merged.begin(), files_they_merged.end(), p.id) != files_they_merged.end())
+                 (p.id == theirs.id || // the share itself, or a plan someone opened from it
+                  std::find(files_they_merged.begin(), files_they_merged.end(), p.id) != files_they_merged.end()))
             out.add(p, false);
     }
     for (const SyncPeer& p : theirs.sync)

@@ -25,10 +25,31 @@ template <typename T> void write_plain(std::string& out, const T& r) {
     append_record_json(out, copy);
 }
 
+// FNV-1a of the written record, leaving out every `"modified":"…"`: a record touched without a
+// change is not a change. (The sequence cannot occur inside a string value, whose quotes the
+// writer escapes.)
+std::uint64_t content_hash(std::string_view text) {
+    static constexpr std::string_view kKey = "\"modified\":\"";
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t at = text.find(kKey, i);
+        const std::size_t end = at == std::string_view::npos ? text.size() : at;
+        for (; i < end; ++i) {
+            h ^= static_cast<unsigned char>(text[i]);
+            h *= 0x100000001b3ull;
+        }
+        if (at == std::string_view::npos) break;
+        const std::size_t close = text.find('"', at + kKey.size());
+        i = close == std::string_view::npos ? text.size() : close + 1;
+    }
+    return h;
+}
+
 template <typename T> std::uint64_t hash_of(const T& r) {
     thread_local std::string scratch;
     write_plain(scratch, r);
-    return fnv1a64(scratch);
+    return content_hash(scratch);
 }
 
 std::optional<std::uint64_t> parse_hash(std::string_view s) {

@@ -25,8 +25,9 @@ std::string_view collection_key(Collection c); // "accounts"
 // "sync_base": {"<16 hex digits>": {the record as it was}, …}.
 inline constexpr std::string_view kBaseCopiesKey = "sync_base";
 
-// 64-bit FNV-1a of the record as the plan writer writes it, leaving out its base copies. Equal
-// hashes mean equal records (every field, unknown ones included, and `modified`).
+// 64-bit FNV-1a of the record as the plan writer writes it, leaving out its base copies and its
+// modified times. Equal hashes mean equal content (every field, unknown ones included); a record
+// saved without a change keeps its hash.
 std::uint64_t record_hash(const Account& r);
 std::uint64_t record_hash(const Opportunity& r);
 std::uint64_t record_hash(const Activity& r);
