@@ -27,6 +27,7 @@ std::span<const Command> all_commands();
 
 // Command groups.
 std::span<const Command> plan_commands(); // cmd_plan.cpp: new, validate, info
+std::span<const Command> share_commands(); // cmd_share.cpp: share, merge, rollup
 
 // --- helpers (cli_util.cpp) ----------------------------------------------------------------------
 

@@ -134,7 +134,8 @@ const std::string& other_plan_id(const Plan& theirs) {
 
 std::string describe_base(const Bases& bases, const Plan& theirs) {
     if (bases.candidates.empty())
-        return "No earlier exchange with this plan is known: every difference is shown as a conflict.";
+        return "No earlier exchange with this plan is known: what only it has is added, and any field "
+               "the two plans hold differently is asked.";
     const SyncPeer& p = *bases.candidates.front().peer;
     const std::string when = format_date(Date{static_cast<std::int32_t>(
         (p.at.ms >= 0 ? p.at.ms : p.at.ms - 86'399'999) / 86'400'000)});

@@ -42,8 +42,9 @@ struct MergeConflict {
     Json mine;              // this plan's value (null when absent or deleted)
     Json theirs;            // the other plan's value
     Timestamp mine_modified, theirs_modified; // the records' own modified times
-    // No earlier exchange with this plan was found for the record: the field differs, but which
-    // side changed it cannot be known, so it is asked rather than guessed.
+    // The record's version at the last exchange is not known (no exchange, or the record was
+    // edited outside Footprint): the field differs, but which side changed it cannot be told, so
+    // it is asked rather than guessed.
     bool no_base = false;
     Side choice = Side::Mine;
 
