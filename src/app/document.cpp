@@ -47,6 +47,12 @@ void Document::execute(Command command, core::Timestamp now) {
     ++revision_;
 }
 
+void Document::apply_without_history(core::Change change, core::Timestamp now) {
+    touched_.note(change);
+    core::apply_change(plan_, index_, std::move(change), now);
+    ++revision_;
+}
+
 bool Document::undo(core::Timestamp now) {
     if (undo_.empty()) return false;
     Entry e = std::move(undo_.back());

@@ -111,7 +111,7 @@ class MergeState {
     using Decision = merge_detail::Decision;
 
 public:
-    MergeState(const Plan& mine, Plan theirs, MergeOptions options);
+    MergeState(const Plan& mine, std::shared_ptr<const Plan> theirs, MergeOptions options);
     using Index = std::unordered_map<std::string_view, std::size_t>;
 
     bool step(std::size_t budget);
@@ -121,7 +121,8 @@ public:
     const Index& their_index(Collection c) const { return their_index_[static_cast<std::size_t>(c)]; }
 
     const Plan& mine;
-    Plan theirs;
+    std::shared_ptr<const Plan> theirs_plan;
+    const Plan& theirs;
     MergeOptions options;
     Bases bases;
     bool partial = false; // their file holds part of their plan: absence is not deletion

@@ -42,7 +42,8 @@ Decision decision(Decision::Op op, Collection c, std::size_t mine, std::size_t t
 
 } // namespace
 
-MergeState::MergeState(const Plan& m, Plan t, MergeOptions o) : mine(m), theirs(std::move(t)), options(o) {
+MergeState::MergeState(const Plan& m, std::shared_ptr<const Plan> t, MergeOptions o)
+    : mine(m), theirs_plan(std::move(t)), theirs(*theirs_plan), options(o) {
     partial = theirs.share && theirs.share->partial;
     if (options.use_history) find_bases(mine, theirs, bases);
     base_text = describe_base(bases, theirs);

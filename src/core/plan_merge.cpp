@@ -150,6 +150,8 @@ std::string describe_base(const Bases& bases, const Plan& theirs) {
 // --- the sliced analysis -----------------------------------------------------------------------
 
 MergeJob::MergeJob(const Plan& mine, Plan theirs, MergeOptions options)
+    : state_(std::make_unique<MergeState>(mine, std::make_shared<const Plan>(std::move(theirs)), options)) {}
+MergeJob::MergeJob(const Plan& mine, std::shared_ptr<const Plan> theirs, MergeOptions options)
     : state_(std::make_unique<MergeState>(mine, std::move(theirs), options)) {}
 MergeJob::~MergeJob() = default;
 MergeJob::MergeJob(MergeJob&&) noexcept = default;

@@ -95,6 +95,8 @@ struct MergePreview {
 class MergeJob {
 public:
     MergeJob(const Plan& mine, Plan theirs, MergeOptions options = {});
+    // The other plan shared, so that an analysis can start again without copying it.
+    MergeJob(const Plan& mine, std::shared_ptr<const Plan> theirs, MergeOptions options = {});
     ~MergeJob();
     MergeJob(MergeJob&&) noexcept;
     MergeJob& operator=(MergeJob&&) noexcept;
