@@ -37,6 +37,7 @@ void MergeFlow::start(App& app, std::string file_name, std::string text) {
 
 void MergeFlow::restart(App& app) {
     preview_.reset();
+    report_.reset();
     job_ = std::make_unique<core::MergeJob>(app.plan(), std::make_shared<const core::Plan>(*theirs_));
     revision_ = app.doc().revision();
     stage_ = Stage::Comparing;
@@ -79,6 +80,19 @@ bool MergeFlow::step(App& app, double budget_ms) {
     return true;
 }
 
+const core::MergeReport& MergeFlow::report(App& app) {
+    std::vector<core::Side> choices;
+    choices.reserve(preview_->conflicts.size());
+    for (const core::MergeConflict& c : preview_->conflicts) choices.push_back(c.choice);
+    if (!report_ || choices != reported_choices_) {
+        report_ = app.doc().revision() == revision_
+                      ? core::finish_merge(app.plan(), *preview_, app.clock().wall()).report
+                      : preview_->report;
+        reported_choices_ = std::move(choices);
+    }
+    return *report_;
+}
+
 double MergeFlow::progress() const {
     switch (stage_) {
     case Stage::Reading: return 0.0;
@@ -91,6 +105,7 @@ void MergeFlow::cancel() {
     stage_ = Stage::Idle;
     job_.reset();
     preview_.reset();
+    report_.reset();
     theirs_.reset();
     std::string().swap(text_);
 }

@@ -50,6 +50,9 @@ public:
     // Ready only.
     core::MergePreview& preview() { return *preview_; }
     const core::MergePreview& preview() const { return *preview_; }
+    // What the merge would do with the conflicts decided as they are now (worked out again only
+    // when a choice changes).
+    const core::MergeReport& report(App& app);
     // How long the comparison took (for the bench and the status line).
     double compare_ms() const { return compare_ms_; }
     double read_ms() const { return read_ms_; }
@@ -62,6 +65,8 @@ private:
     std::optional<core::Plan> theirs_; // kept to restart the comparison
     std::unique_ptr<core::MergeJob> job_;
     std::optional<core::MergePreview> preview_;
+    std::vector<core::Side> reported_choices_;
+    std::optional<core::MergeReport> report_;
     std::uint64_t revision_ = 0; // of the open plan the comparison is against
     double started_ms_ = 0, compare_ms_ = 0, read_ms_ = 0;
 };

@@ -54,6 +54,7 @@ inline constexpr const char* kSavesDir = "/footprint/saves";
 // web_test_api.cpp.
 using TestOps = std::optional<core::Json> (*)(const std::string& op, const core::Json& cmd);
 std::optional<core::Json> test_ops_plan(const std::string& op, const core::Json& cmd);
+std::optional<core::Json> test_ops_share(const std::string& op, const core::Json& cmd);
 
 // Small helpers the areas share (web_test_api.cpp).
 core::Json test_error(std::string message);                        // {"ok":false,"error":…}

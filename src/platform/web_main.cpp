@@ -32,6 +32,9 @@ EM_JS(void, js_mount_storage, (), { FootprintGlue.mountStorage(); });
 EM_JS(void, js_open_file_picker, (const char* purpose, const char* accept), {
     FootprintGlue.openFilePicker(UTF8ToString(purpose), UTF8ToString(accept));
 });
+EM_JS(void, js_open_files_picker, (const char* purpose, const char* accept), {
+    FootprintGlue.openFilePicker(UTF8ToString(purpose), UTF8ToString(accept), true);
+});
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int len), {
     FootprintGlue.download(UTF8ToString(name), UTF8ToString(mime), data, len);
 });
@@ -100,6 +103,7 @@ bool should_draw(WebContext& w, double now) {
     const bool changed = !(cur == g_watched);
     g_watched = cur;
     if (input || changed) return true;
+    if (w.ui.busy) return true; // long work runs a slice per frame
     if (w.app->saver().syncing()) return false;
     return now - w.last_activity_ms < kKeepDrawingMs || now - g_last_draw_ms >= kHeartbeatMs;
 }
@@ -184,6 +188,9 @@ int main() {
     w.app = std::make_unique<app::App>(std::move(clock), static_cast<std::uint64_t>(js_random_seed()));
     w.ui.hooks.open_file_picker = [](const std::string& purpose, const std::string& accept) {
         js_open_file_picker(purpose.c_str(), accept.c_str());
+    };
+    w.ui.hooks.open_files_picker = [](const std::string& purpose, const std::string& accept) {
+        js_open_files_picker(purpose.c_str(), accept.c_str());
     };
     w.ui.hooks.download = [](const std::string& name, const std::string& mime, const std::string& data) {
         js_download(name.c_str(), mime.c_str(), data.data(), static_cast<int>(data.size()));

@@ -36,6 +36,7 @@ std::string str(const core::Json& j, const char* key) { return test_str(j, key);
 // Every area of the test API, tried in turn.
 constexpr TestOps kAreas[] = {
     test_ops_plan,
+    test_ops_share,
 };
 
 core::Json dispatch(const core::Json& cmd) {

@@ -58,6 +58,7 @@ void export_plan(app::App& app, UiState& ui) {
 }
 
 void draw_frame(app::App& app, UiState& ui) {
+    ui.busy = false; // set again this frame by whatever long work is still running
     handle_shortcuts(app, ui);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -99,6 +100,9 @@ void draw_frame(app::App& app, UiState& ui) {
     draw_notices(app, ui);
     draw_settings_window(app, ui);
     draw_shortcuts_window(ui);
+    draw_rollup_window(app, ui);
+    draw_share_dialog(app, ui);
+    draw_merge_window(app, ui);
 }
 
 } // namespace footprint::ui

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/app.h"
+#include "app/sharing.h"
 
 #include <functional>
 #include <set>
@@ -27,6 +28,8 @@ struct PlatformHooks {
     // or a view's own purpose); the file comes back through deliver_file() in ui/files.h.
     // `accept` is the picker's filter (".json,.footprint.json").
     std::function<void(const std::string& purpose, const std::string& accept)> open_file_picker;
+    // The same, allowing several files at once (each delivered on its own).
+    std::function<void(const std::string& purpose, const std::string& accept)> open_files_picker;
     std::function<void(const std::string& name, const std::string& mime, const std::string& data)>
         download;
 };
@@ -48,6 +51,22 @@ struct MapViewState {
     std::uint64_t fitted_generation = ~0ull;
 };
 
+// Sharing a plan file, merging one in, and the team roll-up (share_dialog.cpp, merge_window.cpp,
+// rollup_window.cpp).
+struct SharingState {
+    bool share_open = false;
+    int share_scope = 0; // 0 whole plan, 1 selected accounts, 2 a territory
+    std::string share_territory;
+    bool share_redact = false;
+    app::MergeFlow merge;
+    bool rollup_open = false;
+    app::TeamRollup rollup;
+    int rollup_months = 6;      // 3, 6 or 12
+    int rollup_start = 0;       // months from this month (-12..12)
+    double team_quota = 0;      // dollars a month; 0 = the sum of the reps' quotas
+    std::string rollup_rep;     // drill-down: the rep whose deals are listed
+};
+
 struct UiState {
     View view = View::Accounts;
     bool dark = false;
@@ -63,6 +82,8 @@ struct UiState {
     bool rename_open = false;
     char rename_buf[128] = {};
     bool prefs_dirty = false; // view/theme changed: the platform stores preferences
+    SharingState sharing;
+    bool busy = false; // long work in progress this frame: the platform keeps drawing frames
 };
 
 // Draws the whole window for this frame. Edits go through `app`; nothing else changes the plan.
