@@ -25,6 +25,7 @@ DEB_PACKAGES=(
   "python3-icalendar:/usr/lib/python3/dist-packages/icalendar/__init__.py"
   "dpkg-dev:/usr/bin/dpkg-source"
   "xz-utils:/usr/bin/xz"
+  "libxxhash-dev:/usr/include/xxhash.h"
 )
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -38,7 +38,7 @@ void MergeFlow::start(App& app, std::string file_name, std::string text) {
 void MergeFlow::restart(App& app) {
     preview_.reset();
     report_.reset();
-    job_ = std::make_unique<core::MergeJob>(app.plan(), std::make_shared<const core::Plan>(*theirs_));
+    job_ = std::make_unique<core::MergeJob>(app.plan(), theirs_);
     revision_ = app.doc().revision();
     stage_ = Stage::Comparing;
     started_ms_ = app.clock().monotonic_ms();
@@ -63,14 +63,15 @@ bool MergeFlow::step(App& app, double budget_ms) {
             cancel();
             return false;
         }
-        theirs_ = std::move(*r.plan);
+        theirs_ = std::make_shared<const core::Plan>(std::move(*r.plan));
         restart(app);
         return true;
     }
     if (stage_ != Stage::Comparing) return false;
     if (app.doc().revision() != revision_) restart(app); // the plan changed under the comparison
+    // Small steps (a few ms each, even in WebAssembly) until the frame's budget is spent.
     while (app.clock().monotonic_ms() - t0 < budget_ms)
-        if (job_->step(2000)) {
+        if (job_->step(250)) {
             preview_ = job_->take();
             job_.reset();
             compare_ms_ = app.clock().monotonic_ms() - started_ms_;

@@ -62,7 +62,7 @@ private:
 
     Stage stage_ = Stage::Idle;
     std::string name_, text_;
-    std::optional<core::Plan> theirs_; // kept to restart the comparison
+    std::shared_ptr<const core::Plan> theirs_; // kept to restart the comparison (shared, not copied)
     std::unique_ptr<core::MergeJob> job_;
     std::optional<core::MergePreview> preview_;
     std::vector<core::Side> reported_choices_;

@@ -35,6 +35,10 @@ struct Bases {
     struct Candidate {
         const SyncPeer* peer;
         bool theirs_memory;
+        // id -> hash for each collection, built on first use (a hash map beats a binary search
+        // over 300,000 sorted ids when every record is looked up).
+        mutable std::unordered_map<std::string_view, std::uint64_t> by_id[5];
+        mutable bool indexed[5] = {};
     };
     std::vector<Candidate> candidates; // newest first
     void add(const SyncPeer& peer, bool theirs_memory);

@@ -87,6 +87,11 @@ bool MergeState::step(std::size_t budget) {
         const std::size_t end = std::min(n, pos_ + budget);
         switch (phase_) {
         case Phase::Index:
+            if (pos_ == 0) {
+                mine_index_[coll_].reserve(n_mine);
+                their_index_[coll_].reserve(n_theirs);
+                hashes_[coll_].reserve(n_theirs);
+            }
             for (std::size_t i = pos_; i < end; ++i) {
                 const bool of_mine = i < n_mine;
                 with_records(of_mine ? mine : theirs, c, [&](const auto& list) {

@@ -87,7 +87,9 @@ RecordKind kind_of(Collection c) {
 
 void Bases::add(const SyncPeer& peer, bool theirs_memory) {
     if (peer.records.empty()) return;
-    candidates.push_back({&peer, theirs_memory});
+    candidates.emplace_back();
+    candidates.back().peer = &peer;
+    candidates.back().theirs_memory = theirs_memory;
 }
 
 void Bases::order() {
@@ -96,8 +98,17 @@ void Bases::order() {
 }
 
 std::optional<Base> Bases::find(Collection c, const std::string& id) const {
+    const std::size_t ci = static_cast<std::size_t>(c);
     for (const Candidate& k : candidates) {
-        if (auto h = remembered_hash(*k.peer, c, id)) return Base{*h, k.peer, k.theirs_memory};
+        if (!k.indexed[ci]) {
+            k.indexed[ci] = true;
+            auto list = k.peer->records.find(std::string(collection_key(c)));
+            if (list != k.peer->records.end()) {
+                k.by_id[ci].reserve(list->second.size());
+                for (const RecordHash& h : list->second) k.by_id[ci].emplace(h.id, h.hash);
+            }
+        }
+        if (auto it = k.by_id[ci].find(id); it != k.by_id[ci].end()) return Base{it->second, k.peer, k.theirs_memory};
         // A whole exchange without the record says it was in neither plan then; an older one
         // that had it is out of date.
         if (!k.peer->partial) break;

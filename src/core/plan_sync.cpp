@@ -3,7 +3,11 @@
 
 #include "core/plan_json.h"
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 #include <algorithm>
+#include <cstring>
 
 namespace footprint::core {
 
@@ -25,25 +29,24 @@ template <typename T> void write_plain(std::string& out, const T& r) {
     append_record_json(out, copy);
 }
 
-// FNV-1a of the written record, leaving out every `"modified":"…"`: a record touched without a
+// XXH3-64 of the written record, leaving out every `"modified":"…"`: a record touched without a
 // change is not a change. (The sequence cannot occur inside a string value, whose quotes the
-// writer escapes.)
+// writer escapes.) XXH3's output is fixed by its specification, the same on every platform, so
+// hashes written by the command line match the page's.
 std::uint64_t content_hash(std::string_view text) {
     static constexpr std::string_view kKey = "\"modified\":\"";
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const std::size_t at = text.find(kKey, i);
-        const std::size_t end = at == std::string_view::npos ? text.size() : at;
-        for (; i < end; ++i) {
-            h ^= static_cast<unsigned char>(text[i]);
-            h *= 0x100000001b3ull;
-        }
+    thread_local XXH3_state_t* state = XXH3_createState();
+    XXH3_64bits_reset(state);
+    std::size_t from = 0;
+    for (;;) {
+        const std::size_t at = text.find(kKey, from);
         if (at == std::string_view::npos) break;
+        XXH3_64bits_update(state, text.data() + from, at - from);
         const std::size_t close = text.find('"', at + kKey.size());
-        i = close == std::string_view::npos ? text.size() : close + 1;
+        from = close == std::string_view::npos ? text.size() : close + 1;
     }
-    return h;
+    XXH3_64bits_update(state, text.data() + from, text.size() - from);
+    return XXH3_64bits_digest(state);
 }
 
 template <typename T> std::uint64_t hash_of(const T& r) {
@@ -102,15 +105,6 @@ std::string_view collection_key(Collection c) {
     case Collection::Catalog: return "catalog";
     }
     return "";
-}
-
-std::uint64_t fnv1a64(std::string_view bytes) {
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    for (unsigned char c : bytes) {
-        h ^= c;
-        h *= 0x100000001b3ull;
-    }
-    return h;
 }
 
 std::string hash_text(std::uint64_t h) {

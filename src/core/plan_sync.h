@@ -25,7 +25,7 @@ std::string_view collection_key(Collection c); // "accounts"
 // "sync_base": {"<16 hex digits>": {the record as it was}, …}.
 inline constexpr std::string_view kBaseCopiesKey = "sync_base";
 
-// 64-bit FNV-1a of the record as the plan writer writes it, leaving out its base copies and its
+// XXH3-64 of the record as the plan writer writes it, leaving out its base copies and its
 // modified times. Equal hashes mean equal content (every field, unknown ones included); a record
 // saved without a change keeps its hash.
 std::uint64_t record_hash(const Account& r);
@@ -35,7 +35,6 @@ std::uint64_t record_hash(const Territory& r);
 std::uint64_t record_hash(const Product& r);
 std::uint64_t record_hash(const Contact& r);
 std::uint64_t record_hash(const Service& r);
-std::uint64_t fnv1a64(std::string_view bytes);
 std::string hash_text(std::uint64_t h); // 16 lower-case hex digits
 
 // The record as a JSON object, as the plan writer writes it, without its base copies.

@@ -16,10 +16,16 @@ namespace footprint::ui {
 namespace {
 
 constexpr const char* kPopup = "Merge a plan file";
+constexpr std::size_t kFewConflicts = 5; // up to this many, the window fits them without scrolling
 
-std::string day_of(core::Timestamp t) {
+// "changed 5 min ago", "changed 3 h ago", "changed Mar 2, 2026": when a side last changed the record.
+std::string changed_when(core::Timestamp t, core::Timestamp now) {
     if (t.ms == 0) return "";
-    return core::format_date(core::Date{static_cast<std::int32_t>((t.ms >= 0 ? t.ms : t.ms - 86'399'999) / 86'400'000)});
+    const std::int64_t minutes = (now.ms - t.ms) / 60'000;
+    if (minutes >= 0 && minutes < 1) return "changed just now";
+    if (minutes >= 0 && minutes < 60) return "changed " + std::to_string(minutes) + " min ago";
+    if (minutes >= 0 && minutes < 24 * 60) return "changed " + std::to_string(minutes / 60) + " h ago";
+    return "changed " + core::format_date(core::Date{static_cast<std::int32_t>((t.ms >= 0 ? t.ms : t.ms - 86'399'999) / 86'400'000)});
 }
 
 std::string kind_title(core::RecordKind k, bool plural = true) {
@@ -98,11 +104,17 @@ void changes_table(const UiState& ui, const core::MergeReport& r) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##changes", 4, flags, ImVec2(std::min(ImGui::GetContentRegionAvail().x, 560 * ui.dpr), 0)))
         return;
-    ImGui::TableSetupColumn("In your plan", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-    ImGui::TableSetupColumn("New", ImGuiTableColumnFlags_WidthStretch, 1);
-    ImGui::TableSetupColumn("Updated", ImGuiTableColumnFlags_WidthStretch, 1);
-    ImGui::TableSetupColumn("Deleted", ImGuiTableColumnFlags_WidthStretch, 1);
-    ImGui::TableHeadersRow();
+    static const char* const kHeads[] = {"In your plan", "New", "Updated", "Deleted"};
+    for (int i = 0; i < 4; ++i) ImGui::TableSetupColumn(kHeads[i], ImGuiTableColumnFlags_WidthStretch, i ? 1.0f : 2.2f);
+    // Numbers are right-aligned, so are their headings.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int i = 0; i < 4; ++i) {
+        ImGui::TableNextColumn();
+        ImGui::PushFont(ui.fonts.bold);
+        if (i) text_right(kHeads[i]);
+        else ImGui::TextUnformatted(kHeads[i]);
+        ImGui::PopFont();
+    }
     for (int k = 0; k < core::kRecordKindCount; ++k) {
         const auto kind = static_cast<core::RecordKind>(k);
         const auto& n = r.of(kind);
@@ -124,7 +136,13 @@ void changes_table(const UiState& ui, const core::MergeReport& r) {
     ImGui::EndTable();
 }
 
-void conflicts_table(const UiState& ui, std::vector<core::MergeConflict>& conflicts, float height) {
+// Height of the conflicts table showing `rows` rows without scrolling.
+float conflict_rows_height(const UiState& ui, std::size_t rows) {
+    const float row = 8 * ui.dpr * 2 + ImGui::GetTextLineHeight() * 2 + 4 * ui.dpr + ImGui::GetStyle().CellPadding.y * 2;
+    return ImGui::GetFrameHeight() + row * static_cast<float>(rows) + 2 * ui.dpr;
+}
+
+void conflicts_table(const UiState& ui, std::vector<core::MergeConflict>& conflicts, float height, core::Timestamp now) {
     const Palette& p = palette();
     const float line = ImGui::GetTextLineHeight();
     const float row_h = 8 * ui.dpr * 2 + line * 2 + 4 * ui.dpr;
@@ -168,7 +186,7 @@ void conflicts_table(const UiState& ui, std::vector<core::MergeConflict>& confli
                 ImGui::TextUnformatted("Whole record");
             }
             std::string mine, theirs;
-            std::string mine_meta = day_of(c.mine_modified), theirs_meta = day_of(c.theirs_modified);
+            std::string mine_meta = changed_when(c.mine_modified, now), theirs_meta = changed_when(c.theirs_modified, now);
             bool mine_newer = false, theirs_newer = false;
             switch (c.what) {
             case W::Field:
@@ -176,18 +194,16 @@ void conflicts_table(const UiState& ui, std::vector<core::MergeConflict>& confli
                 theirs = core::format_field_value(c.kind, c.field, c.theirs);
                 theirs_newer = c.theirs_newer();
                 mine_newer = c.mine_modified > c.theirs_modified;
-                if (!mine_meta.empty()) mine_meta = "changed " + mine_meta;
-                if (!theirs_meta.empty()) theirs_meta = "changed " + theirs_meta;
                 break;
             case W::DeletedHere:
                 mine = "Deleted in your plan";
                 mine_meta = "leave it deleted";
                 theirs = "Changed in theirs";
-                theirs_meta = theirs_meta.empty() ? "restore it" : "on " + theirs_meta + " \u00b7 restore it";
+                theirs_meta = theirs_meta.empty() ? "restore it" : theirs_meta + " \u00b7 restore it";
                 break;
             case W::DeletedThere:
                 mine = "Changed in your plan";
-                mine_meta = mine_meta.empty() ? "keep it" : "on " + mine_meta + " \u00b7 keep it";
+                mine_meta = mine_meta.empty() ? "keep it" : mine_meta + " \u00b7 keep it";
                 theirs = "Deleted in theirs";
                 theirs_meta = "delete it";
                 break;
@@ -235,10 +251,10 @@ void preview(app::App& app, UiState& ui, app::MergeFlow& m) {
         ImGui::SameLine();
         text_muted("  " + core::format_count(mine) + " yours, " + core::format_count(static_cast<long long>(cs.size()) - mine) +
                    " theirs");
-        const float h = std::max(ImGui::GetContentRegionAvail().y - footer, 120 * ui.dpr);
-        conflicts_table(ui, cs, h);
-    } else {
-        ImGui::Dummy(ImVec2(0, std::max(0.0f, ImGui::GetContentRegionAvail().y - footer)));
+        // A few conflicts fit as they are; many scroll in the space the window has.
+        const float h = cs.size() <= kFewConflicts ? conflict_rows_height(ui, cs.size())
+                                                   : std::max(ImGui::GetContentRegionAvail().y - footer, 120 * ui.dpr);
+        conflicts_table(ui, cs, h, app.clock().wall());
     }
 
     ImGui::Separator();
@@ -269,9 +285,9 @@ void draw_merge_window(app::App& app, UiState& ui) {
     if (active && !ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const bool ready = m.stage() == app::MergeFlow::Stage::Ready;
-    const bool conflicts = ready && !m.preview().conflicts.empty();
+    const std::size_t conflicts = ready ? m.preview().conflicts.size() : 0;
     ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x * 0.9f, (conflicts ? 1040.0f : 680.0f) * ui.dpr),
-                                    ready ? (conflicts ? vp->WorkSize.y * 0.82f : 0) : 0),
+                                    conflicts > kFewConflicts ? vp->WorkSize.y * 0.82f : 0),
                              ImGuiCond_Always);
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |

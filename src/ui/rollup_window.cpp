@@ -42,6 +42,19 @@ double nice_step(double max_value, int ticks) {
     return (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10) * mag;
 }
 
+// A table's header row with the number columns' headings right-aligned, like their numbers.
+void headers(const UiState& ui, int columns, int first_number_column) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int i = 0; i < columns; ++i) {
+        ImGui::TableNextColumn();
+        const char* name = ImGui::TableGetColumnName(i);
+        ImGui::PushFont(ui.fonts.bold);
+        if (i >= first_number_column) text_right(name);
+        else ImGui::TextUnformatted(name);
+        ImGui::PopFont();
+    }
+}
+
 std::string period(const core::Rollup& r) {
     if (r.months <= 0) return "";
     const core::YearMonth last{r.from.index + r.months - 1};
@@ -172,7 +185,7 @@ void chart(const UiState& ui, const core::Rollup& r, float height) {
         dl->AddLine(ImVec2(lx + x, origin.y + pad + line * 0.5f), ImVec2(lx + x + 4 * ui.dpr, origin.y + pad + line * 0.5f),
                     p.text, 2 * ui.dpr);
     for (auto it = ss.rbegin(); it != ss.rend(); ++it) {
-        lx -= ImGui::CalcTextSize(it->label).x + 18 * ui.dpr;
+        lx -= ImGui::CalcTextSize(it->label).x + 34 * ui.dpr;
         dl->AddText(ImVec2(lx, origin.y + pad), p.text_muted, it->label);
         dl->AddRectFilled(ImVec2(lx - 16 * ui.dpr, origin.y + pad + line * 0.5f - 5 * ui.dpr),
                           ImVec2(lx - 6 * ui.dpr, origin.y + pad + line * 0.5f + 5 * ui.dpr), it->colour, 2 * ui.dpr);
@@ -273,7 +286,7 @@ void rep_table(UiState& ui, const core::Rollup& r) {
     }
     ImGui::TableSetupColumn("Won + commit", ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableSetupColumn("Attainment", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-    ImGui::TableHeadersRow();
+    headers(ui, cols, 1);
     auto row = [&](const std::string& who, std::size_t plans, const std::vector<core::MonthSummary>& months, bool team) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
@@ -349,7 +362,14 @@ void deals(UiState& ui, const core::Rollup& r) {
     ImGui::TableSetupColumn("Stage", ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableSetupColumn("MRC", ImGuiTableColumnFlags_WidthStretch, 0.9f);
     ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableHeadersRow();
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int i = 0; i < 6; ++i) {
+        ImGui::TableNextColumn();
+        ImGui::PushFont(ui.fonts.bold);
+        if (i == 4) text_right(ImGui::TableGetColumnName(i));
+        else ImGui::TextUnformatted(ImGui::TableGetColumnName(i));
+        ImGui::PopFont();
+    }
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(list.size()));
     while (clipper.Step())
@@ -436,13 +456,11 @@ void draw_rollup_window(app::App& app, UiState& ui) {
     ImGui::BeginChild("##rollup-body", ImVec2(0, 0), ImGuiChildFlags_None);
     chart(ui, r, 250 * ui.dpr);
     ImGui::Spacing();
+    text_muted("Closed won + commit by rep and month; hover a month for the rest, click a rep for their deals.");
     rep_table(ui, r);
     if (!s.rollup_rep.empty()) {
         ImGui::Spacing();
         deals(ui, r);
-    } else {
-        ImGui::Spacing();
-        text_muted(ICON_INFO "  Click a rep to list their deals.");
     }
     ImGui::EndChild();
     ImGui::End();

@@ -98,9 +98,11 @@ void draw_share_dialog(app::App& app, UiState& ui) {
         if (!ui.selection.empty()) s.share_scope = 1;
     }
     ImGui::SetNextWindowSize(ImVec2(600 * ui.dpr, 0), ImGuiCond_Always);
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (!ImGui::BeginPopupModal("Share a plan file", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings))
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal("Share a plan file", nullptr,
+                                ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar))
         return;
+    heading(ui, ICON_SHARE_ALT "  Share a plan file");
     refresh(app, ui);
     const Palette& p = palette();
     const core::Plan& plan = app.plan();

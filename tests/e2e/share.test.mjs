@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, newProfileDir, openApp, waitReady, state, dispatch, settle, screenshot,
+import { startServer, launch, newProfileDir, openApp, waitReady, state, dispatch, settle,
   ARTIFACTS } from './harness.mjs';
 
 let server;
@@ -32,11 +32,20 @@ async function waitMerge(page, stage) {
   return dispatch(page, { op: 'merge_state' });
 }
 
+// A screenshot at the device's resolution through CDP: Playwright's page.screenshot() drops the
+// devicePixelRatio override after it, and the page would go on at 1x.
+async function shot(page, name) {
+  const cdp = await page.context().newCDPSession(page);
+  const { data } = await cdp.send('Page.captureScreenshot', { format: 'png' });
+  await cdp.detach();
+  fs.writeFileSync(path.join(ARTIFACTS, `${name}.png`), Buffer.from(data, 'base64'));
+}
+
 async function themed(page, name) {
   for (const theme of ['light', 'dark']) {
     await dispatch(page, { op: 'set_theme', theme });
     await settle(page);
-    await screenshot(page, `${name}-${theme}`);
+    await shot(page, `${name}-${theme}`);
   }
   await dispatch(page, { op: 'set_theme', theme: 'light' });
 }
@@ -141,7 +150,7 @@ test('merge a colleague\'s file through the file input: preview, a conflict deci
     const depth = (await state(page)).undo_depth;
     assert.ok((await dispatch(page, { op: 'merge_apply' })).ok);
     await settle(page);
-    await screenshot(page, 'merge-done-notice');
+    await shot(page, 'merge-done-notice');
     let after = await plan(page);
     const st = await state(page);
     assert.equal(st.undo_depth, depth + 1);
