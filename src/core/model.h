@@ -225,6 +225,7 @@ inline constexpr int kPlanFormatVersion = 1;
 struct RecordHash {
     std::string id;
     std::uint64_t hash = 0; // record_hash() in core/plan_sync.h
+    friend bool operator==(const RecordHash&, const RecordHash&) = default;
 };
 
 // What this plan last exchanged with another one: a file of theirs it merged, or a share file it

@@ -376,13 +376,7 @@ MergeOutcome finish_merge(const Plan& mine, const MergePreview& preview, Timesta
                 }
     // Merging the same file again changes nothing, not even this record.
     const bool known = std::any_of(mine.sync.begin(), mine.sync.end(), [&](const SyncPeer& p) {
-        return p.id == exchange.id && p.kind == exchange.kind && p.file == exchange.file &&
-               p.records.size() == exchange.records.size() &&
-               std::equal(p.records.begin(), p.records.end(), exchange.records.begin(), [](const auto& a, const auto& b) {
-                   return a.first == b.first && a.second.size() == b.second.size() &&
-                          std::equal(a.second.begin(), a.second.end(), b.second.begin(),
-                                     [](const RecordHash& x, const RecordHash& y) { return x.id == y.id && x.hash == y.hash; });
-               });
+        return p.id == exchange.id && p.kind == exchange.kind && p.file == exchange.file && p.records == exchange.records;
     });
     if (!changes.empty() || !known) changes.push_back(PutSyncPeer{std::move(exchange)});
     return out;

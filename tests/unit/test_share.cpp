@@ -1,5 +1,6 @@
 // Share files: what a scope takes, references kept consistent, exchanges in the plan file, and
 // redaction that leaves no personal detail anywhere in the file.
+#include "core/plan_journal.h"
 #include "core/plan_json_detail.h"
 #include "core/redact.h"
 #include "core/sample_plan.h"
@@ -272,4 +273,39 @@ TEST_CASE("exchanges and share info survive the plan file, hashes sorted by id")
     CHECK(all.find("/sync/0/kind") != std::string::npos);
     CHECK(all.find("/sync/0/records/accounts/a: expected 16 lower-case hex digits") != std::string::npos);
     CHECK(all.find("/share/scope: required field is missing") != std::string::npos);
+}
+
+TEST_CASE("a journal entry carries the exchange table when a merge or a share changed it") {
+    Plan p = make_synthetic_plan(10, 10, 3);
+    Plan saved = p; // what the last snapshot holds
+    PlanIndex idx;
+    idx.rebuild(p);
+    ShareResult s = make_share(p, ShareOptions{}, "plan-share-j", at(3));
+    TouchedSet touched;
+    Change c = PutSyncPeer{s.memory};
+    touched.note(c);
+    apply_change(p, idx, std::move(c), at(3));
+    CHECK(touched.sync);
+    CHECK_FALSE(touched.empty());
+    const std::string entry = write_journal_entry(p, idx, touched);
+    CHECK(entry.find("\"sync\":true") != std::string::npos);
+    PlanIndex sidx;
+    sidx.rebuild(saved);
+    std::vector<Problem> problems;
+    REQUIRE(apply_journal_entry(saved, sidx, entry, problems));
+    REQUIRE(saved.sync.size() == 1);
+    CHECK(saved.sync[0].records == p.sync[0].records);
+    // Forgetting every exchange replays too (an empty table is written, and replaces).
+    TouchedSet forget;
+    Change rm = RemoveSyncPeer{"plan-share-j"};
+    forget.note(rm);
+    apply_change(p, idx, std::move(rm), at(4));
+    REQUIRE(apply_journal_entry(saved, sidx, write_journal_entry(p, idx, forget), problems));
+    CHECK(saved.sync.empty());
+    // An entry that did not touch the table leaves it alone.
+    TouchedSet other;
+    other.accounts.insert(p.accounts[0].id);
+    saved.sync.push_back(s.memory);
+    REQUIRE(apply_journal_entry(saved, sidx, write_journal_entry(p, idx, other), problems));
+    CHECK(saved.sync.size() == 1);
 }
