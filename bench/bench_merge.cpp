@@ -1,6 +1,9 @@
 // Sharing and merging two big plans: a share of the whole plan (plain and redacted), merging it
 // into an empty plan, then a merge of two 100,000-account plans that both changed since.
 // Usage: bench_merge [ACCOUNTS [ACTIVITIES [RUNS]]]   (defaults: 100000 accounts, 200000 activities, 3)
+//        bench_merge --write-theirs FILE [ACCOUNTS [ACTIVITIES]]
+//   writes the plan a colleague sends back after merging a share of make_synthetic_plan(…, 7)
+//   and changing 1,000 accounts: the file bench/web_merge_bench.mjs merges in the page.
 #include "app/document.h"
 #include "core/plan_json.h"
 #include "core/plan_merge.h"
@@ -62,7 +65,26 @@ void edit(app::Document& doc, int n, int offset, const char* who, int minute) {
 
 } // namespace
 
+// The colleague's plan for the page benchmark (the page opens make_synthetic_plan(…, 7) itself).
+int write_theirs(const char* path, int accounts, int activities) {
+    app::Document alice(make_synthetic_plan(accounts, activities, 7));
+    ShareResult share = make_share(alice.plan(), {}, "plan-share-bench", at(1));
+    app::Document bob(make_empty_plan("plan-bob", "Bob's plan", at(0)));
+    bob.execute(app::Command{"Merge", merge_plans(bob.plan(), std::move(share.file), at(2)).changes}, at(2));
+    edit(bob, 1000, 50, "bob", 11);
+    const std::string text = write_plan(bob.plan());
+    std::FILE* f = std::fopen(path, "wb");
+    if (!f || std::fwrite(text.data(), 1, text.size(), f) != text.size() || std::fclose(f) != 0) {
+        std::fprintf(stderr, "bench_merge: cannot write %s\n", path);
+        return 1;
+    }
+    std::printf("%s: %.1f MB\n", path, static_cast<double>(text.size()) / 1e6);
+    return 0;
+}
+
 int main(int argc, char** argv) {
+    if (argc > 2 && std::string(argv[1]) == "--write-theirs")
+        return write_theirs(argv[2], argc > 3 ? std::atoi(argv[3]) : 100'000, argc > 4 ? std::atoi(argv[4]) : 200'000);
     const int accounts = argc > 1 ? std::atoi(argv[1]) : 100'000;
     const int activities = argc > 2 ? std::atoi(argv[2]) : 200'000;
     const int runs = argc > 3 ? std::atoi(argv[3]) : 3;
@@ -101,7 +123,7 @@ int main(int argc, char** argv) {
 
     // Both change things; Bob's plan comes back to Alice.
     edit(alice, 1000, 0, "alice", 10);
-    edit(bob, 1000, 50, "bob", 11); // overlaps Alice's accounts every ~2nd: conflicts
+    edit(bob, 1000, 50, "bob", 11); // other accounts than Alice's: no conflict (unit tests cover those)
     const std::string bob_text = write_plan(bob.plan());
     t = Clock::now();
     LoadResult bob_read = read_plan(bob_text);

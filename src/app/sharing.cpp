@@ -4,6 +4,8 @@
 #include "core/format.h"
 #include "core/plan_json.h"
 
+#include <algorithm>
+
 namespace footprint::app {
 
 namespace {
@@ -36,6 +38,7 @@ void MergeFlow::start(App& app, std::string file_name, std::string text) {
 }
 
 void MergeFlow::restart(App& app) {
+    longest_step_ms_ = 0;
     preview_.reset();
     report_.reset();
     job_ = std::make_unique<core::MergeJob>(app.plan(), theirs_);
@@ -70,15 +73,16 @@ bool MergeFlow::step(App& app, double budget_ms) {
     if (stage_ != Stage::Comparing) return false;
     if (app.doc().revision() != revision_) restart(app); // the plan changed under the comparison
     // Small steps (a few ms each, even in WebAssembly) until the frame's budget is spent.
-    while (app.clock().monotonic_ms() - t0 < budget_ms)
-        if (job_->step(250)) {
-            preview_ = job_->take();
-            job_.reset();
-            compare_ms_ = app.clock().monotonic_ms() - started_ms_;
-            stage_ = Stage::Ready;
-            return false;
-        }
-    return true;
+    bool done = false;
+    while (!done && app.clock().monotonic_ms() - t0 < budget_ms) done = job_->step(250);
+    if (done) {
+        preview_ = job_->take();
+        job_.reset();
+        compare_ms_ = app.clock().monotonic_ms() - started_ms_;
+        stage_ = Stage::Ready;
+    }
+    longest_step_ms_ = std::max(longest_step_ms_, app.clock().monotonic_ms() - t0);
+    return !done;
 }
 
 const core::MergeReport& MergeFlow::report(App& app) {
@@ -120,7 +124,9 @@ bool MergeFlow::apply(App& app) {
                        " is being compared with it again. Check the conflicts, then merge.");
         return false;
     }
+    double t0 = app.clock().monotonic_ms();
     core::MergeOutcome out = core::finish_merge(app.plan(), *preview_, app.clock().wall());
+    finish_ms_ = app.clock().monotonic_ms() - t0;
     const core::MergeReport& r = out.report;
     const int records = r.changes();
     if (out.changes.empty() || (records == 0 && r.conflicts == 0 && out.changes.size() <= 1)) {
@@ -132,7 +138,9 @@ bool MergeFlow::apply(App& app) {
         return true;
     }
     std::string label = "Merge " + name_ + " (" + core::format_count(records) + (records == 1 ? " change)" : " changes)");
+    t0 = app.clock().monotonic_ms();
     app.execute(Command{std::move(label), std::move(out.changes)});
+    execute_ms_ = app.clock().monotonic_ms() - t0;
     std::vector<std::string> details = r.notes;
     if (details.size() > 6) {
         details.resize(6);

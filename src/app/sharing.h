@@ -56,6 +56,9 @@ public:
     // How long the comparison took (for the bench and the status line).
     double compare_ms() const { return compare_ms_; }
     double read_ms() const { return read_ms_; }
+    double longest_step_ms() const { return longest_step_ms_; } // of the comparison's slices
+    double finish_ms() const { return finish_ms_; }             // the last apply: merge changes
+    double execute_ms() const { return execute_ms_; }           // the last apply: the command
 
 private:
     void restart(App& app);
@@ -68,7 +71,7 @@ private:
     std::vector<core::Side> reported_choices_;
     std::optional<core::MergeReport> report_;
     std::uint64_t revision_ = 0; // of the open plan the comparison is against
-    double started_ms_ = 0, compare_ms_ = 0, read_ms_ = 0;
+    double started_ms_ = 0, compare_ms_ = 0, read_ms_ = 0, longest_step_ms_ = 0, finish_ms_ = 0, execute_ms_ = 0;
 };
 
 // The team roll-up's plans: read-only copies kept in memory for this session (never saved, never

@@ -30,7 +30,8 @@ void set_share_choices(ui::UiState& ui, const core::Json& cmd) {
 
 core::Json merge_state(app::App& a, app::MergeFlow& m) {
     core::Json j = {{"ok", true}, {"stage", stage_name(m.stage())}, {"progress", m.progress()}, {"file_name", m.file_name()},
-                    {"read_ms", m.read_ms()}, {"compare_ms", m.compare_ms()}};
+                    {"read_ms", m.read_ms()}, {"compare_ms", m.compare_ms()}, {"longest_step_ms", m.longest_step_ms()},
+                    {"finish_ms", m.finish_ms()}, {"execute_ms", m.execute_ms()}};
     if (m.stage() != app::MergeFlow::Stage::Ready) return j;
     const core::MergePreview& p = m.preview();
     const core::MergeReport& report = m.report(a); // with the conflicts as decided now
