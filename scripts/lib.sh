@@ -87,7 +87,8 @@ fetch_imgui() {
 }
 
 install_npm_packages() {
-  if [ -d "$ROOT/node_modules/playwright-core" ] && [ "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package-lock.json" ]; then
+  if [ -d "$ROOT/node_modules/playwright-core" ] && [ -d "$ROOT/node_modules/us-atlas" ] &&
+     [ "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package-lock.json" ]; then
     return 0
   fi
   say "installing npm packages (npm ci)"

@@ -70,8 +70,34 @@ std::string App::export_file_name() const {
 
 void App::execute(Command command) { doc_.execute(std::move(command), clock_.wall()); }
 
-bool App::undo() { return doc_.undo(clock_.wall()); }
-bool App::redo() { return doc_.redo(clock_.wall()); }
+bool App::undo() {
+    if (doc_.undo_size() > kSliceAbove) return doc_.begin_undo_sliced(clock_.wall());
+    return doc_.undo(clock_.wall());
+}
+
+bool App::redo() {
+    if (doc_.redo_size() > kSliceAbove) return doc_.begin_redo_sliced(clock_.wall());
+    return doc_.redo(clock_.wall());
+}
+
+void App::execute_sliced(Command command) {
+    if (command.changes.size() <= kSliceAbove / 4) {
+        execute(std::move(command));
+        return;
+    }
+    doc_.begin_sliced(std::move(command), clock_.wall());
+}
+
+bool App::work(double budget_ms) {
+    if (!doc_.slicing()) return false;
+    const double start = clock_.monotonic_ms();
+    // Slices of 2,000 changes: about a millisecond natively, a few in the browser.
+    while (!doc_.apply_slice(2000, clock_.wall()))
+        if (clock_.monotonic_ms() - start >= budget_ms) return true;
+    return false;
+}
+
+void App::cancel_sliced() { doc_.cancel_sliced(clock_.wall()); }
 
 void App::rename_plan(std::string name) {
     if (name == plan().name) return;

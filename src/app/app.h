@@ -60,6 +60,14 @@ public:
     void execute(Command command);
     bool undo();
     bool redo();
+    // A command too big for one frame (an import): applied a slice at a time by work() over the
+    // next frames, one undo step when done. Undo and redo of more than kSliceAbove changes run in
+    // slices too. cancel_sliced() leaves the plan as it was before.
+    static constexpr std::size_t kSliceAbove = 20000;
+    void execute_sliced(Command command);
+    // Applies slices for up to `budget_ms`; true while a sliced command, undo or redo is running.
+    bool work(double budget_ms);
+    void cancel_sliced();
     void rename_plan(std::string name);
     void put_account(core::Account account, std::string label);
 

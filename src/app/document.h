@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,6 +42,25 @@ public:
     bool redo(core::Timestamp now);
     const std::string& undo_label() const;
     const std::string& redo_label() const;
+    // Primitive changes the next undo / redo would apply (big ones are worth slicing).
+    std::size_t undo_size() const { return undo_.empty() ? 0 : undo_.back().inverse.size(); }
+    std::size_t redo_size() const { return redo_.empty() ? 0 : redo_.back().inverse.size(); }
+
+    // --- commands too big for one frame ------------------------------------------------------
+    // An import of 100,000 accounts (or its undo) is applied a slice at a time so no frame
+    // stalls, and is still one undo step: begin it, call apply_slice() each frame until it
+    // returns true. Each slice bumps revision() (views and autosave see a plan that changed;
+    // autosave waits for the edits to stop). cancel_sliced() puts back what was applied. While
+    // one runs, execute(), undo() and redo() first finish it.
+    void begin_sliced(Command command, core::Timestamp now);
+    bool begin_undo_sliced(core::Timestamp now); // false when there is nothing to undo
+    bool begin_redo_sliced(core::Timestamp now);
+    bool apply_slice(std::size_t max_changes, core::Timestamp now);
+    void cancel_sliced(core::Timestamp now);
+    bool slicing() const { return sliced_ != nullptr; }
+    double slicing_progress() const;
+    const std::string& slicing_label() const;
+    bool slicing_undo() const { return sliced_ && sliced_->kind == Sliced::Kind::Undo; }
     std::size_t undo_depth() const { return undo_.size(); }
     void set_undo_limit(std::size_t limit) { limit_ = limit; }
 
@@ -50,7 +71,17 @@ public:
 
     // What changed since the last take_touched(): autosave journals exactly these records.
     const core::TouchedSet& touched() const { return touched_; }
+    // touched() says `everything` (autosave: a snapshot) once it holds more records than this.
+    static constexpr std::size_t kTouchedCap = 4096;
     core::TouchedSet take_touched() { return std::exchange(touched_, core::TouchedSet{}); }
+
+    // What changed from `revision` to now, for a view that updates what it derived instead of
+    // recomputing it all: nullopt when that is further back than the last kChangeLog steps (an
+    // edit, undo, redo or slice), when the plan was reset or replaced since, or when a step touched
+    // more than kStepCap records. Independent of take_touched().
+    static constexpr std::size_t kChangeLog = 32;
+    static constexpr std::size_t kStepCap = 4096;
+    std::optional<core::TouchedSet> changes_since(std::uint64_t revision) const;
 
 private:
     struct Entry {
@@ -58,6 +89,19 @@ private:
         std::vector<core::Change> inverse; // in the order they must be applied
     };
     std::vector<core::Change> apply_all(std::vector<core::Change> changes, core::Timestamp now);
+    void finish_sliced(core::Timestamp now);
+    void note_touched(const core::Change& c);
+    void reserve_for(const std::vector<core::Change>& changes);
+    void log_step(); // after ++revision_: records what the step changed
+
+    struct Sliced {
+        enum class Kind { Execute, Undo, Redo } kind = Kind::Execute;
+        std::string label;
+        std::vector<core::Change> changes;
+        std::size_t next = 0;
+        std::vector<core::Change> inverse; // of the changes applied so far, in applied order
+    };
+    std::unique_ptr<Sliced> sliced_;
 
     core::Plan plan_;
     core::PlanIndex index_;
@@ -67,6 +111,8 @@ private:
     std::uint64_t revision_ = 0;
     std::uint64_t generation_ = 0;
     core::TouchedSet touched_;
+    core::TouchedSet step_;                                     // the step being applied
+    std::deque<std::pair<std::uint64_t, core::TouchedSet>> log_; // (revision after, what changed)
 };
 
 } // namespace footprint::app

@@ -7,6 +7,9 @@
 
 namespace footprint::app {
 
+static_assert(Document::kTouchedCap > SaveScheduler::kJournalMaxRecords,
+              "a capped touched set must mean a snapshot the journal would have refused anyway");
+
 void SaveScheduler::mark_clean(Document& doc) {
     doc.take_touched(); // what was loaded is already stored: the next edit is a journal entry
     need_snapshot_ = false;

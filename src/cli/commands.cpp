@@ -7,7 +7,7 @@ std::span<const Command> all_commands() {
     static const std::vector<Command> all = [] {
         std::vector<Command> list;
         // One line per command group.
-        for (auto group : {plan_commands, share_commands})
+        for (auto group : {plan_commands, forecast_commands, desk_commands, csv_commands, share_commands})
             for (const Command& c : group()) list.push_back(c);
         return list;
     }();

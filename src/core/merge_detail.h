@@ -6,6 +6,7 @@
 #include "core/redact.h"
 
 #include <cstddef>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <string>
@@ -37,8 +38,8 @@ struct Bases {
         bool theirs_memory;
         // id -> hash for each collection, built on first use (a hash map beats a binary search
         // over 300,000 sorted ids when every record is looked up).
-        mutable std::unordered_map<std::string_view, std::uint64_t> by_id[5];
-        mutable bool indexed[5] = {};
+        mutable std::unordered_map<std::string_view, std::uint64_t> by_id[std::size(kCollections)];
+        mutable bool indexed[std::size(kCollections)] = {};
     };
     std::vector<Candidate> candidates; // newest first
     void add(const SyncPeer& peer, bool theirs_memory);
@@ -148,8 +149,8 @@ private:
     std::size_t coll_ = 0; // into kCollections
     std::size_t pos_ = 0;
     std::size_t done_ = 0, total_ = 1;
-    Index mine_index_[5], their_index_[5];
-    std::vector<RecordHash> hashes_[5]; // theirs, for the new exchange record
+    Index mine_index_[std::size(kCollections)], their_index_[std::size(kCollections)];
+    std::vector<RecordHash> hashes_[std::size(kCollections)]; // theirs, for the new exchange record
 };
 
 } // namespace footprint::core

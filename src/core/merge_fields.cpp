@@ -263,6 +263,7 @@ template <typename T> std::optional<T> record_from_json(const Json& record, Coll
     else if constexpr (std::is_same_v<T, Opportunity>) return p.opportunities.size() == 1 ? std::optional<T>(std::move(p.opportunities[0])) : std::nullopt;
     else if constexpr (std::is_same_v<T, Activity>) return p.activities.size() == 1 ? std::optional<T>(std::move(p.activities[0])) : std::nullopt;
     else if constexpr (std::is_same_v<T, Territory>) return p.territories.size() == 1 ? std::optional<T>(std::move(p.territories[0])) : std::nullopt;
+    else if constexpr (std::is_same_v<T, UpsellRule>) return p.upsell_rules.size() == 1 ? std::optional<T>(std::move(p.upsell_rules[0])) : std::nullopt;
     else return p.catalog.size() == 1 ? std::optional<T>(std::move(p.catalog[0])) : std::nullopt;
 }
 template std::optional<Account> record_from_json(const Json&, Collection);
@@ -270,5 +271,6 @@ template std::optional<Opportunity> record_from_json(const Json&, Collection);
 template std::optional<Activity> record_from_json(const Json&, Collection);
 template std::optional<Territory> record_from_json(const Json&, Collection);
 template std::optional<Product> record_from_json(const Json&, Collection);
+template std::optional<UpsellRule> record_from_json(const Json&, Collection);
 
 } // namespace footprint::core::merge_detail

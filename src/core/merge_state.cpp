@@ -15,6 +15,7 @@ template <typename Fn> void with_records(const Plan& p, Collection c, Fn&& fn) {
     case Collection::Opportunities: fn(p.opportunities); break;
     case Collection::Activities: fn(p.activities); break;
     case Collection::Catalog: fn(p.catalog); break;
+    case Collection::UpsellRules: fn(p.upsell_rules); break;
     }
 }
 
@@ -27,6 +28,7 @@ std::string label_of(const Account& a) { return a.name; }
 std::string label_of(const Opportunity& o) { return o.name; }
 std::string label_of(const Territory& t) { return t.name; }
 std::string label_of(const Product& p) { return p.name; }
+std::string label_of(const UpsellRule& r) { return r.name; }
 std::string label_of(const Activity& a) {
     return a.subject.empty() ? std::string(to_string(a.type)) + " on " + format_iso_date(a.date) : a.subject;
 }

@@ -75,6 +75,7 @@ Plan make_empty_plan(std::string id, std::string name, Timestamp now) {
     p.stages = default_stages();
     p.catalog = default_catalog();
     p.commission = default_commission_plan();
+    p.upsell_rules = default_upsell_rules();
     p.quota.monthly_revenue = 1500000; // $15,000 of new MRC a month
     p.quota.weekly_goals = ActivityGoals{40, 8, 6, 30, 1, 4};
     return p;

@@ -29,6 +29,7 @@ enum class AccountStatus { Client, Former, Prospect };
 struct Contact {
     std::string id;
     std::string name;
+    std::string salesforce_id; // the Contact's Salesforce Id when imported from Salesforce
     std::string title; // "IT Director"
     std::string role;  // decision-maker role: "Decision maker", "Influencer", "Billing", "Technical"
     std::string phone;
@@ -49,6 +50,9 @@ struct Service {
     std::optional<Date> contract_end;
     bool auto_renew = false;
     int bandwidth_mbps = 0; // for internet/ethernet, 0 when not applicable
+    // Days of notice the contract asks for before its end; unset: the plan's
+    // settings.renewal_notice_days.
+    std::optional<int> notice_days;
     Timestamp modified;
     Json extra = Json::object();
 };
@@ -146,6 +150,7 @@ struct Territory {
     std::string color = "#0072B2"; // "#RRGGBB"
     std::vector<Polygon> polygons;   // a multipolygon
     std::vector<std::string> zip_codes;
+    std::vector<std::string> counties; // county FIPS codes when the shape was built from counties
     Timestamp modified;
     Json extra = Json::object();
 };
@@ -204,6 +209,17 @@ struct Product {
     Json extra = Json::object();
 };
 
+// How much each part of an account's priority counts in the "This week" list (core/priority.h).
+// Any non-negative numbers; the score divides by their sum.
+struct PriorityWeights {
+    int renewal = 35; // a contract ends or its notice deadline comes soon
+    int revenue = 20; // monthly revenue at stake (up for renewal, or to win back)
+    int winback = 20; // a former client's competitor contract nears its end
+    int upsell = 15;  // estimated monthly value of the upsell recommendations
+    int recency = 10; // days since the account was last touched
+    friend bool operator==(const PriorityWeights&, const PriorityWeights&) = default;
+};
+
 struct Settings {
     std::string home_label = "Office";
     std::optional<LatLon> home;
@@ -216,6 +232,37 @@ struct Settings {
     int default_meeting_minutes = 45;
     std::string timezone = "America/New_York"; // IANA name, for reports
     std::string currency = "USD";
+    // Renewals and win-backs (core/renewals.h, core/winback.h).
+    int renewal_notice_days = 60; // notice a contract asks for, when a service does not say
+    int winback_window_days = 120; // a win-back window opens this long before the competitor's end
+    PriorityWeights priority_weights;
+    Json extra = Json::object();
+};
+
+// An upsell recommendation rule (core/whitespace.h): when a client matches every condition that is
+// set, recommend `product`. Rules are data in the plan, edited in the Desks view's catalog tab.
+enum class QuantityBasis { Account, Sites, Employees };
+struct UpsellRule {
+    std::string id;
+    std::string name; // "Link the sites"
+    bool enabled = true;
+    // Conditions; 0 or "" means "not checked".
+    int min_sites = 0;
+    int min_employees = 0;
+    int max_employees = 0;
+    int max_bandwidth_mbps = 0;  // the account has Internet and its fastest line is at most this
+    std::string has_family;      // holds a service of this family
+    std::string lacks_family;    // holds no service of this family
+    std::vector<std::string> industries; // any of these (case-insensitive); empty: any industry
+    // The recommendation: `units` per `per` of the basis, at least 1 (2 per 1 site; 1 per 10
+    // employees). With `upgrade`, the product replaces the account's services of its family and
+    // the value is the difference.
+    std::string product; // catalog product id
+    QuantityBasis quantity_basis = QuantityBasis::Account;
+    int units = 1;
+    int per = 1;
+    bool upgrade = false;
+    std::string note; // why, in the user's words (optional)
     Json extra = Json::object();
 };
 
@@ -274,6 +321,7 @@ struct Plan {
     CommissionPlan commission;
     std::vector<Product> catalog;
     Settings settings;
+    std::vector<UpsellRule> upsell_rules; // in priority order: the first match per family wins
     Json extra = Json::object();
     std::vector<SyncPeer> sync;     // exchanges with other plans, newest first (plan_sync.h)
     std::optional<ShareInfo> share; // set on share files only
@@ -284,6 +332,9 @@ std::vector<Stage> default_stages();
 // The shipped example catalog: Internet, Ethernet, Voice, TV, Cloud and managed services.
 std::vector<Product> default_catalog();
 CommissionPlan default_commission_plan();
+// The shipped upsell rules over the default catalog (core/upsell_rules.cpp). A plan file without
+// "upsell_rules" gets these.
+std::vector<UpsellRule> default_upsell_rules();
 // An empty plan with the defaults above filled in.
 Plan make_empty_plan(std::string id, std::string name, Timestamp now);
 
@@ -295,6 +346,8 @@ std::optional<AccountStatus> account_status_from(std::string_view);
 std::optional<OpportunityType> opportunity_type_from(std::string_view);
 std::optional<ForecastCategory> forecast_category_from(std::string_view);
 std::optional<ActivityType> activity_type_from(std::string_view);
+std::string_view to_string(QuantityBasis);
+std::optional<QuantityBasis> quantity_basis_from(std::string_view);
 
 // Monthly recurring revenue in place (sum of services' mrc).
 Cents account_mrc(const Account&);

@@ -86,6 +86,9 @@ template <> Quota& setting_of<Quota>(Plan& p) { return p.quota; }
 template <> CommissionPlan& setting_of<CommissionPlan>(Plan& p) { return p.commission; }
 template <> std::vector<Product>& setting_of<std::vector<Product>>(Plan& p) { return p.catalog; }
 template <> std::vector<Stage>& setting_of<std::vector<Stage>>(Plan& p) { return p.stages; }
+template <> std::vector<UpsellRule>& setting_of<std::vector<UpsellRule>>(Plan& p) {
+    return p.upsell_rules;
+}
 
 } // namespace
 
@@ -155,6 +158,7 @@ void TouchedSet::note(const Change& change) {
             else if constexpr (std::is_same_v<C, Set<PlanInfo>>) info = true;
             else if constexpr (std::is_same_v<C, ReplacePlan>) everything = true;
             else if constexpr (std::is_same_v<C, PutSyncPeer> || std::is_same_v<C, RemoveSyncPeer>) sync = true;
+            else if constexpr (std::is_same_v<C, Set<std::vector<UpsellRule>>>) rules = true;
         },
         change);
 }
@@ -172,6 +176,7 @@ void TouchedSet::merge(const TouchedSet& o) {
     info |= o.info;
     everything |= o.everything;
     sync |= o.sync;
+    rules |= o.rules;
 }
 
 } // namespace footprint::core

@@ -80,7 +80,7 @@ using Change = std::variant<Put<Account>, Remove<Account>, Put<Opportunity>, Rem
                             Put<Activity>, Remove<Activity>, Put<Territory>, Remove<Territory>,
                             Set<Settings>, Set<Quota>, Set<CommissionPlan>,
                             Set<std::vector<Product>>, Set<std::vector<Stage>>, Set<PlanInfo>,
-                            ReplacePlan, PutSyncPeer, RemoveSyncPeer>;
+                            ReplacePlan, Set<std::vector<UpsellRule>>, PutSyncPeer, RemoveSyncPeer>;
 
 // Which records and settings changes touched since some point: what a journal entry must hold.
 struct TouchedSet {
@@ -88,6 +88,7 @@ struct TouchedSet {
     bool settings = false, quota = false, commission = false, catalog = false, stages = false,
          info = false;
     bool everything = false; // the whole plan was replaced
+    bool rules = false;      // the upsell rules
     bool sync = false;       // the exchanges with other plans (Plan::sync)
     void note(const Change& change);
     std::size_t records() const {
@@ -95,7 +96,7 @@ struct TouchedSet {
     }
     bool empty() const {
         return !everything && records() == 0 && !settings && !quota && !commission && !catalog &&
-               !stages && !info && !sync;
+               !stages && !info && !rules && !sync;
     }
     void merge(const TouchedSet& other);
 };

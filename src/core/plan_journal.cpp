@@ -33,6 +33,7 @@ std::string write_journal_entry(const Plan& plan, const PlanIndex& index, const 
     part.commission = plan.commission;
     part.catalog = plan.catalog;
     part.settings = plan.settings;
+    part.upsell_rules = plan.upsell_rules;
     part.extra = plan.extra;
     part.share = plan.share;
     if (touched.sync) part.sync = plan.sync; // whole: it changes only on a merge or a share
@@ -128,6 +129,7 @@ bool apply_journal_entry(Plan& plan, PlanIndex& index, std::string_view text,
     plan.commission = std::move(src.commission);
     plan.catalog = std::move(src.catalog);
     plan.settings = std::move(src.settings);
+    plan.upsell_rules = std::move(src.upsell_rules);
     plan.extra = std::move(src.extra);
     plan.share = std::move(src.share);
     if (auto sync = doc.find("sync"); sync != doc.end() && *sync == true) plan.sync = std::move(src.sync);

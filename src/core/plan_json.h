@@ -103,6 +103,7 @@ void append_record_json(std::string& out, const Opportunity& record);
 void append_record_json(std::string& out, const Activity& record);
 void append_record_json(std::string& out, const Territory& record);
 void append_record_json(std::string& out, const Product& record);
+void append_record_json(std::string& out, const UpsellRule& record);
 void append_record_json(std::string& out, const Stage& record);
 
 // JSON string literal for `s` (quotes included), appended to `out`: control characters escaped,

@@ -18,7 +18,7 @@ namespace footprint::core::plan_json_detail {
 
 // The objects that carry an `extra` of unknown fields.
 enum class Kind { Plan, Settings, Commission, Product, Territory, Account, Contact, Service,
-                  Opportunity, Activity, SyncPeer };
+                  Opportunity, Activity, UpsellRule, SyncPeer };
 
 // True when `key` is a field the reader knows for `kind`: such a key in `extra` is never written
 // (the known field wins), and is never put into `extra` by the reader.

@@ -21,6 +21,7 @@ const char* record_kind_noun(RecordKind k, bool plural) {
     case RecordKind::Activity: return plural ? "activities" : "activity";
     case RecordKind::Product: return plural ? "products" : "product";
     case RecordKind::Stage: return plural ? "stages" : "stage";
+    case RecordKind::UpsellRule: return plural ? "upsell rules" : "upsell rule";
     }
     return "";
 }
@@ -68,6 +69,7 @@ std::string_view collection_key_of(RecordKind k) {
     case RecordKind::Opportunity: return "opportunities";
     case RecordKind::Activity: return "activities";
     case RecordKind::Product: return "catalog";
+    case RecordKind::UpsellRule: return "upsell_rules";
     default: return "";
     }
 }
@@ -79,6 +81,7 @@ RecordKind kind_of(Collection c) {
     case Collection::Opportunities: return RecordKind::Opportunity;
     case Collection::Activities: return RecordKind::Activity;
     case Collection::Catalog: return RecordKind::Product;
+    case Collection::UpsellRules: return RecordKind::UpsellRule;
     }
     return RecordKind::Account;
 }

@@ -18,8 +18,8 @@
 
 namespace footprint::core {
 
-enum class RecordKind { Territory, Account, Contact, Service, Opportunity, Activity, Product, Stage };
-inline constexpr int kRecordKindCount = 8;
+enum class RecordKind { Territory, Account, Contact, Service, Opportunity, Activity, Product, Stage, UpsellRule };
+inline constexpr int kRecordKindCount = 9;
 // "account" / "accounts".
 const char* record_kind_noun(RecordKind k, bool plural);
 

@@ -45,7 +45,8 @@ template <typename T> struct Result {
     }
 };
 
-using Results = std::tuple<Result<Territory>, Result<Account>, Result<Opportunity>, Result<Activity>, Result<Product>>;
+using Results = std::tuple<Result<Territory>, Result<Account>, Result<Opportunity>, Result<Activity>, Result<Product>,
+                           Result<UpsellRule>>;
 
 template <typename T> Result<T>& of(Results& r) { return std::get<Result<T>>(r); }
 
@@ -298,6 +299,21 @@ template <typename T> void emit_removals(const Result<T>& res, std::vector<Chang
         if (res.mine_of(id)) changes.push_back(Remove<T>{std::move(id)});
 }
 
+// The catalog and the upsell rules are lists set whole: this plan's order, new ones at the end.
+template <typename T> void emit_list(Result<T>& res, const std::vector<T>& mine, std::vector<Change>& changes) {
+    if (res.put.empty() && res.removed.empty()) return;
+    std::vector<T> list;
+    for (const T& x : mine) {
+        if (res.removed.count(x.id)) continue;
+        auto it = res.put.find(x.id);
+        list.push_back(it != res.put.end() ? std::move(it->second) : x);
+        if (it != res.put.end()) res.put.erase(it);
+    }
+    for (const std::string& id : res.order)
+        if (auto it = res.put.find(id); it != res.put.end()) list.push_back(std::move(it->second));
+    changes.push_back(Set<std::vector<T>>{std::move(list)});
+}
+
 } // namespace
 
 MergeOutcome finish_merge(const Plan& mine, const MergePreview& preview, Timestamp now) {
@@ -319,6 +335,8 @@ MergeOutcome finish_merge(const Plan& mine, const MergePreview& preview, Timesta
                          st.their_index(Collection::Activities), {}, {}, {}, {}},
         Result<Product>{mine.catalog, theirs.catalog, st.mine_index(Collection::Catalog),
                         st.their_index(Collection::Catalog), {}, {}, {}, {}},
+        Result<UpsellRule>{mine.upsell_rules, theirs.upsell_rules, st.mine_index(Collection::UpsellRules),
+                           st.their_index(Collection::UpsellRules), {}, {}, {}, {}},
     };
     for (const Decision& d : st.decisions) {
         switch (d.collection) {
@@ -327,6 +345,7 @@ MergeOutcome finish_merge(const Plan& mine, const MergePreview& preview, Timesta
         case Collection::Opportunities: apply_decision(st, preview, d, of<Opportunity>(r), report); break;
         case Collection::Activities: apply_decision(st, preview, d, of<Activity>(r), report); break;
         case Collection::Catalog: apply_decision(st, preview, d, of<Product>(r), report); break;
+        case Collection::UpsellRules: apply_decision(st, preview, d, of<UpsellRule>(r), report); break;
         }
     }
     for (const MergeConflict& c : preview.conflicts) (c.choice == Side::Mine ? report.took_mine : report.took_theirs)++;
@@ -346,19 +365,8 @@ MergeOutcome finish_merge(const Plan& mine, const MergePreview& preview, Timesta
     if (std::vector<Stage> stages = stages_needed(mine, theirs, of<Opportunity>(r), report);
         stages.size() != mine.stages.size())
         changes.push_back(Set<std::vector<Stage>>{std::move(stages)});
-    Result<Product>& products = of<Product>(r);
-    if (!products.put.empty() || !products.removed.empty()) {
-        std::vector<Product> catalog;
-        for (const Product& p : mine.catalog) {
-            if (products.removed.count(p.id)) continue;
-            auto it = products.put.find(p.id);
-            catalog.push_back(it != products.put.end() ? std::move(it->second) : p);
-            if (it != products.put.end()) products.put.erase(it);
-        }
-        for (const std::string& id : products.order)
-            if (auto it = products.put.find(id); it != products.put.end()) catalog.push_back(std::move(it->second));
-        changes.push_back(Set<std::vector<Product>>{std::move(catalog)});
-    }
+    emit_list(of<Product>(r), mine.catalog, changes);
+    emit_list(of<UpsellRule>(r), mine.upsell_rules, changes);
 
     // This exchange, for the next merge. A part of their plan updates what was known of the rest.
     SyncPeer exchange = st.exchange;

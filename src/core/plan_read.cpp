@@ -76,6 +76,7 @@ constexpr Field<Contact> kContactFields[] = {
     FIELD(Contact, "phone", false, str(r, v, o.phone)),
     FIELD(Contact, "primary", false, boolean(r, v, o.primary)),
     FIELD(Contact, "role", false, str(r, v, o.role)),
+    FIELD(Contact, "salesforce_id", false, str(r, v, o.salesforce_id)),
     FIELD(Contact, "title", false, str(r, v, o.title)),
 };
 
@@ -88,6 +89,7 @@ constexpr Field<Service> kServiceFields[] = {
     FIELD(Service, "id", true, str(r, v, o.id)),
     FIELD(Service, "modified", true, timestamp(r, v, o.modified)),
     FIELD(Service, "mrc", false, money(r, v, o.mrc)),
+    FIELD(Service, "notice_days", false, opt_days(r, v, o.notice_days)),
     FIELD(Service, "product", true, str(r, v, o.product)),
     FIELD(Service, "quantity", false, integer(r, v, o.quantity, 1, 1'000'000)),
     FIELD(Service, "term_months", false, integer(r, v, o.term_months, 0, kMaxTermMonths)),
@@ -163,6 +165,7 @@ constexpr Field<Activity> kActivityFields[] = {
 
 constexpr Field<Territory> kTerritoryFields[] = {
     FIELD(Territory, "color", false, colour(r, v, o.color)),
+    FIELD(Territory, "counties", false, strings(r, v, o.counties)),
     FIELD(Territory, "id", true, str(r, v, o.id)),
     FIELD(Territory, "modified", true, timestamp(r, v, o.modified)),
     FIELD(Territory, "name", true, str(r, v, o.name)),
@@ -281,8 +284,11 @@ constexpr Field<Settings> kSettingsFields[] = {
     FIELD(Settings, "home_label", false, str(r, v, o.home_label)),
     FIELD(Settings, "lunch_minutes", false, integer(r, v, o.lunch_minutes, 0, kLastMinute)),
     FIELD(Settings, "lunch_start_minute", false, integer(r, v, o.lunch_start_minute, 0, kLastMinute)),
+    FIELD(Settings, "priority_weights", false, priority_weights(r, v, o.priority_weights)),
+    FIELD(Settings, "renewal_notice_days", false, integer(r, v, o.renewal_notice_days, 0, kMaxNoticeDays)),
     FIELD(Settings, "road_factor", false, number(r, v, o.road_factor, 1, 10)),
     FIELD(Settings, "timezone", false, str(r, v, o.timezone)),
+    FIELD(Settings, "winback_window_days", false, integer(r, v, o.winback_window_days, 0, kMaxNoticeDays)),
     FIELD(Settings, "work_end_minute", false, integer(r, v, o.work_end_minute, 0, kLastMinute)),
     FIELD(Settings, "work_start_minute", false, integer(r, v, o.work_start_minute, 0, kLastMinute)),
 };
@@ -403,6 +409,7 @@ constexpr Field<Plan> kPlanFields[] = {
     FIELD(Plan, "stages", false, array(r, v, o.stages, stage)),
     FIELD(Plan, "sync", false, array(r, v, o.sync, sync_peer)),
     FIELD(Plan, "territories", false, array(r, v, o.territories, territory)),
+    FIELD(Plan, "upsell_rules", false, upsell_rules(r, v, o.upsell_rules)),
     FIELD(Plan, "version", true, static_cast<void>(0)), // checked before conversion
 };
 
@@ -493,6 +500,7 @@ bool plan_json_detail::is_known_field(Kind kind, std::string_view key) {
     case Kind::Opportunity: return known(kOpportunityFields, key);
     case Kind::Activity: return known(kActivityFields, key);
     case Kind::SyncPeer: return known(kSyncPeerFields, key);
+    case Kind::UpsellRule: return is_known_rule_field(key);
     }
     return false;
 }
@@ -515,6 +523,7 @@ std::vector<std::string_view> plan_json_detail::known_fields(Kind kind) {
     case Kind::Opportunity: return names(kOpportunityFields);
     case Kind::Activity: return names(kActivityFields);
     case Kind::SyncPeer: return names(kSyncPeerFields);
+    case Kind::UpsellRule: return known_rule_fields();
     }
     return {};
 }
@@ -543,6 +552,7 @@ LoadResult read_document(std::string_view text, std::span<const Migration> migra
     }
 
     Plan plan;
+    plan.upsell_rules = default_upsell_rules(); // a plan from before the rules existed gets these
     object(reader, *doc, kPlanFields, plan, &plan.extra);
     doc.reset(); // the DOM is hollow now; free it before the checks allocate their indexes
     streamer.move_into(plan);

@@ -86,6 +86,15 @@ void opportunity_type(Reader& r, const Json& v, OpportunityType& out);
 void forecast_category(Reader& r, const Json& v, ForecastCategory& out);
 void activity_type(Reader& r, const Json& v, ActivityType& out);
 
+// --- the desks' fields (plan_read_desks.cpp) ---------------------------------------------------
+
+void opt_days(Reader& r, const Json& v, std::optional<int>& out); // null or 0..kMaxNoticeDays
+void priority_weights(Reader& r, Json& v, PriorityWeights& out);
+void upsell_rules(Reader& r, Json& v, std::vector<UpsellRule>& out); // ids unique within the list
+bool is_known_rule_field(std::string_view key);
+std::vector<std::string_view> known_rule_fields(); // for plan_json_detail::known_fields
+inline constexpr int kMaxNoticeDays = 3650;
+
 // --- containers --------------------------------------------------------------------------------
 
 template <class T, class Fn>

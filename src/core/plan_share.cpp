@@ -123,6 +123,7 @@ ShareResult make_share(const Plan& plan, const ShareOptions& options, std::strin
     f.quota = plan.quota; // a manager's roll-up needs it; a merge never takes it
     f.stages = plan.stages;
     f.catalog = plan.catalog;
+    f.upsell_rules = plan.upsell_rules;
     f.extra = plan.extra;
     f.share = ShareInfo{plan.id, plan.name,
                         scope.kind == ShareScope::Kind::Plan       ? "plan"
@@ -170,6 +171,7 @@ ShareResult make_share(const Plan& plan, const ShareOptions& options, std::strin
     for (auto& r : f.activities) strip_base_copies(r);
     for (auto& r : f.territories) strip_base_copies(r);
     for (auto& r : f.catalog) strip_base_copies(r);
+    for (auto& r : f.upsell_rules) strip_base_copies(r);
 
     if (options.redact) {
         const Redactor redactor(plan);
@@ -178,6 +180,7 @@ ShareResult make_share(const Plan& plan, const ShareOptions& options, std::strin
         for (Account& a : f.accounts) redactor.redact(a);
         for (Territory& t : f.territories) redactor.redact(t);
         for (Product& p : f.catalog) redactor.redact(p);
+        for (UpsellRule& r : f.upsell_rules) redactor.redact(r);
         redactor.redact_plan_fields(f);
     }
 
@@ -202,6 +205,7 @@ ShareResult make_share(const Plan& plan, const ShareOptions& options, std::strin
     remember(m, Collection::Opportunities, f.opportunities);
     remember(m, Collection::Activities, f.activities);
     remember(m, Collection::Catalog, f.catalog);
+    remember(m, Collection::UpsellRules, f.upsell_rules);
     return out;
 }
 

@@ -103,6 +103,7 @@ std::string_view collection_key(Collection c) {
     case Collection::Opportunities: return "opportunities";
     case Collection::Activities: return "activities";
     case Collection::Catalog: return "catalog";
+    case Collection::UpsellRules: return "upsell_rules";
     }
     return "";
 }
@@ -119,6 +120,7 @@ std::uint64_t record_hash(const Opportunity& r) { return hash_of(r); }
 std::uint64_t record_hash(const Activity& r) { return hash_of(r); }
 std::uint64_t record_hash(const Territory& r) { return hash_of(r); }
 std::uint64_t record_hash(const Product& r) { return hash_of(r); }
+std::uint64_t record_hash(const UpsellRule& r) { return hash_of(r); }
 std::uint64_t record_hash(const Contact& r) { return hash_of(r); }
 std::uint64_t record_hash(const Service& r) { return hash_of(r); }
 
@@ -132,6 +134,7 @@ template Json record_json(const Opportunity&);
 template Json record_json(const Activity&);
 template Json record_json(const Territory&);
 template Json record_json(const Product&);
+template Json record_json(const UpsellRule&);
 template Json record_json(const Contact&);
 template Json record_json(const Service&);
 
@@ -184,6 +187,13 @@ void keep_base_copies(const Plan& plan, const PlanIndex& index, std::vector<Chan
                 for (const Product& current : plan.catalog)
                     if (current.id == next.id) {
                         keep_copies(peers, Collection::Catalog, current, next);
+                        break;
+                    }
+        } else if (auto* rules = std::get_if<Set<std::vector<UpsellRule>>>(&change)) {
+            for (UpsellRule& next : rules->value)
+                for (const UpsellRule& current : plan.upsell_rules)
+                    if (current.id == next.id) {
+                        keep_copies(peers, Collection::UpsellRules, current, next);
                         break;
                     }
         }

@@ -15,10 +15,10 @@
 namespace footprint::core {
 
 // The record collections a merge matches by id, under their names in the plan file.
-enum class Collection { Territories, Accounts, Opportunities, Activities, Catalog };
+enum class Collection { Territories, Accounts, Opportunities, Activities, Catalog, UpsellRules };
 inline constexpr Collection kCollections[] = {Collection::Territories, Collection::Accounts,
                                               Collection::Opportunities, Collection::Activities,
-                                              Collection::Catalog};
+                                              Collection::Catalog,     Collection::UpsellRules};
 std::string_view collection_key(Collection c); // "accounts"
 
 // The unknown-field key under which a record keeps its base copies:
@@ -33,6 +33,7 @@ std::uint64_t record_hash(const Opportunity& r);
 std::uint64_t record_hash(const Activity& r);
 std::uint64_t record_hash(const Territory& r);
 std::uint64_t record_hash(const Product& r);
+std::uint64_t record_hash(const UpsellRule& r);
 std::uint64_t record_hash(const Contact& r);
 std::uint64_t record_hash(const Service& r);
 std::string hash_text(std::uint64_t h); // 16 lower-case hex digits

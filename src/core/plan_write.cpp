@@ -119,6 +119,7 @@ void write_contact(std::string& s, const Contact& c) {
     Obj o(s);
     o.str("id", c.id);
     o.str("name", c.name);
+    o.str_if("salesforce_id", c.salesforce_id);
     o.str_if("title", c.title);
     o.str_if("role", c.role);
     o.str_if("phone", c.phone);
@@ -140,6 +141,7 @@ void write_service(std::string& s, const Service& v) {
     o.date_if("contract_start", v.contract_start);
     o.date_if("contract_end", v.contract_end);
     o.boolean("auto_renew", v.auto_renew);
+    if (v.notice_days) o.integer("notice_days", *v.notice_days);
     o.integer("bandwidth_mbps", v.bandwidth_mbps);
     o.timestamp("modified", v.modified);
     o.extra(v.extra, Kind::Service);
@@ -266,6 +268,7 @@ void write_territory(std::string& s, const Territory& t) {
         out += ']';
     });
     o.strings_if("zip_codes", t.zip_codes);
+    o.strings_if("counties", t.counties);
     o.timestamp("modified", t.modified);
     o.extra(t.extra, Kind::Territory);
     o.close();
@@ -300,6 +303,28 @@ void write_product(std::string& s, const Product& p) {
     o.close();
 }
 
+void write_rule(std::string& s, const UpsellRule& r) {
+    Obj o(s);
+    o.str("id", r.id);
+    o.str("name", r.name);
+    o.boolean("enabled", r.enabled);
+    o.integer("min_sites", r.min_sites);
+    o.integer("min_employees", r.min_employees);
+    o.integer("max_employees", r.max_employees);
+    o.integer("max_bandwidth_mbps", r.max_bandwidth_mbps);
+    o.str_if("has_family", r.has_family);
+    o.str_if("lacks_family", r.lacks_family);
+    o.strings_if("industries", r.industries);
+    o.str("product", r.product);
+    o.str("quantity", to_string(r.quantity_basis));
+    o.integer("units", r.units);
+    o.integer("per", r.per);
+    o.boolean("upgrade", r.upgrade);
+    o.str_if("note", r.note);
+    o.extra(r.extra, Kind::UpsellRule);
+    o.close();
+}
+
 void write_settings(std::string& s, const Settings& st) {
     Obj o(s);
     o.str("home_label", st.home_label);
@@ -316,6 +341,16 @@ void write_settings(std::string& s, const Settings& st) {
     o.number("road_factor", st.road_factor);
     o.str("timezone", st.timezone);
     o.str("currency", st.currency);
+    o.integer("renewal_notice_days", st.renewal_notice_days);
+    o.integer("winback_window_days", st.winback_window_days);
+    o.key("priority_weights");
+    Obj w(s);
+    w.integer("renewal", st.priority_weights.renewal);
+    w.integer("revenue", st.priority_weights.revenue);
+    w.integer("winback", st.priority_weights.winback);
+    w.integer("upsell", st.priority_weights.upsell);
+    w.integer("recency", st.priority_weights.recency);
+    w.close();
     o.extra(st.extra, Kind::Settings);
     o.close();
 }
@@ -425,7 +460,8 @@ std::size_t account_weight(const Account& a) { return 1 + a.contacts.size() + a.
 } // namespace
 
 PlanWriter::PlanWriter(const Plan& plan) : plan_(plan) {
-    total_ = 2 + plan.stages.size() + plan.catalog.size() + plan.territories.size() +
+    total_ = 2 + plan.stages.size() + plan.catalog.size() + plan.upsell_rules.size() +
+             plan.territories.size() +
              plan.opportunities.size() + plan.activities.size();
     std::size_t people = 0;
     for (const Account& a : plan.accounts) {
@@ -499,9 +535,10 @@ bool PlanWriter::step(std::size_t max_records) {
             write_commission(out_, p.commission);
             o.array("stages", p.stages, write_stage);
             o.array("catalog", p.catalog, write_product);
+            o.array("upsell_rules", p.upsell_rules, write_rule);
             out_ += ",\"territories\":[";
             // Obj is not closed: the collections and extra continue this object.
-            spend(1 + p.stages.size() + p.catalog.size());
+            spend(1 + p.stages.size() + p.catalog.size() + p.upsell_rules.size());
             phase_ = Phase::Territories;
             break;
         }
@@ -557,6 +594,7 @@ void append_record_json(std::string& out, const Opportunity& r) { write_opportun
 void append_record_json(std::string& out, const Activity& r) { write_activity(out, r); }
 void append_record_json(std::string& out, const Territory& r) { write_territory(out, r); }
 void append_record_json(std::string& out, const Product& r) { write_product(out, r); }
+void append_record_json(std::string& out, const UpsellRule& r) { write_rule(out, r); }
 void append_record_json(std::string& out, const Stage& r) { write_stage(out, r); }
 
 std::string write_plan(const Plan& plan) {

@@ -67,6 +67,7 @@ constexpr FieldPolicy kPolicies[] = {
     {"contacts", "phone", P::Remove},
     {"contacts", "primary", P::Keep},
     {"contacts", "role", P::Scrub},
+    {"contacts", "salesforce_id", P::Keep}, // a CRM id, not a personal detail
     {"contacts", "title", P::Scrub},
     {"opportunities", "account_id", P::Keep},
     {"opportunities", "close_date", P::Keep},
@@ -93,6 +94,7 @@ constexpr FieldPolicy kPolicies[] = {
     {"services", "id", P::Keep},
     {"services", "modified", P::Keep},
     {"services", "mrc", P::Keep},
+    {"services", "notice_days", P::Keep},
     {"services", "product", P::Keep},
     {"services", "quantity", P::Keep},
     {"services", "term_months", P::Keep},
@@ -103,16 +105,36 @@ constexpr FieldPolicy kPolicies[] = {
     {"settings", "home_label", P::Remove},
     {"settings", "lunch_minutes", P::Keep},
     {"settings", "lunch_start_minute", P::Keep},
+    {"settings", "priority_weights", P::Keep},
+    {"settings", "renewal_notice_days", P::Keep},
     {"settings", "road_factor", P::Keep},
     {"settings", "timezone", P::Keep},
+    {"settings", "winback_window_days", P::Keep},
     {"settings", "work_end_minute", P::Keep},
     {"settings", "work_start_minute", P::Keep},
     {"territories", "color", P::Keep},
+    {"territories", "counties", P::Keep},
     {"territories", "id", P::Keep},
     {"territories", "modified", P::Keep},
     {"territories", "name", P::Keep},
     {"territories", "polygons", P::Keep},
     {"territories", "zip_codes", P::Keep},
+    {"upsell_rules", "enabled", P::Keep},
+    {"upsell_rules", "has_family", P::Keep},
+    {"upsell_rules", "id", P::Keep},
+    {"upsell_rules", "industries", P::Keep},
+    {"upsell_rules", "lacks_family", P::Keep},
+    {"upsell_rules", "max_bandwidth_mbps", P::Keep},
+    {"upsell_rules", "max_employees", P::Keep},
+    {"upsell_rules", "min_employees", P::Keep},
+    {"upsell_rules", "min_sites", P::Keep},
+    {"upsell_rules", "name", P::Scrub}, // the person's words
+    {"upsell_rules", "note", P::Scrub},
+    {"upsell_rules", "per", P::Keep},
+    {"upsell_rules", "product", P::Keep},
+    {"upsell_rules", "quantity", P::Keep},
+    {"upsell_rules", "units", P::Keep},
+    {"upsell_rules", "upgrade", P::Keep},
 };
 
 constexpr bool policies_sorted() {
@@ -363,6 +385,7 @@ void Redactor::redact(Account& a) const {
         // A fresh contact: a field added to Contact later starts empty here, not copied.
         Contact r;
         r.id = c.id;
+        r.salesforce_id = c.salesforce_id;
         r.title = scrub(c.title);
         r.role = scrub(c.role);
         r.primary = c.primary;
@@ -389,6 +412,11 @@ void Redactor::redact(Activity& a) const {
 
 void Redactor::redact(Territory& t) const { scrub_json(t.extra); }
 void Redactor::redact(Product& p) const { scrub_json(p.extra); }
+void Redactor::redact(UpsellRule& r) const {
+    r.name = scrub(r.name);
+    r.note = scrub(r.note);
+    scrub_json(r.extra);
+}
 
 void Redactor::redact_plan_fields(Plan& p) const {
     p.settings.home.reset();

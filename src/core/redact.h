@@ -37,6 +37,7 @@ public:
     void redact(Activity& a) const;
     void redact(Territory& t) const;
     void redact(Product& p) const;
+    void redact(UpsellRule& r) const;
     void redact_plan_fields(Plan& p) const; // settings' home, the plan's unknown fields
 
     // Free text with contacts' names, phone numbers and email addresses replaced. A name is any

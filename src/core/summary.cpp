@@ -1,6 +1,8 @@
 // Aggregations over the plan for the pipeline, forecast, week and report views (see summary.h).
 #include "core/summary.h"
 
+#include "core/forecast.h"
+
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
@@ -151,50 +153,7 @@ Cents quota_for(const Quota& quota, YearMonth month) {
 }
 
 std::vector<MonthSummary> monthly_forecast(const Plan& plan, YearMonth from, int months) {
-    std::vector<MonthSummary> out;
-    if (months <= 0) return out;
-    out.resize(static_cast<std::size_t>(months));
-    for (int i = 0; i < months; ++i) {
-        MonthSummary& m = out[static_cast<std::size_t>(i)];
-        m.month = YearMonth{from.index + i};
-        m.quota = quota_for(plan.quota, m.month);
-    }
-    const StageLookup stages(plan);
-    for (const Opportunity& o : plan.opportunities) {
-        if (!o.close_date) continue;
-        const int slot = YearMonth::of(*o.close_date).index - from.index;
-        if (slot < 0 || slot >= months) continue;
-        MonthSummary& m = out[static_cast<std::size_t>(slot)];
-        switch (state_of(plan, stages, o)) {
-        case DealState::Won:
-            m.closed_won += o.mrc;
-            break;
-        case DealState::Lost:
-            break;
-        case DealState::Open: {
-            if (o.forecast_category == ForecastCategory::Omitted) break;
-            const Cents w = weighted_mrc(o.mrc, o.probability);
-            switch (o.forecast_category) {
-            case ForecastCategory::Omitted:
-                break;
-            case ForecastCategory::Commit:
-            case ForecastCategory::Closed:
-                m.commit += o.mrc;
-                break;
-            case ForecastCategory::BestCase:
-                m.best_case += o.mrc;
-                break;
-            case ForecastCategory::Pipeline:
-                m.pipeline += o.mrc;
-                m.pipeline_weighted += w;
-                break;
-            }
-            m.weighted += w;
-            break;
-        }
-        }
-    }
-    return out;
+    return summarize_forecast(plan, from, months, Date{}).months; // see core/forecast.cpp
 }
 
 MonthKpis month_kpis(const MonthSummary& m) {
@@ -208,6 +167,11 @@ MonthKpis month_kpis(const MonthSummary& m) {
     if (m.quota > 0)
         k.commit_pct =
             static_cast<double>(k.commit_forecast) * 100.0 / static_cast<double>(m.quota);
+    k.best_case_forecast = k.commit_forecast + m.best_case;
+    if (m.quota > 0)
+        k.best_case_pct =
+            static_cast<double>(k.best_case_forecast) * 100.0 / static_cast<double>(m.quota);
+    k.weighted_forecast = m.closed_won + m.weighted;
     k.open_pipeline = m.commit + m.best_case + m.pipeline;
     if (k.gap > 0) k.coverage = static_cast<double>(k.open_pipeline) / static_cast<double>(k.gap);
     return k;

@@ -75,6 +75,12 @@ struct MonthSummary {
     Cents pipeline = 0;  // open, category Pipeline (unweighted)
     Cents weighted = 0;  // probability-weighted MRC of every open deal in the month (expected)
     Cents pipeline_weighted = 0; // probability-weighted MRC of the Pipeline-category deals only
+    // The renewal base: MRC of client services whose contract ends in the month (what must be
+    // renewed to keep revenue flat). Not new revenue: it never counts toward the quota.
+    Cents renewal_base = 0;
+    int renewal_services = 0;
+    int renewal_accounts = 0;
+    int won_count = 0, commit_count = 0, best_case_count = 0, pipeline_count = 0;
 };
 // `months` consecutive months from `from` (none when months <= 0).
 std::vector<MonthSummary> monthly_forecast(const Plan& plan, YearMonth from, int months);
@@ -88,6 +94,9 @@ struct MonthKpis {
     Cents gap = 0;                        // quota - closed_won, never below 0
     Cents commit_forecast = 0;            // closed_won + commit
     std::optional<double> commit_pct;     // commit_forecast / quota * 100; none without a quota
+    Cents best_case_forecast = 0;         // commit_forecast + best_case (Salesforce's roll-up)
+    std::optional<double> best_case_pct;  // best_case_forecast / quota * 100; none without a quota
+    Cents weighted_forecast = 0;          // closed_won + weighted (what the deals are expected to bring)
     Cents open_pipeline = 0;              // commit + best_case + pipeline (unweighted)
     // open_pipeline / gap ("3.2x"); none when the gap is 0 (goal reached or no quota).
     std::optional<double> coverage;

@@ -55,11 +55,18 @@ inline constexpr const char* kSavesDir = "/footprint/saves";
 using TestOps = std::optional<core::Json> (*)(const std::string& op, const core::Json& cmd);
 std::optional<core::Json> test_ops_plan(const std::string& op, const core::Json& cmd);
 std::optional<core::Json> test_ops_share(const std::string& op, const core::Json& cmd);
+std::optional<core::Json> test_ops_forecast(const std::string& op, const core::Json& cmd);
+std::optional<core::Json> test_ops_desks(const std::string& op, const core::Json& cmd);
+std::optional<core::Json> test_ops_import(const std::string& op, const core::Json& cmd); // CSV, accounts list
 
 // Small helpers the areas share (web_test_api.cpp).
 core::Json test_error(std::string message);                        // {"ok":false,"error":…}
 std::string test_str(const core::Json& cmd, const char* key);      // "" when absent
 int test_int(const core::Json& cmd, const char* key, int fallback); // fallback when absent
+
+// Reads the basemap, places and ZIP centroids preloaded at /map (web_map_data.cpp).
+void load_map_data(ui::UiState& ui);
+std::optional<core::Json> test_ops_map(const std::string& op, const core::Json& cmd);
 
 // Called once IndexedDB has been read into the file system.
 void open_plan_from_storage(bool storage_failed, double idb_read_ms);

@@ -102,8 +102,7 @@ bool should_draw(WebContext& w, double now) {
                 w.app->notices().size(), w.app->storage_ready, w.app->online, w.ui.dpr};
     const bool changed = !(cur == g_watched);
     g_watched = cur;
-    if (input || changed) return true;
-    if (w.ui.busy) return true; // long work runs a slice per frame
+    if (input || changed || w.ui.animating || w.app->doc().slicing()) return true;
     if (w.app->saver().syncing()) return false;
     return now - w.last_activity_ms < kKeepDrawingMs || now - g_last_draw_ms >= kHeartbeatMs;
 }
@@ -196,6 +195,7 @@ int main() {
         js_download(name.c_str(), mime.c_str(), data.data(), static_cast<int>(data.size()));
     };
     load_preferences(w.ui);
+    load_map_data(w.ui);
 
     if (!glfwInit()) {
         js_set_loading("Could not start the graphics system (GLFW).", 0);

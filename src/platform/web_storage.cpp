@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <dirent.h>
+#include <iterator>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -204,15 +205,43 @@ void load_preferences(ui::UiState& ui) {
     core::Json j = core::Json::parse(raw, nullptr, false);
     std::free(raw);
     if (!j.is_object()) return;
-    if (auto it = j.find("view"); it != j.end() && it->is_number_integer()) {
-        int v = it->get<int>();
-        if (v >= 0 && v < static_cast<int>(ui::View::Count)) ui.view = static_cast<ui::View>(v);
+    // The view by name; older pages stored its number in the order before Desks was added.
+    if (auto it = j.find("view_name"); it != j.end() && it->is_string()) {
+        for (int v = 0; v < static_cast<int>(ui::View::Count); ++v)
+            if (it->get<std::string>() == ui::view_title(static_cast<ui::View>(v))) ui.view = static_cast<ui::View>(v);
+    } else if (auto old = j.find("view"); old != j.end() && old->is_number_integer()) {
+        static constexpr ui::View kBefore[] = {ui::View::Map, ui::View::Accounts, ui::View::Pipeline,
+                                               ui::View::Forecast, ui::View::Week, ui::View::Reports};
+        const int v = old->get<int>();
+        if (v >= 0 && v < static_cast<int>(std::size(kBefore))) ui.view = kBefore[v];
     }
     if (auto it = j.find("dark"); it != j.end() && it->is_boolean()) ui.dark = it->get<bool>();
+    // The Accounts view's status filter, contract-end filter and sort (issue 5).
+    if (auto acc = j.find("accounts"); acc != j.end() && acc->is_object()) {
+        const core::Json& a = *acc;
+        if (auto it = a.find("status"); it != a.end() && it->is_number_integer())
+            ui.accounts.filter.status_mask = static_cast<unsigned>(it->get<int>()) & 0b111u;
+        if (ui.accounts.filter.status_mask == 0) ui.accounts.filter.status_mask = 0b111;
+        if (auto it = a.find("ending"); it != a.end() && it->is_number_integer())
+            ui.accounts.filter.ending_within_days = std::clamp(it->get<int>(), -1, 3650);
+        if (auto it = a.find("sort"); it != a.end() && it->is_number_integer()) {
+            const int c = it->get<int>();
+            if (c >= 0 && c <= static_cast<int>(core::AccountColumn::Owner)) {
+                ui.accounts.sort.column = static_cast<core::AccountColumn>(c);
+                ui.accounts.sort_from_prefs = true;
+            }
+        }
+        if (auto it = a.find("ascending"); it != a.end() && it->is_boolean())
+            ui.accounts.sort.ascending = it->get<bool>();
+    }
 }
 
 void store_preferences(const ui::UiState& ui) {
-    core::Json j = {{"view", static_cast<int>(ui.view)}, {"dark", ui.dark}};
+    core::Json j = {{"view_name", ui::view_title(ui.view)}, {"dark", ui.dark}};
+    j["accounts"] = {{"status", static_cast<int>(ui.accounts.filter.status_mask)},
+                     {"ending", ui.accounts.filter.ending_within_days},
+                     {"sort", static_cast<int>(ui.accounts.sort.column)},
+                     {"ascending", ui.accounts.sort.ascending}};
     js_set_pref(j.dump().c_str());
 }
 

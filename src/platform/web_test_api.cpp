@@ -37,6 +37,10 @@ std::string str(const core::Json& j, const char* key) { return test_str(j, key);
 constexpr TestOps kAreas[] = {
     test_ops_plan,
     test_ops_share,
+    test_ops_map,
+    test_ops_forecast,
+    test_ops_desks,
+    test_ops_import,
 };
 
 core::Json dispatch(const core::Json& cmd) {

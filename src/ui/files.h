@@ -14,6 +14,10 @@ namespace footprint::ui {
 inline constexpr const char* kFilePlan = "plan";
 inline constexpr const char* kFileMerge = "merge";   // a plan file merged into the open plan
 inline constexpr const char* kFileRollup = "rollup"; // plan files added to the team roll-up
+inline constexpr const char* kFileTerritoryShapes = "territory-shapes"; // GeoJSON / TopoJSON
+// A CSV to import (accounts, contacts or opportunities): opens the import wizard. A dropped file
+// whose name ends in .csv, .tsv or .txt goes there too.
+inline constexpr const char* kFileImportCsv = "import-csv";
 
 // Opens the file picker for `purpose`, showing files that match `accept` (".csv,.txt").
 void pick_file(UiState& ui, const std::string& purpose, const std::string& accept);

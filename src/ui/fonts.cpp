@@ -3,6 +3,7 @@
 #include "ui/fonts.h"
 
 #include "ui/icons.h"
+#include "ui/map_internal.h"
 
 #include <imgui.h>
 
@@ -54,6 +55,9 @@ bool load_fonts(Fonts& fonts, const char* dir, float dpr) {
         return false;
     }
     io.FontDefault = fonts.body;
+    // The map's marker sprites share the font texture (one batch with the text).
+    add_map_sprites(*io.Fonts);
+    paint_map_sprites(*io.Fonts);
     return true;
 }
 

@@ -1,4 +1,5 @@
 // One frame of the UI: top bar, the current view, status bar, notices, and global shortcuts.
+#include "ui/accounts_view.h"
 #include "ui/files.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
@@ -12,6 +13,7 @@ const char* view_title(View v) {
     switch (v) {
     case View::Map: return "Map";
     case View::Accounts: return "Accounts";
+    case View::Desks: return "Desks";
     case View::Pipeline: return "Pipeline";
     case View::Forecast: return "Forecast";
     case View::Week: return "Plan my week";
@@ -28,6 +30,7 @@ void handle_shortcuts(app::App& app, UiState& ui) {
     const bool ctrl = io.KeyCtrl || io.KeySuper;
     // Text fields keep their own Ctrl+Z; the plan's undo applies everywhere else.
     const bool typing = io.WantTextInput;
+    if (ui.import.job) return; // the import wizard is modal: its own keys only
     if (ctrl && !typing) {
         if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
             if (io.KeyShift)
@@ -58,7 +61,9 @@ void export_plan(app::App& app, UiState& ui) {
 }
 
 void draw_frame(app::App& app, UiState& ui) {
-    ui.busy = false; // set again this frame by whatever long work is still running
+    ui.animating = false; // a view sets it again while it animates or works in slices
+    // A big command, undo or redo applied in slices (an import's own run drives itself).
+    if (!(ui.import.job && ui.import.job->working()) && app.work(30)) ui.animating = true;
     handle_shortcuts(app, ui);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -86,6 +91,7 @@ void draw_frame(app::App& app, UiState& ui) {
         switch (ui.view) {
         case View::Map: draw_map_panel(app, ui); break;
         case View::Accounts: draw_accounts_panel(app, ui); break;
+        case View::Desks: draw_desks_panel(app, ui); break;
         case View::Pipeline: draw_pipeline_panel(app, ui); break;
         case View::Forecast: draw_forecast_panel(app, ui); break;
         case View::Week: draw_week_panel(app, ui); break;
@@ -103,6 +109,8 @@ void draw_frame(app::App& app, UiState& ui) {
     draw_rollup_window(app, ui);
     draw_share_dialog(app, ui);
     draw_merge_window(app, ui);
+    draw_import_wizard(app, ui);
+    draw_sliced_progress(app, ui);
 }
 
 } // namespace footprint::ui

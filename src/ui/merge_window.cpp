@@ -279,7 +279,7 @@ void draw_merge_window(app::App& app, UiState& ui) {
     app::MergeFlow& m = ui.sharing.merge;
     const bool active = m.stage() != app::MergeFlow::Stage::Idle;
     if (m.busy()) {
-        ui.busy = true;
+        ui.animating = true; // the comparison runs a slice per frame
         m.step(app, 30); // the rest of the frame stays responsive
     }
     if (active && !ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);

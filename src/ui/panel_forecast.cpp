@@ -1,366 +1,360 @@
-// The forecast view: this month against quota in four numbers, then the year as stacked monthly
-// bars (closed won, commit, best case, weighted pipeline) under a quota line.
+// The forecast view: the selected month, quarter or year against quota in six numbers, then the
+// chart and the table (Overview), the commission it pays (Commission) or a what-if (What-if).
 #include "core/format.h"
-#include "core/summary.h"
+#include "ui/forecast_ui.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
-#include "ui/view_common.h"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <cfloat>
-#include <cmath>
 #include <cstdio>
 
 namespace footprint::ui {
 
 namespace {
 
-struct ForecastData {
-    CacheKey key;
-    core::YearMonth this_month;
-    std::vector<core::MonthSummary> year; // January..December of this year
-    core::MonthSummary month;             // this month
-    core::MonthKpis kpis;
-    bool any_quota = false;
-};
+ForecastModel g_model; // derived from the plan; rebuilt when the plan, the day or the view changes
 
-ForecastData g_data; // derived from the plan; rebuilt when the plan or the day changes
-
-void refresh(const app::App& app) {
-    if (!g_data.key.refresh(app)) return;
-    const core::Date today = app.clock().today();
-    g_data.this_month = core::YearMonth::of(today);
-    g_data.year =
-        core::monthly_forecast(app.plan(), core::YearMonth::of(g_data.this_month.year(), 1), 12);
-    g_data.month = g_data.year[static_cast<std::size_t>(g_data.this_month.month() - 1)];
-    g_data.kpis = core::month_kpis(g_data.month);
-    g_data.any_quota = std::any_of(g_data.year.begin(), g_data.year.end(),
-                                   [](const core::MonthSummary& m) { return m.quota > 0; });
+std::string count_word(int n, const char* one, const char* many) {
+    return core::format_count(n) + " " + (n == 1 ? one : many);
 }
 
-// The chart's series, bottom to top, with their colours: greens for money won, blues fading with
-// confidence for money still open.
-struct Series {
-    const char* label;
-    const char* help;
-    ImU32 colour;
-    core::Cents core::MonthSummary::*value;
-};
-
-std::vector<Series> series() {
+void kpi_row(const UiState& ui, const ForecastModel& m) {
     const Palette& p = palette();
-    // Translucent blues read darker on the dark theme: lift them a little there.
-    const bool dark = dark_theme();
-    return {
-        {"Closed won", "deals won this month", p.success, &core::MonthSummary::closed_won},
-        {"Commit", "open deals in the Commit category", p.accent, &core::MonthSummary::commit},
-        {"Best case", "open deals in the Best Case category",
-         with_alpha(p.accent, dark ? 0.6f : 0.5f), &core::MonthSummary::best_case},
-        {"Weighted pipeline", "Pipeline-category deals × probability",
-         with_alpha(p.accent, dark ? 0.32f : 0.22f), &core::MonthSummary::pipeline_weighted},
-    };
-}
-
-std::string coverage_text(double c) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f×", c);
-    return buf;
-}
-
-void kpi_row(const UiState& ui) {
-    const Palette& p = palette();
-    const core::MonthKpis& k = g_data.kpis;
-    const std::string mon = month_short(g_data.this_month.month());
-    const float w = row_item_width(4);
+    const int s = selected_period(m, ui);
+    if (s < 0) return;
+    const core::ForecastPeriod& per = m.periods[static_cast<std::size_t>(s)];
+    const core::MonthKpis k = core::month_kpis(per.total);
+    // "Nov 2026", "Q4 2026", "2026": short enough for a card's label.
+    const std::string name = per.months == 1 ? std::string(month_short(per.first.month())) + " " +
+                                                   std::to_string(per.first.year())
+                                             : period_long(per.first, per.months);
+    const std::string in =
+        per.months >= 12 ? std::string("in ") + name : "in " + period_short(per.first, per.months);
+    const bool quota = per.total.quota > 0;
+    const float w = row_item_width(6);
     const float gap = ImGui::GetStyle().ItemSpacing.x * 1.5f;
-    const bool has_quota = k.quota > 0;
+    std::string partial;
+    if (quota && per.months_without_quota > 0)
+        partial =
+            " \xC2\xB7 " + count_word(per.months_without_quota, "month", "months") + " without one";
 
     if (k.attainment_pct)
-        kpi_card(ui, ("Attainment · " + month_year(g_data.this_month)).c_str(),
-                 core::format_percent(*k.attainment_pct),
-                 money_whole(k.closed_won) + " won of " + mrc_whole(k.quota),
+        kpi_tile(ui, "Attainment \xC2\xB7 " + name, core::format_percent(*k.attainment_pct),
+                 money_whole(k.closed_won) + " won of " + money_whole(k.quota) + partial,
                  *k.attainment_pct >= 100 ? p.success : p.accent, w);
     else
-        kpi_card(ui, ("Closed won · " + month_year(g_data.this_month)).c_str(),
-                 mrc_whole(k.closed_won), "no quota set", p.text_muted, w);
-    tooltip_on_hover("New monthly recurring revenue closed won this month, against the month's "
-                     "quota.");
+        kpi_tile(ui, "Attainment \xC2\xB7 " + name, "\xE2\x80\x94",
+                 "no quota set \xC2\xB7 " + money_whole(k.closed_won) + " won", p.text_muted, w);
+    tooltip_on_hover(quota ? "New monthly recurring revenue closed won, against the quota. Set "
+                             "the quota with the Quota button above."
+                           : "This period has no quota, so there is no attainment. Set a quota "
+                             "with the Quota button above.");
     ImGui::SameLine(0, gap);
-    if (!has_quota)
-        kpi_card(ui, "Gap to goal", "—", "no quota set", p.text_muted, w);
+    if (!quota)
+        kpi_tile(ui, "Gap to goal", "\xE2\x80\x94", "no quota set", p.text_muted, w);
     else if (k.gap == 0)
-        kpi_card(ui, "Gap to goal", mrc_whole(0), "goal reached for " + mon, p.success, w);
+        kpi_tile(ui, "Gap to goal", mrc_whole(0), "goal reached " + in, p.success, w);
     else
-        kpi_card(ui, "Gap to goal", mrc_whole(k.gap), "still to close in " + mon, p.warning, w);
+        kpi_tile(ui, "Gap to goal", mrc_whole(k.gap), "still to close " + in, p.warning, w);
+    tooltip_on_hover("Quota minus closed won: what must still close to reach the goal.");
     ImGui::SameLine(0, gap);
     std::string commit_sub = "closed won + commit";
-    if (k.commit_pct) commit_sub += " · " + core::format_percent(*k.commit_pct) + " of quota";
-    kpi_card(ui, "Commit forecast", mrc_whole(k.commit_forecast), commit_sub, p.accent, w);
-    tooltip_on_hover("What you expect to land this month: deals already won plus open deals in "
-                     "the Commit forecast category.");
+    if (k.commit_pct) commit_sub += " \xC2\xB7 " + core::format_percent(*k.commit_pct);
+    kpi_tile(ui, "Commit forecast", mrc_whole(k.commit_forecast), commit_sub, series_commit(), w);
+    tooltip_on_hover("Salesforce's Commit roll-up: deals already won plus open deals in the "
+                     "Commit category.");
+    ImGui::SameLine(0, gap);
+    std::string best_sub = "commit forecast + best case";
+    if (k.best_case_pct)
+        best_sub = "commit + best case \xC2\xB7 " + core::format_percent(*k.best_case_pct);
+    kpi_tile(ui, "Best case forecast", mrc_whole(k.best_case_forecast), best_sub,
+             series_best_case(), w);
+    tooltip_on_hover("Salesforce's Best Case roll-up: closed won + Commit + Best Case.");
     ImGui::SameLine(0, gap);
     if (k.coverage) {
         const double c = *k.coverage;
-        kpi_card(ui, "Pipeline coverage", coverage_text(c),
-                 money_whole(k.open_pipeline) + " open for a " + money_whole(k.gap) + " gap",
+        kpi_tile(ui, "Pipeline coverage", coverage_text(c),
+                 money_whole(k.open_pipeline) + " open for " + money_whole(k.gap),
                  c >= 3   ? p.success
                  : c >= 1 ? p.warning
                           : p.danger,
                  w);
     } else {
-        kpi_card(ui, "Pipeline coverage", "—", has_quota ? "goal reached" : "no quota set",
+        kpi_tile(ui, "Pipeline coverage", "\xE2\x80\x94", quota ? "goal reached" : "no quota set",
                  p.text_muted, w);
     }
-    tooltip_on_hover("Open pipeline closing this month divided by the gap still to close. "
-                     "About 3× is a healthy cover.");
+    tooltip_on_hover("Open pipeline closing in the period (commit + best case + pipeline, "
+                     "unweighted) divided by the gap still to close. About 3\xC3\x97 is healthy.");
+    ImGui::SameLine(0, gap);
+    kpi_tile(ui, "Renewal base", mrc_whole(per.total.renewal_base),
+             per.total.renewal_services
+                 ? count_word(per.total.renewal_services, "contract", "contracts") + " end " + in
+                 : "no contract ends " + in,
+             p.client, w);
+    tooltip_on_hover("The renewal base: monthly recurring revenue of your clients' contracts that "
+                     "end in the period. It is revenue to keep, not new revenue, so it does not "
+                     "count toward the quota.");
 }
 
-// A y axis step of 1, 2, 2.5 or 5 × 10^n dollars giving about `ticks` grid lines.
-double nice_step(double max_value, int ticks) {
-    const double raw = std::max(max_value, 1.0) / ticks;
-    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
-    const double norm = raw / mag;
-    const double nice = norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10;
-    return nice * mag;
-}
-
-void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 colour, float thickness, float dash) {
-    const float len = b.x - a.x;
-    for (float x = 0; x < len; x += dash * 2)
-        dl->AddLine(ImVec2(a.x + x, a.y), ImVec2(a.x + std::min(x + dash, len), b.y), colour,
-                    thickness);
-}
-
-void swatch(const UiState& ui, ImU32 colour) {
-    const float s = 10 * ui.dpr;
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float y = pos.y + (ImGui::GetTextLineHeight() - s) * 0.5f;
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + s, y + s), colour,
-                                              2 * ui.dpr);
-    ImGui::Dummy(ImVec2(s, ImGui::GetTextLineHeight()));
-    ImGui::SameLine(0, 6 * ui.dpr);
-}
-
-void month_tooltip(const UiState& ui, const core::MonthSummary& m) {
-    const Palette& p = palette();
-    ImGui::BeginTooltip();
-    ImGui::PushFont(ui.fonts.bold);
-    ImGui::TextUnformatted(month_year(m.month).c_str());
-    ImGui::PopFont();
-    if (ImGui::BeginTable("##tip", 2, ImGuiTableFlags_SizingFixedFit)) {
-        auto row = [&](ImU32 colour, const char* label, const std::string& value, bool muted) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            if (colour) {
-                swatch(ui, colour);
-            } else {
-                ImGui::Dummy(ImVec2(10 * ui.dpr, 0));
-                ImGui::SameLine(0, 6 * ui.dpr);
-            }
-            if (muted)
-                ImGui::TextColored(to_vec4(p.text_muted), "%s", label);
-            else
-                ImGui::TextUnformatted(label);
-            ImGui::TableNextColumn();
-            text_right(value);
-        };
-        for (const Series& s : series())
-            row(s.colour, s.label, mrc_whole(m.*s.value), false);
-        row(0, "Pipeline, unweighted", mrc_whole(m.pipeline), true);
-        row(0, "Expected (closed + weighted)", mrc_whole(m.closed_won + m.weighted), true);
-        row(0, "Quota", m.quota > 0 ? mrc_whole(m.quota) : std::string("no quota set"), true);
-        const core::MonthKpis k = core::month_kpis(m);
-        if (k.attainment_pct) row(0, "Attainment", core::format_percent(*k.attainment_pct), true);
-        ImGui::EndTable();
-    }
-    ImGui::EndTooltip();
-}
-
-void legend(const UiState& ui, float right_x) {
-    const Palette& p = palette();
-    const std::vector<Series> ss = series();
-    const float sw = 10 * ui.dpr, sp = 6 * ui.dpr, gap = 18 * ui.dpr;
-    float total = 0;
-    for (const Series& s : ss)
-        total += sw + sp + ImGui::CalcTextSize(s.label).x + gap;
-    const char* quota_label = g_data.any_quota ? "Quota" : "No quota set";
-    total += 18 * ui.dpr + sp + ImGui::CalcTextSize(quota_label).x;
-    ImGui::SameLine();
-    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right_x - total));
-    for (const Series& s : ss) {
-        swatch(ui, s.colour);
-        ImGui::TextColored(to_vec4(p.text_muted), "%s", s.label);
-        tooltip_on_hover(s.help);
-        ImGui::SameLine(0, gap);
-    }
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float y = pos.y + ImGui::GetTextLineHeight() * 0.5f;
-    if (g_data.any_quota) {
-        dashed_line(ImGui::GetWindowDrawList(), ImVec2(pos.x, y), ImVec2(pos.x + 18 * ui.dpr, y),
-                    p.text, 2 * ui.dpr, 4 * ui.dpr);
-        ImGui::Dummy(ImVec2(18 * ui.dpr, ImGui::GetTextLineHeight()));
-    } else {
-        ImGui::TextColored(to_vec4(p.warning), ICON_INFO);
-    }
-    ImGui::SameLine(0, sp);
-    ImGui::TextColored(to_vec4(p.text_muted), "%s", quota_label);
-    tooltip_on_hover(g_data.any_quota ? "Your monthly revenue quota (new MRC)"
-                                      : "Set a monthly quota in the plan to see attainment.");
-}
-
-void chart(const UiState& ui) {
-    const Palette& p = palette();
+void header(app::App& app, UiState& ui, int shown_year) {
+    ForecastViewState& fv = ui.forecast;
     const ImGuiStyle& st = ImGui::GetStyle();
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 end(origin.x + avail.x, origin.y + avail.y);
-    dl->AddRectFilled(origin, end, p.surface, st.ChildRounding);
-    dl->AddRect(origin, end, p.border, st.ChildRounding);
-
-    const float pad = 16 * ui.dpr;
-    // Title and legend.
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + pad));
+    const std::string what_if = fv.what_if.empty() ? std::string(ICON_MAGIC "  What-if")
+                                                   : std::string(ICON_MAGIC "  What-if (") +
+                                                         std::to_string(fv.what_if.size()) + ")";
+    const char* tabs[] = {ICON_LINE_CHART "  Overview", ICON_USD "  Commission", what_if.c_str()};
+    float tabs_w = st.FramePadding.x * 6 + 4 * ui.dpr;
+    for (const char* t : tabs)
+        tabs_w += ImGui::CalcTextSize(t).x;
+    const std::string year = std::to_string(shown_year);
+    const float year_w = ImGui::CalcTextSize("0000").x + 12 * ui.dpr;
+    const float arrows_w = (ImGui::CalcTextSize(ICON_CHEVRON_LEFT).x + st.FramePadding.x * 2) * 2;
+    const float quota_w = ImGui::CalcTextSize(ICON_BULLSEYE "  Quota").x + st.FramePadding.x * 2;
+    const float right_w = tabs_w + year_w + arrows_w + quota_w + st.ItemSpacing.x * 5;
+    const bool wide = ImGui::GetContentRegionAvail().x > 1250 * ui.dpr;
+    const float y0 = ImGui::GetCursorPosY();
+    const float right_x = page_header(
+        ui, "Forecast", wide ? "new monthly recurring revenue against quota" : "", right_w);
+    const float after = ImGui::GetCursorPosY();
+    ImGui::SetCursorPos(ImVec2(right_x, y0));
+    if (view_key(ImGuiKey_LeftArrow)) {
+        --fv.year_offset;
+        fv.selected = -1;
+    }
+    if (view_key(ImGuiKey_RightArrow)) {
+        ++fv.year_offset;
+        fv.selected = -1;
+    }
+    for (const auto& [key, g] : {std::pair{ImGuiKey_M, 0}, {ImGuiKey_Q, 1}, {ImGuiKey_Y, 2}})
+        if (view_key(key) && fv.granularity != g) {
+            fv.granularity = g;
+            fv.selected = -1;
+        }
+    if (icon_button(ICON_CHEVRON_LEFT "##prev-year", "Previous year", true, "\xE2\x86\x90")) {
+        --fv.year_offset;
+        fv.selected = -1;
+    }
+    ImGui::SameLine(0, 2 * ui.dpr);
     ImGui::PushFont(ui.fonts.bold);
-    ImGui::Text("%d by month", g_data.this_month.year());
+    ImGui::AlignTextToFramePadding();
+    const float tw = ImGui::CalcTextSize(year.c_str()).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (year_w - tw) * 0.5f);
+    ImGui::TextUnformatted(year.c_str());
     ImGui::PopFont();
-    tooltip_on_hover("New monthly recurring revenue by close month. Hover a month for details.");
-    legend(ui, avail.x - pad + ImGui::GetCursorStartPos().x);
-
-    const std::vector<Series> ss = series();
-    double max_dollars = 0;
-    for (const core::MonthSummary& m : g_data.year) {
-        core::Cents stack = 0;
-        for (const Series& s : ss)
-            stack += m.*s.value;
-        max_dollars = std::max({max_dollars, static_cast<double>(stack) / 100.0,
-                                static_cast<double>(m.quota) / 100.0});
+    if (ImGui::IsItemClicked() && fv.year_offset != 0) {
+        fv.year_offset = 0;
+        fv.selected = -1;
     }
-    const double step = nice_step(max_dollars * 1.08, 6);
-    const int ticks = std::max(1, static_cast<int>(std::ceil(max_dollars * 1.08 / step)));
-    const double top = step * ticks;
-
-    // Plot area: y labels on the left, month labels below.
-    const float line = ImGui::GetTextLineHeight();
-    const float label_w =
-        ImGui::CalcTextSize(core::format_money_short(static_cast<core::Cents>(top * 100)).c_str())
-            .x;
-    const float left = origin.x + pad + label_w + 10 * ui.dpr;
-    const float right = end.x - pad;
-    const float plot_top = origin.y + pad + line + 24 * ui.dpr;
-    const float bottom = end.y - pad - line - 8 * ui.dpr;
-    if (bottom - plot_top < 40 * ui.dpr || right - left < 120 * ui.dpr) {
-        ImGui::SetCursorScreenPos(end);
-        return;
+    tooltip_on_hover(fv.year_offset ? "Click to go back to this year" : "The year shown");
+    ImGui::SameLine(0, 2 * ui.dpr);
+    if (icon_button(ICON_CHEVRON_RIGHT "##next-year", "Next year", true, "\xE2\x86\x92")) {
+        ++fv.year_offset;
+        fv.selected = -1;
     }
-    auto y_of = [&](double dollars) {
-        return bottom - static_cast<float>(dollars / top) * (bottom - plot_top);
-    };
-
-    for (int i = 0; i <= ticks; ++i) {
-        const double v = step * i;
-        const float y = std::round(y_of(v));
-        dl->AddLine(ImVec2(left, y), ImVec2(right, y), i == 0 ? p.border : p.grid, 1 * ui.dpr);
-        const std::string label = core::format_money_short(static_cast<core::Cents>(v * 100));
-        const float tw = ImGui::CalcTextSize(label.c_str()).x;
-        dl->AddText(ImVec2(left - 10 * ui.dpr - tw, y - line * 0.5f), p.text_muted, label.c_str());
-    }
-
-    const int months = static_cast<int>(g_data.year.size());
-    const float slot = (right - left) / static_cast<float>(months);
-    const float bar_w = std::min(slot * 0.56f, 56 * ui.dpr);
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
-    const bool in_plot = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) &&
-                         mouse.x >= left && mouse.x < right && mouse.y >= plot_top - line &&
-                         mouse.y <= bottom + line + 8 * ui.dpr;
-    int hovered = -1;
-    if (in_plot) hovered = std::clamp(static_cast<int>((mouse.x - left) / slot), 0, months - 1);
-
-    for (int i = 0; i < months; ++i) {
-        const core::MonthSummary& m = g_data.year[static_cast<std::size_t>(i)];
-        const float x0 = left + slot * static_cast<float>(i);
-        const float cx = x0 + slot * 0.5f;
-        const bool current = m.month == g_data.this_month;
-        if (i == hovered || current)
-            dl->AddRectFilled(ImVec2(x0 + 2 * ui.dpr, plot_top),
-                              ImVec2(x0 + slot - 2 * ui.dpr, bottom),
-                              with_alpha(p.accent, i == hovered ? 0.10f : 0.05f), 4 * ui.dpr);
-        double base = 0;
-        for (std::size_t k = 0; k < ss.size(); ++k) {
-            const double v = static_cast<double>(m.*ss[k].value) / 100.0;
-            if (v <= 0) continue;
-            const float y1 = y_of(base), y0 = y_of(base + v);
-            const bool is_top = [&] {
-                for (std::size_t j = k + 1; j < ss.size(); ++j)
-                    if (m.*ss[j].value > 0) return false;
-                return true;
-            }();
-            dl->AddRectFilled(ImVec2(cx - bar_w * 0.5f, y0), ImVec2(cx + bar_w * 0.5f, y1),
-                              ss[k].colour, is_top ? 3 * ui.dpr : 0, ImDrawFlags_RoundCornersTop);
-            base += v;
-        }
-        // Quota for the month as a dashed step across its slot.
-        if (m.quota > 0) {
-            const float qy = std::round(y_of(static_cast<double>(m.quota) / 100.0));
-            dashed_line(dl, ImVec2(x0, qy), ImVec2(x0 + slot, qy), p.text, 2 * ui.dpr, 5 * ui.dpr);
-        }
-        const char* label = month_short(m.month.month());
-        ImFont* f = current ? ui.fonts.bold : ui.fonts.body;
-        const float tw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label).x;
-        dl->AddText(f, f->FontSize, ImVec2(cx - tw * 0.5f, bottom + 6 * ui.dpr),
-                    current ? p.accent : p.text_muted, label);
-    }
-    // Label the quota line once, on a chip at its left end so bars never hide it.
-    const core::MonthSummary& first = g_data.year.front();
-    if (first.quota > 0) {
-        const std::string q = "Quota " + core::format_money_short(first.quota);
-        const ImVec2 ts =
-            ui.fonts.bold->CalcTextSizeA(ui.fonts.bold->FontSize, FLT_MAX, 0, q.c_str());
-        const float qy = std::round(y_of(static_cast<double>(first.quota) / 100.0));
-        const ImVec2 a(left + 6 * ui.dpr, qy - ts.y * 0.5f - 3 * ui.dpr);
-        const ImVec2 b(a.x + ts.x + 12 * ui.dpr, qy + ts.y * 0.5f + 3 * ui.dpr);
-        dl->AddRectFilled(a, b, p.surface, 4 * ui.dpr);
-        dl->AddRect(a, b, p.border, 4 * ui.dpr);
-        dl->AddText(ui.fonts.bold, ui.fonts.bold->FontSize,
-                    ImVec2(a.x + 6 * ui.dpr, a.y + 3 * ui.dpr), p.text, q.c_str());
-    }
-
-    if (hovered >= 0) month_tooltip(ui, g_data.year[static_cast<std::size_t>(hovered)]);
-    ImGui::SetCursorScreenPos(origin);
-    ImGui::Dummy(avail);
+    ImGui::SameLine(0, st.ItemSpacing.x * 2);
+    segmented(ui, "##forecast-tab", tabs, 3, fv.tab);
+    ImGui::SameLine();
+    if (ImGui::Button(ICON_BULLSEYE "  Quota")) open_quota_editor(app, ui);
+    tooltip_on_hover("Set your monthly revenue quota, and a different one for some months.");
+    ImGui::SetCursorPosY(after);
 }
 
 } // namespace
 
-void draw_forecast_panel(app::App& app, UiState& ui) {
-    refresh(app);
+const core::MonthSummary& ForecastModel::month(core::YearMonth m) const {
+    const int i =
+        std::clamp(m.index - months.front().month.index, 0, static_cast<int>(months.size()) - 1);
+    return months[static_cast<std::size_t>(i)];
+}
+
+const ForecastModel& forecast_model(const app::App& app, const UiState& ui) {
+    ForecastModel& m = g_model;
+    const ForecastViewState& fv = ui.forecast;
+    const std::int64_t view = static_cast<std::int64_t>(fv.year_offset) * 8 + fv.granularity;
+    if (!m.key.refresh(app, view)) return m;
     const core::Plan& plan = app.plan();
-    page_header(ui, "Forecast",
-                month_year(g_data.this_month) + "  ·  new monthly recurring revenue against quota");
-    kpi_row(ui);
-    ImGui::Dummy(ImVec2(0, 6 * ui.dpr));
-    if (plan.opportunities.empty()) {
-        // The quota alone is worth showing above; the chart needs deals.
-        const ImVec2 avail = ImGui::GetContentRegionAvail();
-        const ImVec2 origin = ImGui::GetCursorScreenPos();
-        const Palette& p = palette();
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddRectFilled(origin, ImVec2(origin.x + avail.x, origin.y + avail.y), p.surface,
-                          ImGui::GetStyle().ChildRounding);
-        dl->AddRect(origin, ImVec2(origin.x + avail.x, origin.y + avail.y), p.border,
-                    ImGui::GetStyle().ChildRounding);
-        ImGui::BeginChild("##no-deals", avail);
-        empty_state(ui, ICON_LINE_CHART, "Nothing to forecast yet",
-                    "The forecast adds up deals won and deals still open by the month they close "
-                    "and compares them with your monthly quota. Open a plan with opportunities, "
-                    "or try the sample plan.");
-        empty_plan_actions(app, ui);
-        ImGui::EndChild();
+    m.today = app.clock().today();
+    m.this_month = core::YearMonth::of(m.today);
+    m.year = m.this_month.year() + fv.year_offset;
+    m.granularity = static_cast<core::Granularity>(std::clamp(fv.granularity, 0, 2));
+    m.months =
+        core::summarize_forecast(plan, core::YearMonth::of(m.year - 1, 1), 36, m.today).months;
+    if (m.granularity == core::Granularity::Year) {
+        m.periods = core::forecast_periods(m.months, m.granularity);
+    } else {
+        const std::vector<core::MonthSummary> year(m.months.begin() + 12, m.months.begin() + 24);
+        m.periods = core::forecast_periods(year, m.granularity);
+    }
+    m.current = core::period_index(m.periods, m.this_month);
+    m.commission = core::commission_by_month(plan, core::YearMonth::of(m.year, 1), 12);
+    m.any_quota = std::any_of(m.periods.begin(), m.periods.end(),
+                              [](const core::ForecastPeriod& p) { return p.total.quota > 0; });
+    return m;
+}
+
+int selected_period(const ForecastModel& m, const UiState& ui) {
+    const int n = static_cast<int>(m.periods.size());
+    if (n == 0) return -1;
+    if (ui.forecast.selected >= 0 && ui.forecast.selected < n) return ui.forecast.selected;
+    if (m.current >= 0) return m.current;
+    // Another year: the year view's middle bar is that year; else its first period.
+    return m.granularity == core::Granularity::Year ? std::min(1, n - 1) : 0;
+}
+
+void draw_forecast_panel(app::App& app, UiState& ui) {
+    const core::Plan& plan = app.plan();
+    header(app, ui, core::YearMonth::of(app.clock().today()).year() + ui.forecast.year_offset);
+    if (ui.forecast.tab == 2) { // the what-if keeps its own before and after
+        draw_what_if_tab(app, ui);
+        draw_quota_editor(app, ui);
+        draw_commission_editor(app, ui);
         return;
     }
-    chart(ui);
+    const ForecastModel& m = forecast_model(app, ui);
+    if (ui.forecast.tab == 1) {
+        draw_commission_tab(app, ui, m);
+    } else {
+        kpi_row(ui, m);
+        ImGui::Dummy(ImVec2(0, 4 * ui.dpr));
+        if (plan.opportunities.empty()) {
+            // The quota alone is worth showing above; the chart needs deals.
+            const ImVec2 avail = ImGui::GetContentRegionAvail();
+            const ImVec2 origin = ImGui::GetCursorScreenPos();
+            const Palette& p = palette();
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            dl->AddRectFilled(origin, ImVec2(origin.x + avail.x, origin.y + avail.y), p.surface,
+                              ImGui::GetStyle().ChildRounding);
+            dl->AddRect(origin, ImVec2(origin.x + avail.x, origin.y + avail.y), p.border,
+                        ImGui::GetStyle().ChildRounding);
+            ImGui::BeginChild("##no-deals", avail);
+            empty_state(ui, ICON_LINE_CHART, "Nothing to forecast yet",
+                        "The forecast adds up deals won and deals still open by the month they "
+                        "close and compares them with your monthly quota. Open a plan with "
+                        "opportunities, or try the sample plan.");
+            empty_plan_actions(app, ui);
+            ImGui::EndChild();
+        } else {
+            const float avail = ImGui::GetContentRegionAvail().y;
+            const float chart_h = std::max(300 * ui.dpr, avail * 0.6f);
+            draw_forecast_chart(ui, m, std::min(chart_h, avail));
+            ImGui::Dummy(ImVec2(0, 4 * ui.dpr));
+            if (ImGui::GetContentRegionAvail().y > 80 * ui.dpr) draw_forecast_table(ui, m);
+        }
+    }
+    draw_quota_editor(app, ui);
+    draw_commission_editor(app, ui);
+}
+
+// --- the table under the chart ------------------------------------------------------------------
+
+void draw_forecast_table(UiState& ui, const ForecastModel& m) {
+    const Palette& p = palette();
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame |
+                                  ImGuiTableFlags_BordersOuter;
+    static const char* const kCols[] = {
+        "Period",       "Quota",           "Closed won", "Commit", "Best case", "Pipeline (wtd.)",
+        "Commit fcst.", "Best case fcst.", "Attainment", "Gap",    "Coverage",  "Renewal base"};
+    static const char* const kTips[] = {
+        "",
+        "The period's quota (new MRC); months without one add nothing",
+        "New MRC of deals won in the period",
+        "Open deals in the Commit category",
+        "Open deals in the Best Case category",
+        "Pipeline-category deals \xC3\x97 their probability",
+        "Closed won + Commit",
+        "Closed won + Commit + Best Case",
+        "Closed won \xC3\xB7 quota",
+        "Quota \xE2\x88\x92 closed won",
+        "Open pipeline \xC3\xB7 gap",
+        "MRC of client contracts ending in the period: to renew, not new revenue"};
+    constexpr int n = 12;
+    if (!ImGui::BeginTable("##forecast-table", n, flags, ImGui::GetContentRegionAvail())) return;
+    ImGui::TableSetupScrollFreeze(1, 1);
+    for (int c = 0; c < n; ++c)
+        ImGui::TableSetupColumn(kCols[c], c == 0 ? ImGuiTableColumnFlags_WidthFixed : 0,
+                                c == 0 ? 118 * ui.dpr : 0);
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < n; ++c) {
+        ImGui::TableSetColumnIndex(c);
+        if (c == 0)
+            ImGui::TableHeader(kCols[c]);
+        else {
+            // Numbers are right-aligned, so are their headers.
+            const float w = ImGui::CalcTextSize(kCols[c]).x;
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                                 std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
+            ImGui::TableHeader(kCols[c]);
+        }
+        if (kTips[c][0]) tooltip_on_hover(kTips[c]);
+    }
+    const int sel = selected_period(m, ui);
+    auto money = [](core::Cents c) { text_right(mrc_whole(c)); };
+    auto row = [&](const core::ForecastPeriod& per, int index, bool total) {
+        const core::MonthKpis k = core::month_kpis(per.total);
+        ImGui::TableNextRow();
+        if (total) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, p.surface_alt);
+        ImGui::TableSetColumnIndex(0);
+        ImGui::PushID(index);
+        const bool bold = total || index == m.current;
+        if (bold) ImGui::PushFont(ui.fonts.bold);
+        const std::string name = total ? "Total" : period_long(per.first, per.months);
+        if (ImGui::Selectable(name.c_str(), !total && index == sel,
+                              ImGuiSelectableFlags_SpanAllColumns) &&
+            !total)
+            ui.forecast.selected = index == ui.forecast.selected ? -1 : index;
+        if (bold) ImGui::PopFont();
+        ImGui::PopID();
+        ImGui::TableSetColumnIndex(1);
+        if (per.total.quota > 0)
+            money(per.total.quota);
+        else
+            text_right("no quota set");
+        ImGui::TableSetColumnIndex(2);
+        money(per.total.closed_won);
+        ImGui::TableSetColumnIndex(3);
+        money(per.total.commit);
+        ImGui::TableSetColumnIndex(4);
+        money(per.total.best_case);
+        ImGui::TableSetColumnIndex(5);
+        money(per.total.pipeline_weighted);
+        ImGui::TableSetColumnIndex(6);
+        money(k.commit_forecast);
+        ImGui::TableSetColumnIndex(7);
+        money(k.best_case_forecast);
+        ImGui::TableSetColumnIndex(8);
+        if (k.attainment_pct) {
+            const std::string a = core::format_percent(*k.attainment_pct);
+            const float w = ImGui::CalcTextSize(a.c_str()).x;
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - w);
+            ImGui::TextColored(to_vec4(*k.attainment_pct >= 100 ? p.success : p.text), "%s",
+                               a.c_str());
+        } else {
+            text_right("\xE2\x80\x94");
+        }
+        ImGui::TableSetColumnIndex(9);
+        if (per.total.quota > 0)
+            money(k.gap);
+        else
+            text_right("\xE2\x80\x94");
+        ImGui::TableSetColumnIndex(10);
+        // Coverage looks ahead: a period that is over has nothing left to cover.
+        const bool over = !total && per.first.index + per.months <= m.this_month.index;
+        text_right(k.coverage && !over ? coverage_text(*k.coverage) : "\xE2\x80\x94");
+        ImGui::TableSetColumnIndex(11);
+        money(per.total.renewal_base);
+    };
+    for (std::size_t i = 0; i < m.periods.size(); ++i)
+        row(m.periods[i], static_cast<int>(i), false);
+    if (m.granularity != core::Granularity::Year && m.periods.size() > 1) {
+        const std::vector<core::MonthSummary> year(m.months.begin() + 12, m.months.begin() + 24);
+        const core::ForecastPeriod total =
+            core::forecast_periods(year, core::Granularity::Year).front();
+        row(total, -2, true);
+    }
+    ImGui::EndTable();
 }
 
 } // namespace footprint::ui

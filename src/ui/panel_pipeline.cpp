@@ -1,10 +1,10 @@
-// The pipeline view: headline numbers, then a board with one column of deal cards per open stage
-// and this month's closed won / lost totals at the end.
+// The pipeline view: headline numbers, slipped deals with their one-click fix, then the board (drag
+// cards between stages) or the deal table, and the deal and stage editors.
+#include "app/pipeline_actions.h"
 #include "core/format.h"
-#include "core/summary.h"
+#include "ui/forecast_ui.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
-#include "ui/view_common.h"
 
 #include <imgui.h>
 
@@ -14,298 +14,104 @@ namespace footprint::ui {
 
 namespace {
 
-struct PipelineData {
-    CacheKey key;
-    core::PipelineTotals totals;
-    std::vector<core::BoardColumn> columns;
-    core::Date month_first, month_last;
-    int open_stages = 0;
-};
-
-PipelineData g_data; // derived from the plan; rebuilt when the plan or the day changes
-
-void refresh(const app::App& app) {
-    if (!g_data.key.refresh(app)) return;
-    const core::Plan& plan = app.plan();
-    const core::Date today = app.clock().today();
-    const core::YearMonth month = core::YearMonth::of(today);
-    g_data.month_first = month.first_day();
-    g_data.month_last = core::add_days(core::YearMonth{month.index + 1}.first_day(), -1);
-    g_data.totals = core::pipeline_totals(plan, today);
-    g_data.columns = core::pipeline_board(plan, g_data.month_first, g_data.month_last);
-    g_data.open_stages = static_cast<int>(
-        std::count_if(g_data.columns.begin(), g_data.columns.end(),
-                      [](const core::BoardColumn& c) { return !c.stage->closed; }));
-}
+PipelineModel g_model; // derived from the plan; rebuilt when the plan or the day changes
 
 std::string deals_word(int n) {
     return core::format_count(n) + (n == 1 ? " deal" : " deals");
 }
 
-void kpi_row(const UiState& ui) {
+void kpi_row(const UiState& ui, const PipelineModel& m) {
     const Palette& p = palette();
-    const core::PipelineTotals& t = g_data.totals;
+    const core::PipelineTotals& t = m.totals;
     const float w = row_item_width(4);
     const float gap = ImGui::GetStyle().ItemSpacing.x * 1.5f;
-    kpi_card(ui, "Open pipeline", mrc_whole(t.open_mrc), "unweighted, every open deal", p.accent,
+    kpi_tile(ui, "Open pipeline", mrc_whole(t.open_mrc), "unweighted, every open deal", p.accent,
              w);
     tooltip_on_hover("Monthly recurring revenue of every deal that is not closed won or lost.");
     ImGui::SameLine(0, gap);
-    kpi_card(ui, "Weighted pipeline", mrc_whole(t.weighted_mrc), "MRC × stage probability",
-             opportunity_type_colour(core::OpportunityType::Upsell), w);
+    kpi_tile(ui, "Weighted pipeline", mrc_whole(t.weighted_mrc), "MRC \xC3\x97 probability",
+             series_best_case(), w);
     tooltip_on_hover("Each open deal's MRC times its probability: what the pipeline is likely "
                      "to bring in.");
     ImGui::SameLine(0, gap);
-    kpi_card(ui, "Deals open", core::format_count(t.open_count),
+    kpi_tile(ui, "Deals open", core::format_count(t.open_count),
              core::format_count(t.closing_soon_count) + " closing in the next 30 days", p.prospect,
              w);
     ImGui::SameLine(0, gap);
-    kpi_card(ui, "Slipped deals", core::format_count(t.slipped_count),
+    kpi_tile(ui, "Slipped deals", core::format_count(t.slipped_count),
              t.slipped_count ? mrc_whole(t.slipped_mrc) + " past their close date"
                              : "every close date is ahead",
              t.slipped_count ? p.danger : p.success, w);
-    tooltip_on_hover("Open deals whose close date has passed. Update the date or close the deal "
-                     "so the forecast stays honest.");
+    tooltip_on_hover("Open deals whose close date has passed. Move the date or close the deal so "
+                     "the forecast stays honest.");
 }
 
-void deal_tooltip(const UiState& ui, const core::Opportunity& o, const std::string& account,
-                  core::Date today, bool slipped) {
+// "6 deals slipped past their close date" with one click to move them all to the month's end.
+void slipped_strip(app::App& app, UiState& ui, const PipelineModel& m) {
+    if (m.slipped_ids.empty()) return;
     const Palette& p = palette();
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-    ImGui::PushFont(ui.fonts.bold);
-    ImGui::TextUnformatted(account.c_str());
-    ImGui::PopFont();
-    if (!o.name.empty()) ImGui::TextColored(to_vec4(p.text_muted), "%s", o.name.c_str());
-    ImGui::Separator();
-    ImGui::Text("%s  ·  %s  ·  %d%%", opportunity_type_label(o.type), o.stage.c_str(),
-                o.probability);
-    ImGui::Text("%s", mrc_whole(o.mrc).c_str());
-    if (o.close_date) {
-        const std::string when = "Closes " + core::format_date(*o.close_date) + " (" +
-                                 core::format_relative_days(*o.close_date, today) + ")";
-        if (slipped)
-            ImGui::TextColored(to_vec4(p.danger), ICON_WARNING "  Slipped: close date was %s",
-                               core::format_relative_days(*o.close_date, today).c_str());
-        else
-            ImGui::TextUnformatted(when.c_str());
-    } else {
-        ImGui::TextColored(to_vec4(p.text_muted), "No close date");
-    }
-    if (!o.next_step.empty()) ImGui::Text("Next step: %s", o.next_step.c_str());
-    ImGui::TextColored(to_vec4(p.text_muted), "Click to select %s", account.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
-}
-
-float card_height(const UiState& ui) {
-    return 10 * ui.dpr * 2 + ImGui::GetTextLineHeight() * 2 + pill_height() + 6 * ui.dpr * 2;
-}
-
-void deal_card(const app::App& app, UiState& ui, const core::Opportunity& o, core::Date today) {
-    const Palette& p = palette();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const core::Date target = core::slip_target(m.today);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
-    const float h = card_height(ui);
-    const float pad = 10 * ui.dpr, gap = 6 * ui.dpr, line = ImGui::GetTextLineHeight();
-    ImGui::PushID(&o);
-    const bool clicked = ImGui::InvisibleButton("##card", ImVec2(w, h));
-    const bool hovered = ImGui::IsItemHovered();
-    ImGui::PopID();
-    const bool selected = ui.selection.count(o.account_id) > 0;
-    const bool slipped = o.close_date && *o.close_date < today;
-    const std::string account = account_name(app, o.account_id);
-
-    card_background(ui, dl, pos, ImVec2(pos.x + w, pos.y + h), hovered, selected);
-    if (slipped)
-        dl->AddRectFilled(pos, ImVec2(pos.x + 3 * ui.dpr, pos.y + h), p.danger,
-                          ImGui::GetStyle().ChildRounding, ImDrawFlags_RoundCornersLeft);
-    const float inner = w - pad * 2;
-    float y = pos.y + pad;
-    draw_text_fit(dl, ui.fonts.bold, ImVec2(pos.x + pad, y), p.text, account, inner);
-    y += line + gap;
-
-    const std::string money = mrc_whole(o.mrc);
-    dl->AddText(ImVec2(pos.x + pad, y), p.text, money.c_str());
-    std::string date = o.close_date ? core::format_date_short(*o.close_date, today) : "No date";
-    if (slipped) date = std::string(ICON_WARNING " ") + date;
-    const float dw = ImGui::CalcTextSize(date.c_str()).x;
-    dl->AddText(ImVec2(pos.x + w - pad - dw, y), slipped ? p.danger : p.text_muted, date.c_str());
-    y += line + gap;
-
-    draw_pill(dl, ImVec2(pos.x + pad, y), opportunity_type_label(o.type),
-              opportunity_type_colour(o.type));
-    if (slipped) {
-        const char* label = "Slipped";
-        const float sw = ImGui::CalcTextSize(label).x;
-        dl->AddText(ui.fonts.bold, ui.fonts.bold->FontSize,
-                    ImVec2(pos.x + w - pad - sw, y + (pill_height() - line) * 0.5f), p.danger,
-                    label);
-    }
-
-    if (hovered) deal_tooltip(ui, o, account, today, slipped);
-    if (clicked) select_account(ui, o.account_id);
-}
-
-// Column header: stage name and probability, then the count and MRC of its deals.
-void column_header(const UiState& ui, ImVec2 pos, float w, const std::string& title,
-                   const std::string& right_top, const std::string& left_sub,
-                   const std::string& right_sub) {
-    const Palette& p = palette();
+    const float h = ImGui::GetFrameHeight() + 8 * ui.dpr;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float pad = 10 * ui.dpr, line = ImGui::GetTextLineHeight();
-    const float rw = ImGui::CalcTextSize(right_top.c_str()).x;
-    draw_text_fit(dl, ui.fonts.bold, ImVec2(pos.x + pad, pos.y + pad), p.text, title,
-                  w - pad * 2 - rw - 6 * ui.dpr);
-    dl->AddText(ImVec2(pos.x + w - pad - rw, pos.y + pad), p.text_muted, right_top.c_str());
-    const float y = pos.y + pad + line + 4 * ui.dpr;
-    dl->AddText(ImVec2(pos.x + pad, y), p.text_muted, left_sub.c_str());
-    const float sw = ImGui::CalcTextSize(right_sub.c_str()).x;
-    dl->AddText(ImVec2(pos.x + w - pad - sw, y), p.text, right_sub.c_str());
-}
-
-float header_height(const UiState& ui) {
-    return 10 * ui.dpr * 2 + ImGui::GetTextLineHeight() * 2 + 4 * ui.dpr;
-}
-
-ImU32 column_bg(const UiState& ui) {
-    const Palette& p = palette();
-    return ui.dark ? p.surface_alt : p.grid;
-}
-
-void stage_column(const app::App& app, UiState& ui, const core::BoardColumn& col, float x, float w,
-                  float h, core::Date today) {
-    const Palette& p = palette();
-    ImGui::SetCursorPos(ImVec2(x, 0));
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float rounding = ImGui::GetStyle().ChildRounding;
-    dl->AddRectFilled(origin, ImVec2(origin.x + w, origin.y + h), column_bg(ui), rounding);
-    char prob[16];
-    std::snprintf(prob, sizeof prob, "%d%%", col.stage->probability);
-    column_header(ui, origin, w, col.stage->name, prob, deals_word(col.count), mrc_whole(col.mrc));
-    ImGui::SetCursorScreenPos(origin);
-    ImGui::Dummy(ImVec2(w, header_height(ui)));
-    tooltip_on_hover((col.stage->name + ": " + prob + " probability, forecast category " +
-                      std::string(core::to_string(col.stage->category)))
-                         .c_str());
-
-    const float hh = header_height(ui);
-    ImGui::SetCursorPos(ImVec2(x, hh));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8 * ui.dpr, 2 * ui.dpr));
-    ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, 8 * ui.dpr);
-    ImGui::PushID(col.stage);
-    ImGui::BeginChild("##cards", ImVec2(w, h - hh - 4 * ui.dpr),
-                      ImGuiChildFlags_AlwaysUseWindowPadding);
-    ImGui::PopStyleVar(2);
-    if (col.deals.empty()) {
-        ImGui::Dummy(ImVec2(0, 6 * ui.dpr));
-        const char* none = "No deals in this stage";
-        const float tw = ImGui::CalcTextSize(none).x;
-        ImGui::SetCursorPosX(
-            std::max(ImGui::GetCursorPosX(), (ImGui::GetWindowWidth() - tw) * 0.5f));
-        ImGui::TextColored(to_vec4(p.text_muted), "%s", none);
-    } else {
-        // Uniform card heights let the clipper skip the cards that are scrolled out of view.
-        ImGuiListClipper clipper;
-        clipper.Begin(static_cast<int>(col.deals.size()),
-                      card_height(ui) + ImGui::GetStyle().ItemSpacing.y);
-        while (clipper.Step())
-            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
-                deal_card(app, ui, *col.deals[static_cast<std::size_t>(i)], today);
-    }
-    ImGui::EndChild();
-    ImGui::PopID();
-}
-
-void closed_tile(const UiState& ui, const char* icon, const char* title, ImU32 colour,
-                 const core::BoardColumn& col, float w) {
-    const Palette& p = palette();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float pad = 10 * ui.dpr, line = ImGui::GetTextLineHeight();
-    const float h = pad * 2 + line * 2 + ui.fonts.heading->FontSize + 8 * ui.dpr;
-    card_background(ui, dl, pos, ImVec2(pos.x + w, pos.y + h), false, false);
-    dl->AddRectFilled(pos, ImVec2(pos.x + 3 * ui.dpr, pos.y + h), colour,
-                      ImGui::GetStyle().ChildRounding, ImDrawFlags_RoundCornersLeft);
-    float y = pos.y + pad;
-    const std::string head = std::string(icon) + "  " + title;
-    dl->AddText(ui.fonts.bold, ui.fonts.bold->FontSize, ImVec2(pos.x + pad, y), colour,
-                head.c_str());
-    y += line + 4 * ui.dpr;
-    const std::string money = mrc_whole(col.mrc);
-    draw_text_fit(dl, ui.fonts.heading, ImVec2(pos.x + pad, y), p.text, money, w - pad * 2);
-    y += ui.fonts.heading->FontSize + 4 * ui.dpr;
-    dl->AddText(ImVec2(pos.x + pad, y), p.text_muted, deals_word(col.count).c_str());
-    ImGui::Dummy(ImVec2(w, h));
-}
-
-void closed_column(const UiState& ui, float x, float w, float h) {
-    ImGui::SetCursorPos(ImVec2(x, 0));
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(origin, ImVec2(origin.x + w, origin.y + h), column_bg(ui),
+    dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), with_alpha(p.danger, 0.10f),
                       ImGui::GetStyle().ChildRounding);
-    const core::Ymd m = core::ymd_of(g_data.month_first);
-    column_header(ui, origin, w, std::string("Closed in ") + month_short(m.month), "",
-                  "won and lost", "");
-    ImGui::SetCursorScreenPos(origin);
-    ImGui::Dummy(ImVec2(w, header_height(ui)));
-    tooltip_on_hover("Deals closed this month. The Forecast view compares every month with your "
-                     "quota.");
-    const core::BoardColumn* won = nullptr;
-    const core::BoardColumn* lost = nullptr;
-    for (const core::BoardColumn& c : g_data.columns) {
-        if (!c.stage->closed) continue;
-        if (c.stage->won && !won) won = &c;
-        if (!c.stage->won && !lost) lost = &c;
+    dl->AddRectFilled(pos, ImVec2(pos.x + 3 * ui.dpr, pos.y + h), p.danger,
+                      ImGui::GetStyle().ChildRounding, ImDrawFlags_RoundCornersLeft);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + 12 * ui.dpr, pos.y + 4 * ui.dpr));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(to_vec4(p.danger), ICON_WARNING);
+    ImGui::SameLine();
+    const int n = static_cast<int>(m.slipped_ids.size());
+    ImGui::Text("%s slipped past %s close date (%s).", deals_word(n).c_str(),
+                n == 1 ? "its" : "their", mrc_whole(m.totals.slipped_mrc).c_str());
+    ImGui::SameLine();
+    const std::string move = std::string(ICON_CALENDAR_PLUS "  Move ") + (n == 1 ? "it" : "all") +
+                             " to " + core::format_date_short(target, m.today);
+    if (ImGui::Button(move.c_str())) app::move_close_dates(app, m.slipped_ids, target);
+    tooltip_on_hover(("Sets the close date of every slipped deal to " + core::format_date(target) +
+                      ", the end of this month. One step: Ctrl+Z undoes it.")
+                         .c_str());
+    ImGui::SameLine();
+    if (ImGui::Button(ICON_TABLE "  Review them")) {
+        ui.pipeline.mode = 1;
+        ui.pipeline.table_filter = 1;
     }
-    const float pad = 8 * ui.dpr;
-    const Palette& p = palette();
-    ImGui::SetCursorPos(ImVec2(x + pad, header_height(ui) + 2 * ui.dpr));
-    if (won) closed_tile(ui, ICON_TROPHY, won->stage->name.c_str(), p.success, *won, w - pad * 2);
-    ImGui::SetCursorPosX(x + pad);
-    if (lost)
-        closed_tile(ui, ICON_TIMES_CIRCLE, lost->stage->name.c_str(), p.text_muted, *lost,
-                    w - pad * 2);
-}
-
-void board(const app::App& app, UiState& ui, core::Date today) {
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float gap = 8 * ui.dpr;
-    // Columns wide enough to read an account name; the board scrolls sideways when they do not
-    // all fit, like Salesforce's Kanban.
-    const float closed_w = 170 * ui.dpr;
-    const float min_col = 224 * ui.dpr;
-    const int n = std::max(1, g_data.open_stages);
-    const float fit = (avail.x - closed_w - gap * static_cast<float>(n)) / static_cast<float>(n);
-    const float col_w = std::max(min_col, fit);
-    const float total_w = (col_w + gap) * static_cast<float>(n) + closed_w;
-    const bool scroll_x = total_w > avail.x + 0.5f;
-    ImGui::SetNextWindowContentSize(ImVec2(total_w, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    // Shift+wheel (or a trackpad's sideways swipe) scrolls the board; the wheel scrolls a column.
-    ImGui::BeginChild("##board", avail, ImGuiChildFlags_None,
-                      scroll_x ? ImGuiWindowFlags_HorizontalScrollbar : 0);
-    ImGui::PopStyleVar();
-    const float h = ImGui::GetContentRegionAvail().y;
-    float x = 0;
-    for (const core::BoardColumn& col : g_data.columns) {
-        if (col.stage->closed) continue;
-        stage_column(app, ui, col, x, col_w, h, today);
-        x += col_w + gap;
-    }
-    closed_column(ui, x, closed_w, h);
-    ImGui::EndChild();
+    tooltip_on_hover("Show only the slipped deals in the table, to move each one on its own.");
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h));
+    ImGui::Dummy(ImVec2(w, ImGui::GetStyle().ItemSpacing.y));
 }
 
 } // namespace
 
+const PipelineModel& pipeline_model(const app::App& app, bool with_board) {
+    PipelineModel& m = g_model;
+    if (m.key.refresh(app)) {
+        const core::Plan& plan = app.plan();
+        m.today = app.clock().today();
+        m.month_first = core::YearMonth::of(m.today).first_day();
+        m.month_last = core::month_end(m.today);
+        m.totals = core::pipeline_totals(plan, m.today);
+        m.slipped_ids.clear();
+        for (const core::Opportunity& o : plan.opportunities)
+            if (core::is_slipped(plan, o, m.today)) m.slipped_ids.push_back(o.id);
+        m.board_ready = false;
+    }
+    // The board's columns are sorted lists of every open deal: built only when the board shows.
+    if (with_board && !m.board_ready) {
+        m.columns = core::pipeline_board(app.plan(), m.month_first, m.month_last);
+        m.open_stages = static_cast<int>(
+            std::count_if(m.columns.begin(), m.columns.end(),
+                          [](const core::BoardColumn& c) { return !c.stage->closed; }));
+        m.board_ready = true;
+    }
+    return m;
+}
+
 void draw_pipeline_panel(app::App& app, UiState& ui) {
-    refresh(app);
+    const PipelineModel& m = pipeline_model(app, ui.pipeline.mode == 0);
     const core::Plan& plan = app.plan();
-    const core::Date today = app.clock().today();
     if (plan.opportunities.empty()) {
         page_header(ui, "Pipeline", "");
         empty_state(ui, ICON_FUNNEL, "No opportunities yet",
@@ -313,14 +119,50 @@ void draw_pipeline_panel(app::App& app, UiState& ui) {
                     "each month and which deals have slipped past their close date. Open a plan "
                     "with opportunities, or try the sample plan to see how it works.");
         empty_plan_actions(app, ui);
+        draw_stage_editor(app, ui);
         return;
     }
-    page_header(ui, "Pipeline",
-                deals_word(g_data.totals.open_count) +
-                    " open, by stage and close date  ·  click a card to select its account");
-    kpi_row(ui);
-    ImGui::Dummy(ImVec2(0, 6 * ui.dpr));
-    board(app, ui, today);
+    PipelineViewState& pv = ui.pipeline;
+    const ImGuiStyle& st = ImGui::GetStyle();
+    static const char* const kModes[] = {ICON_COLUMNS "  Board", ICON_TABLE "  Table"};
+    const float modes_w = ImGui::CalcTextSize(kModes[0]).x + ImGui::CalcTextSize(kModes[1]).x +
+                          st.FramePadding.x * 4 + 2 * ui.dpr;
+    const float stages_w = ImGui::CalcTextSize(ICON_SLIDERS "  Stages").x + st.FramePadding.x * 2;
+    const float search_w = 220 * ui.dpr;
+    const float right_w = modes_w + stages_w + search_w + st.ItemSpacing.x * 3;
+    const bool wide = ImGui::GetContentRegionAvail().x > 1180 * ui.dpr;
+    const float y0 = ImGui::GetCursorPosY();
+    const float right_x = page_header(ui, "Pipeline",
+                                      wide ? deals_word(m.totals.open_count) +
+                                                 " open  \xC2\xB7  drag a card to change its stage"
+                                           : deals_word(m.totals.open_count) + " open",
+                                      right_w);
+    const float after_header = ImGui::GetCursorPosY();
+    ImGui::SetCursorPos(ImVec2(right_x, y0));
+    if (view_key(ImGuiKey_B)) pv.mode = 0;
+    if (view_key(ImGuiKey_T)) pv.mode = 1;
+    if (view_key(ImGuiKey_Slash)) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(search_w);
+    ImGui::InputTextWithHint("##deal-search", ICON_SEARCH "  Find a deal or account", pv.search,
+                             sizeof pv.search);
+    tooltip_on_hover("Show only the deals whose account or name contains this text  (/)");
+    ImGui::SameLine();
+    segmented(ui, "##pipeline-mode", kModes, 2, pv.mode);
+    tooltip_on_hover("Board (B): drag cards between stages.  Table (T): every deal, sortable.");
+    ImGui::SameLine();
+    if (ImGui::Button(ICON_SLIDERS "  Stages")) open_stage_editor(app, ui);
+    tooltip_on_hover("Edit the stages: names, probabilities, forecast categories, closed and won.");
+    ImGui::SetCursorPosY(after_header);
+
+    kpi_row(ui, m);
+    ImGui::Dummy(ImVec2(0, 2 * ui.dpr));
+    slipped_strip(app, ui, m);
+    if (pv.mode == 0)
+        draw_pipeline_board(app, ui);
+    else
+        draw_pipeline_table(app, ui);
+    draw_deal_editor(app, ui);
+    draw_stage_editor(app, ui);
 }
 
 } // namespace footprint::ui

@@ -15,6 +15,7 @@ void draw_shortcuts_window(UiState& ui);
 
 void draw_map_panel(app::App& app, UiState& ui);
 void draw_accounts_panel(app::App& app, UiState& ui);
+void draw_desks_panel(app::App& app, UiState& ui);
 void draw_pipeline_panel(app::App& app, UiState& ui);
 void draw_forecast_panel(app::App& app, UiState& ui);
 void draw_week_panel(app::App& app, UiState& ui);

@@ -109,12 +109,23 @@ void draw_shortcuts_window(UiState& ui) {
         return;
     }
     static const char* const kRows[][2] = {
-        {"Ctrl+1 … Ctrl+6", "Map, Accounts, Pipeline, Forecast, Plan my week, Reports"},
+        {"Ctrl+1 … Ctrl+7", "Map, Accounts, Desks, Pipeline, Forecast, Plan my week, Reports"},
+        {"Ctrl+Enter", "Desks, This week: plan visits for the selected accounts"},
         {"Ctrl+Z", "Undo"},
         {"Ctrl+Shift+Z, Ctrl+Y", "Redo"},
         {"Ctrl+O", "Open a plan file"},
         {"Ctrl+S", "Export the plan as a file"},
+        {"B, T", "Pipeline: the board or the table"},
+        {"/", "Pipeline: find a deal or account"},
+        {"M, Q, Y", "Forecast: by month, quarter or year"},
+        {"\xE2\x86\x90, \xE2\x86\x92", "Forecast: the previous or next year"},
+        {"Enter, Esc", "In an editor: save, or cancel"},
         {"F1", "Show or hide this list"},
+        {"Ctrl+F", "Accounts: search"},
+        {"Ctrl-click, Shift-click", "Accounts: add to the selection, select a range"},
+        {"Ctrl+A, Esc", "Accounts: select every account shown, clear the selection"},
+        {"Up, Down (Shift)", "Accounts: next or previous account (extend the selection)"},
+        {"Enter, Esc", "Import wizard: next step, cancel"},
     };
     if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_PadOuterX)) {
         for (const auto& r : kRows) {

@@ -94,8 +94,14 @@ void draw_share_dialog(app::App& app, UiState& ui) {
     if (s.share_open) {
         ImGui::OpenPopup("Share a plan file");
         s.share_open = false;
-        // A selection is what people usually mean to share.
-        if (!ui.selection.empty()) s.share_scope = 1;
+        // A selection is what people usually mean to share: accounts selected in the Accounts list
+        // or on the map, else the territory selected on the map.
+        if (!ui.selection.empty()) {
+            s.share_scope = 1;
+        } else if (!ui.map.selected_territory.empty()) {
+            s.share_scope = 2;
+            s.share_territory = ui.map.selected_territory;
+        }
     }
     ImGui::SetNextWindowSize(ImVec2(600 * ui.dpr, 0), ImGuiCond_Always);
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));

@@ -13,6 +13,7 @@ const char* view_icon(View v) {
     switch (v) {
     case View::Map: return ICON_MAP;
     case View::Accounts: return ICON_BUILDING;
+    case View::Desks: return ICON_BULLSEYE;
     case View::Pipeline: return ICON_FUNNEL;
     case View::Forecast: return ICON_LINE_CHART;
     case View::Week: return ICON_CALENDAR;
@@ -133,7 +134,17 @@ void draw_top_bar(app::App& app, UiState& ui) {
     ImGui::SetCursorPosY((h - ImGui::GetFrameHeight()) * 0.5f);
     const core::Plan& plan = app.plan();
     // Narrow windows: a shorter plan name and icon-only buttons (their tooltips say what they do).
+    // The start button gives up its words before the view tabs do: with every view named and the
+    // full button the bar needs about 1,500 px.
+    float full_tabs = 0;
+    for (int i = 0; i < static_cast<int>(View::Count); ++i)
+        full_tabs += ImGui::CalcTextSize(tab_label(static_cast<View>(i), false).c_str()).x + 24 * ui.dpr;
+    const float full_left = ImGui::GetCursorPosX() +
+                            ImGui::CalcTextSize(app.storage_ready ? plan.name.c_str() : "Loading…").x +
+                            ImGui::CalcTextSize("SAMPLE  " ICON_FILE_NEW "  Start my own plan").x + 110 * ui.dpr;
+    const float right_icons_w = 5 * (ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x) + 16 * ui.dpr;
     const bool narrow = width < 1100 * ui.dpr;
+    const bool start_icon_only = narrow || full_left + full_tabs + right_icons_w > width;
     std::string name = app.storage_ready ? plan.name : std::string("Loading…");
     const std::size_t max_name = narrow ? 18 : 36;
     if (name.size() > max_name) {
@@ -156,9 +167,9 @@ void draw_top_bar(app::App& app, UiState& ui) {
         tooltip_on_hover("This is a made-up sample plan to explore Footprint.");
         ImGui::SameLine();
         ImGui::SetCursorPosY((h - ImGui::GetFrameHeight()) * 0.5f);
-        if (ImGui::Button(narrow ? ICON_FILE_NEW "##start" : ICON_FILE_NEW "  Start my own plan"))
+        if (ImGui::Button(start_icon_only ? ICON_FILE_NEW "##start" : ICON_FILE_NEW "  Start my own plan"))
             app.new_empty_plan();
-        tooltip_on_hover(narrow ? "Start my own plan: a new empty plan. Undo (Ctrl+Z) brings the sample back."
+        tooltip_on_hover(start_icon_only ? "Start my own plan: a new empty plan. Undo (Ctrl+Z) brings the sample back."
                                 : "A new empty plan. Undo (Ctrl+Z) brings the sample back.");
     }
 

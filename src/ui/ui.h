@@ -3,16 +3,27 @@
 
 #include "app/app.h"
 #include "app/sharing.h"
+#include "core/geometry.h"
+#include "ui/pipeline_state.h"
+#include "app/csv_import_job.h"
+#include "core/account_list.h"
 
+#include <array>
 #include <functional>
+#include <memory>
+#include <map>
 #include <set>
 #include <string>
 
 struct ImFont;
 
+namespace footprint::core {
+class AssignmentJob; // core/territory.h
+}
+
 namespace footprint::ui {
 
-enum class View { Map, Accounts, Pipeline, Forecast, Week, Reports, Count };
+enum class View { Map, Accounts, Desks, Pipeline, Forecast, Week, Reports, Count };
 const char* view_title(View v);
 
 struct Fonts {
@@ -36,19 +47,103 @@ struct PlatformHooks {
 
 struct AccountsViewState {
     char search[128] = {};
-    int status_filter = -1; // -1 all, else AccountStatus
-    int sort_column = 0;
-    bool sort_ascending = true;
-    std::uint64_t sorted_revision = ~0ull;
-    std::vector<std::size_t> rows; // indices into plan.accounts, filtered and sorted
-    std::string rows_key;          // filter + sort the rows were built for
+    core::AccountFilter filter; // everything but the search text, which is typed into `search`
+    core::AccountSort sort;
+    core::AccountList list;     // the rows, kept in step with the plan (accounts_list.cpp)
+    std::uint64_t list_revision = ~0ull;
+    std::uint64_t list_generation = ~0ull;
+    std::size_t list_size = 0;
+    std::string anchor;         // where a Shift-click range starts (an account id)
+    bool scroll_to_focus = false;
+    int ending_days_custom = 45; // the "within N days" filter's own N
+    char tag_buf[64] = {};       // bulk bar: tag to add or remove
+    char owner_buf[96] = {};     // bulk bar: owner to set
+    char new_tag[64] = {};       // account page: tag being added
+    std::string editing_contact; // account page: the contact or service whose form is open
+    std::string editing_service;
+    bool timeline_all = false;
+    bool sort_from_prefs = false; // a sort read from preferences, to show on the table's header
 };
 
+// The CSV import wizard (import_wizard.cpp): open while `job` is set.
+struct ImportViewState {
+    std::unique_ptr<app::CsvImportJob> job;
+    bool columns_step = false; // the Mapping stage: false shows the file, true its columns
+};
+
+struct MapData;
+struct MapModel;
+enum class MapTool { Select, Lasso, Draw, Counties, Place };
+
 struct MapViewState {
-    double center_lat = 0, center_lon = 0;
-    double zoom = 0; // pixels per degree of longitude at the equator, log2
+    // Camera: centre in Web Mercator world units (0..1), zoom = log2(device pixels per unit).
+    double center_x = 0.27, center_y = 0.38;
+    double zoom = 12;
+    // Where the camera is heading (wheel, keys and "zoom to" animate towards it).
+    double target_x = 0.27, target_y = 0.38, target_zoom = 12;
+    bool anchored = false;           // zooming about a point that stays under the pointer
+    double anchor_wx = 0, anchor_wy = 0;
+    float anchor_sx = 0, anchor_sy = 0; // its offset from the canvas centre, pixels
+    float canvas_x = 0, canvas_y = 0, canvas_w = 0, canvas_h = 0; // device pixels
     bool fitted = false;
     std::uint64_t fitted_generation = ~0ull;
+
+    // Layers.
+    bool show_territories = true, show_labels = true, show_route = true, show_heat = false;
+    int filter = 0;                   // 0 all accounts, 1 win-back targets, 2 whitespace
+    int heat_days = 90;
+    std::string whitespace_family = "voice";
+
+    // Tools and territory editing.
+    MapTool tool = MapTool::Select;
+    std::string selected_territory;   // highlighted in the side panel and on the map
+    std::string edit_territory;       // whose vertices show handles
+    std::vector<core::LatLon> draft;  // Draw tool: the outline so far
+    std::vector<std::string> county_pick; // Counties tool: FIPS codes
+    std::string county_target;        // the territory those counties rebuild ("" = a new one)
+    std::string place_account;        // Place tool: the account the next click places
+
+    // Pointer gestures in progress.
+    bool boxing = false, lassoing = false, panning = false;
+    float box_x0 = 0, box_y0 = 0;
+    std::vector<core::Vec2> lasso;    // world units
+    int drag_poly = -1, drag_ring = -1, drag_vertex = -1;
+    std::vector<core::Polygon> drag_shape; // the territory's shape while a vertex is dragged
+
+    bool side_panel = true;
+    int side_tab = 0; // 0 territories, 1 accounts to place
+
+    // Dialogs.
+    bool name_popup = false, zip_popup = false, assign_popup = false;
+    char name_buf[96] = {};
+    char zip_buf[4096] = {};
+    float colour[3] = {0.0f, 0.447f, 0.698f};
+
+    std::shared_ptr<core::AssignmentJob> assign_job; // "Assign by location" running in slices
+    std::uint64_t assign_revision = 0;    // the plan revision it started on
+
+    std::shared_ptr<const MapData> data;  // basemap, places, ZIP centroids (set by the platform)
+    std::shared_ptr<MapModel> model;      // marker cache (ui/map_model.cpp)
+    std::string last_import_error;        // for tests: why the last shape file was refused
+};
+
+// The Desks view (ui/panel_desks.cpp and ui/desk_*.cpp).
+enum class DeskTab { Week, Renewals, Winbacks, Whitespace, Catalog, Count };
+struct DesksViewState {
+    DeskTab tab = DeskTab::Week;
+    std::string territory;  // "" every territory, else a territory id (kNoTerritory: none set)
+    char search[96] = {};
+    int renewal_horizon = 2; // index into 30/60/90/180 days
+    bool include_lapsed = true;
+    int winback_filter = 0;  // window open, opening in 90 days, every former client
+    int week_status = 0;     // every account, clients, former clients, prospects
+    bool whitespace_only_open = true;
+    int whitespace_lacking = -1; // a family index: clients that lack it; -1 any
+    std::string anchor;      // the last account clicked in "This week" (Shift+click selects a range)
+    bool open_weights = false;
+    // Where the last frame drew the buttons a test clicks: key -> x, y, w, h in framebuffer
+    // pixels ("create_renewal:ACCOUNT_ID", "tab:Renewals").
+    std::map<std::string, std::array<float, 4>> located;
 };
 
 // Sharing a plan file, merging one in, and the team roll-up (share_dialog.cpp, merge_window.cpp,
@@ -76,14 +171,18 @@ struct UiState {
     std::set<std::string> selection; // selected account ids, shared by every view
     std::string focused_account;     // the account whose page is open
     AccountsViewState accounts;
+    ImportViewState import;
     MapViewState map;
+    PipelineViewState pipeline;
+    ForecastViewState forecast;
+    DesksViewState desks;
     bool show_settings = false;
     bool show_shortcuts = false;
     bool rename_open = false;
     char rename_buf[128] = {};
     bool prefs_dirty = false; // view/theme changed: the platform stores preferences
     SharingState sharing;
-    bool busy = false; // long work in progress this frame: the platform keeps drawing frames
+    bool animating = false;   // a view is moving or working in slices: draw the next frame too
 };
 
 // Draws the whole window for this frame. Edits go through `app`; nothing else changes the plan.

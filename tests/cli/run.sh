@@ -94,6 +94,87 @@ check "rollup json" 0 "$fp" rollup alice.json --format json --from 2026-03 --mon
 check "rollup the same plan twice" 0 "$fp" rollup alice.json alice.json --from 2026-03; expect "skipped" 'already in the roll-up; skipped'
 check "rollup --format xml" 2 "$fp" rollup alice.json --format xml
 check "rollup --from bad" 2 "$fp" rollup alice.json --from March
+# --- footprint forecast (issue 7): the monthly table as CSV (dollars) and JSON (cents) -----------
+T='"modified":"2026-01-01T00:00:00.000Z"'
+cat > fc.json <<JSON
+{"format":"footprint-plan","version":1,"id":"plan-fc","created":"2026-01-01T00:00:00.000Z",$T,
+ "quota":{"monthly_revenue":1000000,"month_override":{"2026-02":0}},
+ "commission":{"tiers":[{"from_attainment_pct":0,"rate_bp":10000},{"from_attainment_pct":100,"rate_bp":15000}]},
+ "stages":[{"name":"Prospecting","probability":10,"category":"pipeline"},
+           {"name":"Negotiation/Review","probability":90,"category":"commit"},
+           {"name":"Closed Won","probability":100,"category":"closed","closed":true,"won":true}],
+ "accounts":[{"id":"a1","name":"Riverside Dental","status":"client",$T,
+   "services":[{"id":"s1","product":"inet-500","mrc":50000,"contract_end":"2026-01-31",$T}]}],
+ "opportunities":[
+   {"id":"w","account_id":"a1","name":"Won","stage":"Closed Won","probability":100,"forecast_category":"closed","mrc":1200050,"close_date":"2026-01-05",$T},
+   {"id":"c","account_id":"a1","name":"Commit","stage":"Negotiation/Review","probability":90,"forecast_category":"commit","mrc":200000,"close_date":"2026-01-25",$T},
+   {"id":"p","account_id":"a1","name":"Early","stage":"Prospecting","probability":10,"forecast_category":"pipeline","mrc":30001,"close_date":"2026-02-03",$T}]}
+JSON
+check "forecast csv" 0 "$fp" forecast fc.json --from 2026-01 --months 2 --format csv
+expect "csv header" '^month,quota,closed_won,commit,best_case,pipeline,pipeline_weighted,commit_forecast,best_case_forecast,open_pipeline,expected,attainment_pct,gap,coverage,renewal_base,commission'
+# January: 12,000.50 won of 10,000 (120.0%); commission 10,000 + 2,000.50 x 150% = 13,000.75.
+expect "csv january in dollars" '^2026-01,10000\.00,12000\.50,2000\.00,0\.00,0\.00,0\.00,14000\.50,14000\.50,2000\.00,13800\.50,120\.0,0\.00,,500\.00,13000\.75'
+expect "csv february without quota" '^2026-02,,0\.00,0\.00,0\.00,300\.01,30\.00,0\.00,0\.00,300\.01,30\.00,,,,0\.00,0\.00'
+[ "$(printf '%s\n' "$out" | wc -l)" = 3 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL csv has 3 lines"; }
+check "forecast json" 0 "$fp" forecast fc.json --from 2026-01 --months 2 --format json
+expect "json money in cents" '"closed_won": 1200050'
+expect "json commission in cents" '"commission": 1300075'
+expect "json no quota is null" '"quota": null'
+expect "json attainment" '"attainment_pct": 120.0'
+check "forecast default format is csv" 0 "$fp" forecast fc.json --from 2026-01 --months 1
+expect "one month" '^2026-01,'
+check "forecast bad month" 2 "$fp" forecast fc.json --from 2026-13;   expect "says the format" 'YYYY-MM'
+check "forecast bad months" 2 "$fp" forecast fc.json --months 0;       expect "says the range" '1 to 120'
+check "forecast bad format" 2 "$fp" forecast fc.json --format xml;     expect "says csv or json" 'csv or json'
+check "forecast missing file" 1 "$fp" forecast nowhere.json;          expect "names the file" 'nowhere\.json'
+check "forecast invalid plan" 1 "$fp" forecast bad.json;              expect "problem with its path" '^bad\.json: /accounts'
+# Desks (issue 6): who to call this week, from the sample plan or a file.
+check "desks --sample" 0 "$fp" desks --sample --today 2026-11-26 --top 3
+expect "desks lists renewals" '^Renewals +[0-9]+ in the next 90 days'
+expect "desks explains the top account" '^ +[0-9.]+ +Renewal urgency +(Contract ends|Out of contract)'
+check "desks on a new plan" 0 "$fp" desks plan.footprint.json --today 2026-11-26; expect "nothing due" '^Renewals +0 in the next 90 days'
+check "desks with a bad date" 2 "$fp" desks --sample --today 2026-02-30; expect "says why" 'is not a date'
+check "desks needs a plan" 2 "$fp" desks; expect "asks for one" 'expected one FILE, or --sample'
+# --- CSV import and export (issue 5) ---
+csv_dir="$(cd "$OLDPWD" && cd "$(dirname "${BASH_SOURCE[0]}")/../data/csv" && pwd)"
+check "new plan for CSV" 0 "$fp" new crm.footprint.json --name "CRM import"
+check "import-csv needs --kind" 2 "$fp" import-csv "$csv_dir/salesforce_accounts_report.csv" --into crm.footprint.json
+expect "says --kind" 'kind'
+check "import a Salesforce accounts report" 0 "$fp" import-csv --kind accounts "$csv_dir/salesforce_accounts_report.csv" --into crm.footprint.json
+expect "counts" '^salesforce_accounts_report\.csv: 4 created, 0 updated, 0 unchanged, 1 rejected$'
+expect "rejected row with file and line" 'salesforce_accounts_report\.csv:7: column "Employees": "about 40" is not a whole number$'
+expect "report footer noted" 'footer'
+check "the plan is valid after import" 0 "$fp" info crm.footprint.json --json; expect "4 accounts" '"accounts": 4,'
+check "importing the same file again" 0 "$fp" import-csv --kind accounts "$csv_dir/salesforce_accounts_report.csv" --into crm.footprint.json
+expect "nothing new" ': 0 created, 0 updated, 4 unchanged, 1 rejected$'
+check "import Data Loader contacts" 0 "$fp" import-csv --kind contacts "$csv_dir/dataloader_contacts.csv" --into crm.footprint.json
+expect "contacts counted" ': 2 created, 0 updated, 0 unchanged, 1 rejected$'
+expect "unknown account named" 'dataloader_contacts\.csv:4: no account in the plan has Salesforce Id "001ZZZZZZZZZZZZY55"'
+check "ambiguous dates need --date-order" 2 "$fp" import-csv --kind opportunities "$csv_dir/salesforce_opportunities_report.csv" --into crm.footprint.json
+expect "asks for the order" 'Close Date.*--date-order mdy'
+cp crm.footprint.json before-opps.json
+check "import opportunities to another file" 0 "$fp" import-csv --kind opportunities "$csv_dir/salesforce_opportunities_report.csv" --into crm.footprint.json --date-order mdy -o crm2.footprint.json
+expect "deals counted" ': 3 created, 0 updated, 0 unchanged, 1 rejected$'
+expect "new stage noted" 'new stage'
+if cmp -s crm.footprint.json before-opps.json; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL -o must leave PLAN unchanged"; fi
+check "opportunities plan is valid" 0 "$fp" validate crm2.footprint.json
+check "export accounts" 0 "$fp" export-csv --kind accounts crm2.footprint.json -o accounts.csv; expect "export count" '^accounts\.csv: 4 accounts$'
+if head -c 12 accounts.csv | od -An -c | tr -s ' ' | grep -q '357 273 277 I d , N a m e'; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL export starts with a BOM and Data Loader names"; head -c 40 accounts.csv | od -c | head -3; fi
+if grep -q $'\r$' accounts.csv; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL export uses CRLF"; fi
+check "export opportunities" 0 "$fp" export-csv --kind opportunities crm2.footprint.json -o opps.csv; expect "3 opportunities" ': 3 opportunities$'
+check "new plan for the round trip" 0 "$fp" new round.footprint.json
+check "exported accounts import back" 0 "$fp" import-csv --kind accounts accounts.csv --into round.footprint.json
+expect "all four" ': 4 created, 0 updated, 0 unchanged, 0 rejected$'
+printf 'Name,Employees\nAcme,many\n' > bad.csv
+cp round.footprint.json round-before.json
+check "nothing importable exits 1" 1 "$fp" import-csv --kind accounts bad.csv --into round.footprint.json
+expect "says nothing imported" 'nothing could be imported'
+if cmp -s round.footprint.json round-before.json; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL a failed import must not change the plan"; fi
+check "export-csv needs -o" 2 "$fp" export-csv --kind accounts round.footprint.json
+check "import a UTF-16 Excel text file" 0 "$fp" import-csv --kind accounts "$csv_dir/excel_unicode_text.txt" --into round.footprint.json
+expect "two accounts" ': 2 created'
+check "import a semicolon Windows-1252 file" 0 "$fp" import-csv --kind accounts "$csv_dir/excel_semicolon_1252.csv" --into round.footprint.json
+check "accents survive" 0 grep -c 'Boulangerie Étoile' round.footprint.json
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -31,12 +31,12 @@ test('first visit opens the labelled sample plan with no errors', async () => {
   } finally { await s.close(); }
 });
 
-test('every main view draws, switched with the keyboard (Ctrl+1..6)', async () => {
+test('every main view draws, switched with the keyboard (Ctrl+1..7)', async () => {
   const s = await launch(newProfileDir());
   try {
     const { page, problems } = await openApp(s, server.url);
     await waitReady(page);
-    const names = ['Map', 'Accounts', 'Pipeline', 'Forecast', 'Plan my week', 'Reports'];
+    const names = ['Map', 'Accounts', 'Desks', 'Pipeline', 'Forecast', 'Plan my week', 'Reports'];
     await page.click('#canvas', { position: { x: 700, y: 600 } });
     for (let i = 0; i < names.length; i++) {
       await page.keyboard.press(`Control+${i + 1}`);

@@ -423,3 +423,56 @@ TEST_CASE("startup opens the newest good save and names the ones it skipped") {
     app::StartupResult none = app::open_newest_good_save({}, read);
     CHECK_FALSE(none.plan);
 }
+
+TEST_CASE("a sliced command applies over several calls, is one undo step, and cancels cleanly") {
+    app::Document doc(core::make_empty_plan("p", "Plan", Timestamp{1}));
+    doc.execute(put(account("a", "Alpha")), Timestamp{10});
+    auto many = [] {
+        app::Command c{"Import 50 accounts", {}};
+        for (int i = 0; i < 50; ++i)
+            c.changes.push_back(core::Put<Account>{account("n" + std::to_string(i), "N" + std::to_string(i)),
+                                                    std::nullopt, true});
+        return c;
+    };
+    // Cancelled half way: the plan is as it was and there is nothing new to undo.
+    doc.begin_sliced(many(), Timestamp{20});
+    const std::uint64_t rev = doc.revision();
+    CHECK_FALSE(doc.apply_slice(20, Timestamp{20}));
+    CHECK(doc.slicing());
+    CHECK(doc.plan().accounts.size() == 21);
+    CHECK(doc.revision() > rev);
+    CHECK(doc.slicing_progress() == doctest::Approx(0.4));
+    doc.cancel_sliced(Timestamp{21});
+    CHECK_FALSE(doc.slicing());
+    CHECK(names(doc.plan()) == "Alpha,");
+    CHECK(doc.undo_label() == "Edit");
+
+    // Run to the end: one undo step.
+    doc.begin_sliced(many(), Timestamp{30});
+    int calls = 0;
+    while (!doc.apply_slice(7, Timestamp{30})) ++calls;
+    CHECK(calls == 7);
+    CHECK(doc.plan().accounts.size() == 51);
+    CHECK(doc.undo_label() == "Import 50 accounts");
+    CHECK(doc.plan().accounts[50].modified == Timestamp{30});
+
+    // Its undo, sliced too, cancelled part way: still undoable afterwards, and then undone.
+    REQUIRE(doc.begin_undo_sliced(Timestamp{40}));
+    CHECK_FALSE(doc.apply_slice(10, Timestamp{40}));
+    CHECK(doc.plan().accounts.size() == 41);
+    doc.cancel_sliced(Timestamp{41});
+    CHECK(doc.plan().accounts.size() == 51);
+    CHECK(doc.undo_label() == "Import 50 accounts");
+    REQUIRE(doc.begin_undo_sliced(Timestamp{50}));
+    while (!doc.apply_slice(9, Timestamp{50})) {
+    }
+    CHECK(names(doc.plan()) == "Alpha,");
+    CHECK(doc.redo_label() == "Import 50 accounts");
+    // An edit while one runs finishes it first.
+    REQUIRE(doc.begin_redo_sliced(Timestamp{60}));
+    doc.apply_slice(5, Timestamp{60});
+    doc.execute(put(account("z", "Zulu")), Timestamp{70});
+    CHECK_FALSE(doc.slicing());
+    CHECK(doc.plan().accounts.size() == 52);
+    CHECK(doc.undo_label() == "Edit");
+}

@@ -64,6 +64,7 @@ void diff_service(Differ& d, const std::string& p, const Service& a, const Servi
     d.eq(p + "/contract_end", a.contract_end, b.contract_end);
     d.eq(p + "/auto_renew", a.auto_renew, b.auto_renew);
     d.eq(p + "/bandwidth_mbps", a.bandwidth_mbps, b.bandwidth_mbps);
+    d.eq(p + "/notice_days", a.notice_days, b.notice_days);
     d.eq(p + "/modified", a.modified, b.modified);
     d.eq(p + "/extra", a.extra, b.extra);
 }
@@ -216,7 +217,30 @@ std::string plan_diff(const Plan& a, const Plan& b) {
     d.eq("/settings/default_meeting_minutes", sa.default_meeting_minutes, sb.default_meeting_minutes);
     d.eq("/settings/timezone", sa.timezone, sb.timezone);
     d.eq("/settings/currency", sa.currency, sb.currency);
+    d.eq("/settings/renewal_notice_days", sa.renewal_notice_days, sb.renewal_notice_days);
+    d.eq("/settings/winback_window_days", sa.winback_window_days, sb.winback_window_days);
+    d.eq("/settings/priority_weights", sa.priority_weights, sb.priority_weights);
     d.eq("/settings/extra", sa.extra, sb.extra);
+    d.list("/upsell_rules", a.upsell_rules, b.upsell_rules,
+           [](Differ& dd, const std::string& p, const UpsellRule& x, const UpsellRule& y) {
+               dd.eq(p + "/id", x.id, y.id);
+               dd.eq(p + "/name", x.name, y.name);
+               dd.eq(p + "/enabled", x.enabled, y.enabled);
+               dd.eq(p + "/min_sites", x.min_sites, y.min_sites);
+               dd.eq(p + "/min_employees", x.min_employees, y.min_employees);
+               dd.eq(p + "/max_employees", x.max_employees, y.max_employees);
+               dd.eq(p + "/max_bandwidth_mbps", x.max_bandwidth_mbps, y.max_bandwidth_mbps);
+               dd.eq(p + "/has_family", x.has_family, y.has_family);
+               dd.eq(p + "/lacks_family", x.lacks_family, y.lacks_family);
+               dd.eq(p + "/industries", x.industries, y.industries);
+               dd.eq(p + "/product", x.product, y.product);
+               dd.eq(p + "/quantity", x.quantity_basis, y.quantity_basis);
+               dd.eq(p + "/units", x.units, y.units);
+               dd.eq(p + "/per", x.per, y.per);
+               dd.eq(p + "/upgrade", x.upgrade, y.upgrade);
+               dd.eq(p + "/note", x.note, y.note);
+               dd.eq(p + "/extra", x.extra, y.extra);
+           });
     d.eq("/extra", a.extra, b.extra);
     return d.first;
 }
@@ -244,7 +268,15 @@ Plan populated_plan() {
     p.settings.default_meeting_minutes = 60;
     p.settings.timezone = "America/Chicago";
     p.settings.currency = "CAD";
+    p.settings.renewal_notice_days = 45;
+    p.settings.winback_window_days = 150;
+    p.settings.priority_weights = {1, 2, 3, 4, 5};
     p.settings.extra = {{"x_units", "metric"}};
+    p.upsell_rules[0].enabled = false;
+    p.upsell_rules[1].industries = {"Legal", "Dental \"&\" co"};
+    p.upsell_rules[1].has_family = "voice";
+    p.upsell_rules[1].note = "";
+    p.upsell_rules[2].extra = {{"x_author", "lead"}};
 
     p.quota.monthly_revenue = 2'000'000;
     p.quota.month_override = {{YearMonth::of(2026, 11), 2'500'000}, {YearMonth::of(2026, 12), 0}};
@@ -335,6 +367,7 @@ Plan populated_plan() {
     s.contract_end = parse_iso_date("2026-02-28");
     s.auto_renew = true;
     s.bandwidth_mbps = 1000;
+    s.notice_days = 90;
     s.modified = ts(2026, 3, 6);
     s.extra = {{"x_circuit", "CKT-1"}};
     a.services.push_back(s);
@@ -810,7 +843,8 @@ std::function<std::string()> raw(std::string s) {
 TEST_CASE("malformed plan files are rejected with the path and a message") {
     const std::vector<BadCase> cases = {
         {"not JSON at all", raw("Account,Name\n1,Acme\n"), "", "line 1, column 1: syntax error: invalid literal; last read: 'A'"},
-        {"truncated document", [] { std::string t = write_plan(small_plan()); return t.substr(0, t.size() / 2); },
+        // Cut after a comma half way through, so the end does not fall inside a string.
+        {"truncated document", [] { std::string t = write_plan(small_plan()); return t.substr(0, t.rfind(',', t.size() / 2) + 1); },
          "", "syntax error: unexpected end of input", false},
         {"empty file", raw(""), "", "the file is empty"},
         {"only whitespace", raw(" \r\n\t\n"), "", "the file is empty"},

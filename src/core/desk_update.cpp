@@ -1,0 +1,162 @@
+// Updating the desks after small edits (see desk_update.h).
+#include "core/desk_update.h"
+
+#include <algorithm>
+
+namespace footprint::core {
+
+namespace {
+
+// Adds (sign 1) or removes (sign -1) a whitespace row's part of the totals.
+void count_row(Whitespace& w, std::size_t r, int sign) {
+    const WhitespaceRow& row = w.rows[r];
+    w.open_value += sign * row.open_value;
+    w.accounts_with_open += sign * (row.open_value > 0);
+    for (const Recommendation& rec : w.of(row)) {
+        w.rule_hits[rec.rule] += sign;
+        w.rule_value[rec.rule] += sign * rec.value;
+        w.in_pipeline += sign * (rec.deal.state == LinkState::Open);
+    }
+    for (std::size_t f = 0; f < w.families.size(); ++f) w.family_gaps[f] += sign * (w.holds(r, f) == 0);
+}
+
+// The whitespace row of account `a` again, in place; false when its services name a family the
+// matrix has no column for.
+bool redo_whitespace_row(const Plan& plan, const AccountLinks& links, const RuleEngine& engine, Date today,
+                         Whitespace& w, std::size_t r) {
+    WhitespaceRow& row = w.rows[r];
+    const Account& a = plan.accounts[row.account];
+    const std::size_t nf = w.families.size();
+    std::span<std::uint16_t> count(w.held_count.data() + r * nf, nf);
+    std::span<Cents> mrc(w.held_mrc.data() + r * nf, nf);
+    std::vector<std::size_t> other;
+    engine.holdings(a, count, mrc, &other);
+    row.mrc = 0;
+    for (std::size_t f = 0; f < nf; ++f) row.mrc += mrc[f];
+    for (std::size_t k : other) {
+        const Service& s = a.services[k];
+        std::string_view fam = s.family;
+        if (fam.empty())
+            if (const Product* p = find_product(plan, s.product)) fam = p->family;
+        const auto it = std::find(w.families.begin(), w.families.end(), fam);
+        if (it == w.families.end()) return false;
+        const auto f = static_cast<std::size_t>(it - w.families.begin());
+        mrc[f] += s.mrc;
+        if (count[f] < UINT16_MAX) ++count[f];
+        row.mrc += s.mrc;
+    }
+    std::vector<Recommendation> recs;
+    engine.recommend(a, std::span<const std::uint16_t>(count.data(), engine.families().size()),
+                     std::span<const Cents>(mrc.data(), engine.families().size()), recs);
+    const Date since = add_days(today, -kUpsellLookbackDays);
+    row.open_value = 0;
+    for (Recommendation& rec : recs) {
+        const std::string& product = plan.catalog[rec.product].id;
+        rec.deal = find_deal(plan, links, row.account, since, today, [&](const Opportunity& o) {
+            return std::find(o.products.begin(), o.products.end(), product) != o.products.end();
+        });
+        if (rec.deal.state == LinkState::None) row.open_value += rec.value;
+    }
+    if (recs.size() > row.count) row.first = static_cast<std::uint32_t>(w.recommendations.size()); // room at the end
+    if (row.first + recs.size() > w.recommendations.size()) w.recommendations.resize(row.first + recs.size());
+    std::copy(recs.begin(), recs.end(), w.recommendations.begin() + row.first);
+    row.count = static_cast<std::uint32_t>(recs.size());
+    return true;
+}
+
+// Replaces, adds or drops the row of `account` in a desk's rows (row index `old`, -1 none).
+template <class Row>
+void redo_row(std::vector<Row>& rows, std::int32_t old, std::optional<Row> now, std::vector<std::size_t>& drop) {
+    if (old >= 0 && now) rows[static_cast<std::size_t>(old)] = std::move(*now);
+    else if (old >= 0) drop.push_back(static_cast<std::size_t>(old));
+    else if (now) rows.push_back(std::move(*now));
+}
+
+template <class Row>
+void drop_rows(std::vector<Row>& rows, std::vector<std::size_t>& drop) {
+    std::sort(drop.begin(), drop.end(), std::greater<>());
+    for (std::size_t i : drop) rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(i));
+}
+
+} // namespace
+
+LinkReuse link_reuse(const Plan& plan, const DeskData& before, const TouchedSet& changed) {
+    LinkReuse r;
+    if (changed.everything || before.links.last_touch.size() != plan.accounts.size()) return r;
+    r.accounts = changed.accounts.empty();
+    r.activities = r.accounts && changed.activities.empty();
+    return r;
+}
+
+bool update_desks(const Plan& plan, Date today, DeskData& d, const TouchedSet& changed,
+                  const Settings& before) {
+    if (changed.everything || changed.catalog || changed.rules || changed.stages) return false;
+    if (plan.settings.renewal_notice_days != before.renewal_notice_days ||
+        plan.settings.winback_window_days != before.winback_window_days)
+        return false;
+    const std::size_t n = plan.accounts.size();
+    if (d.today != today || d.links.last_touch.size() != n || d.scratch.size() != n) return false;
+
+    // The accounts whose rows may change; every touched record must be where it was, or appended.
+    std::vector<std::size_t> dirty;
+    for (const std::string& id : changed.accounts) {
+        auto i = d.links.find_account(id);
+        if (!i || *i >= n || plan.accounts[*i].id != id) return false;
+        dirty.push_back(*i);
+    }
+    const std::size_t old_opps = d.links.opp_hash.size();
+    if (plan.opportunities.size() < old_opps || d.links.owner.size() != old_opps) return false;
+    std::size_t appended = 0;
+    for (const std::string& id : changed.opportunities) {
+        std::size_t k = 0;
+        while (k < plan.opportunities.size() && plan.opportunities[k].id != id) ++k;
+        if (k == plan.opportunities.size()) return false; // removed
+        if (k < old_opps) {
+            if (d.links.opp_hash[k] != desk_id_hash(id)) return false; // moved
+            if (d.links.owner[k] != UINT32_MAX) dirty.push_back(d.links.owner[k]);
+        } else {
+            ++appended;
+        }
+        if (auto a = d.links.find_account(plan.opportunities[k].account_id); a && *a < n) dirty.push_back(*a);
+    }
+    if (plan.opportunities.size() != old_opps + appended) return false;
+    std::sort(dirty.begin(), dirty.end());
+    dirty.erase(std::unique(dirty.begin(), dirty.end()), dirty.end());
+    // A status change moves an account between desks (and the whitespace rows, which are in plan
+    // order): recompute then.
+    for (std::size_t a : dirty) {
+        const AccountStatus s = plan.accounts[a].status;
+        if ((d.scratch[a].whitespace >= 0) != (s == AccountStatus::Client)) return false;
+        if ((d.scratch[a].winback >= 0) != (s == AccountStatus::Former)) return false;
+    }
+
+    // The links: opportunities again (cheap), activities only when one changed.
+    LinkReuse reuse;
+    reuse.accounts = true;
+    reuse.activities = changed.activities.empty();
+    LinkBuilder links(plan, today, d.links, std::nullopt, reuse);
+    while (!links.step(SIZE_MAX)) {
+    }
+
+    const RuleEngine engine(plan);
+    std::vector<std::size_t> drop_renewals, drop_winbacks;
+    for (std::size_t a : dirty) {
+        const AccountPriority& old = d.scratch[a];
+        redo_row(d.renewals, old.renewal, renewal_of(plan, d.links, a, today), drop_renewals);
+        redo_row(d.winbacks, old.winback, winback_of(plan, d.links, engine, a, today), drop_winbacks);
+        if (old.whitespace >= 0) {
+            const auto r = static_cast<std::size_t>(old.whitespace);
+            count_row(d.whitespace, r, -1);
+            if (!redo_whitespace_row(plan, d.links, engine, today, d.whitespace, r)) return false;
+            count_row(d.whitespace, r, 1);
+        }
+    }
+    drop_rows(d.renewals, drop_renewals);
+    drop_rows(d.winbacks, drop_winbacks);
+    sort_renewals(d.renewals);
+    sort_winbacks(d.winbacks);
+    rescore(plan, today, d);
+    return true;
+}
+
+} // namespace footprint::core

@@ -1,0 +1,22 @@
+// Updating the desks after small edits instead of recomputing them: the rows of the accounts the
+// edits touched, the links that changed, and the scores. What the Desks view does after one click.
+#pragma once
+
+#include "core/plan_edit.h"
+#include "core/priority.h"
+
+namespace footprint::core {
+
+// `desks` was computed for the plan before the edits described by `changed` (Document's
+// changes_since) and `settings_before` its settings then; `today` is the same day. Returns true with
+// `desks` as compute_desks(plan, today) would give; false, with `desks` no longer usable, when the
+// edits are of a kind it does not follow: accounts or opportunities removed or inserted before
+// others, a client becoming a former client or back, the catalog, rules, stages, or the notice and
+// win-back settings. The caller then recomputes.
+bool update_desks(const Plan& plan, Date today, DeskData& desks, const TouchedSet& changed,
+                  const Settings& settings_before);
+
+// What a full recomputation may keep of the previous links after `changed` (see LinkReuse).
+LinkReuse link_reuse(const Plan& plan, const DeskData& before, const TouchedSet& changed);
+
+} // namespace footprint::core

@@ -1,0 +1,168 @@
+// Updating the desks after small edits gives exactly what a full recomputation gives, over random
+// sequences of the edits the app makes (new and edited deals, account edits, activities, weights,
+// undo), and refuses the edits it does not follow.
+#include "app/document.h"
+#include "core/desk_update.h"
+#include "core/sample_plan.h"
+#include "desk_fixtures.h"
+
+#include <doctest/doctest.h>
+
+using namespace desk_test;
+using footprint::app::Command;
+using footprint::app::Document;
+
+namespace {
+
+std::string compare(const Plan& p, const DeskData& a, const DeskData& b) {
+    if (a.priorities.size() != b.priorities.size()) return "priorities size";
+    for (std::size_t i = 0; i < a.priorities.size(); ++i) {
+        if (a.priorities[i].account != b.priorities[i].account) return "priority order at " + std::to_string(i);
+        if (std::abs(a.priorities[i].score - b.priorities[i].score) > 1e-9) return "score at " + std::to_string(i);
+    }
+    if (a.renewals.size() != b.renewals.size()) return "renewals size";
+    for (std::size_t i = 0; i < a.renewals.size(); ++i) {
+        const RenewalRow &x = a.renewals[i], &y = b.renewals[i];
+        if (x.account != y.account || x.mrc != y.mrc || x.days_left != y.days_left || x.notice_by != y.notice_by ||
+            x.deal.state != y.deal.state || x.deal.opportunity != y.deal.opportunity || x.services != y.services)
+            return "renewal row " + std::to_string(i) + " (" + p.accounts[x.account].name + ")";
+    }
+    if (a.winbacks.size() != b.winbacks.size()) return "winbacks size";
+    for (std::size_t i = 0; i < a.winbacks.size(); ++i) {
+        const WinbackRow &x = a.winbacks[i], &y = b.winbacks[i];
+        if (x.account != y.account || x.value != y.value || x.window != y.window || x.deal.state != y.deal.state ||
+            x.deal.opportunity != y.deal.opportunity || x.products != y.products)
+            return "winback row " + std::to_string(i);
+    }
+    const Whitespace &w = a.whitespace, &v = b.whitespace;
+    if (w.rows.size() != v.rows.size()) return "whitespace rows";
+    for (std::size_t r = 0; r < w.rows.size(); ++r) {
+        if (w.rows[r].account != v.rows[r].account || w.rows[r].open_value != v.rows[r].open_value ||
+            w.rows[r].mrc != v.rows[r].mrc || w.rows[r].count != v.rows[r].count)
+            return "whitespace row " + std::to_string(r);
+        for (std::size_t k = 0; k < w.rows[r].count; ++k) {
+            const Recommendation &x = w.of(w.rows[r])[k], &y = v.of(v.rows[r])[k];
+            if (x.rule != y.rule || x.value != y.value || x.deal.state != y.deal.state) return "recommendation";
+        }
+        for (std::size_t f = 0; f < w.families.size(); ++f)
+            if (w.held(r, f) != v.held(r, f) || w.holds(r, f) != v.holds(r, f)) return "holdings";
+    }
+    if (w.open_value != v.open_value || w.accounts_with_open != v.accounts_with_open || w.in_pipeline != v.in_pipeline ||
+        w.rule_hits != v.rule_hits || w.rule_value != v.rule_value || w.family_gaps != v.family_gaps)
+        return "whitespace totals";
+    return "";
+}
+
+struct Lcg {
+    std::uint64_t s;
+    int below(int n) {
+        s = s * 6364136223846793005ull + 1442695040888963407ull;
+        return static_cast<int>((s >> 33) % static_cast<std::uint64_t>(n));
+    }
+};
+
+} // namespace
+
+TEST_CASE("update_desks: random small edits give the same desks as recomputing") {
+    const Date today = d(2026, 11, 26);
+    Document doc(make_sample_plan(today, Timestamp{0}));
+    DeskData desks = compute_desks(doc.plan(), today);
+    std::uint64_t rev = doc.revision();
+    Settings before = doc.plan().settings;
+    Lcg rng{12345};
+    int updated = 0, recomputed = 0, next_id = 0;
+    const char* stages[] = {"Prospecting", "Proposal/Price Quote", "Closed Won", "Closed Lost"};
+    const char* products[] = {"inet-1g", "voice-hosted", "cloud-backup", "eth-sdwan", "tv-business"};
+    for (int step = 0; step < 80; ++step) {
+        CAPTURE(step);
+        const Plan& p = doc.plan();
+        const Account& acc = p.accounts[static_cast<std::size_t>(rng.below(static_cast<int>(p.accounts.size())))];
+        const int kind = rng.below(7);
+        if (kind == 0 || kind == 1) { // a new deal, as the desks and the pipeline make them
+            Opportunity o;
+            o.id = "t-opp-" + std::to_string(next_id++);
+            o.account_id = acc.id;
+            o.name = "Test";
+            o.type = static_cast<OpportunityType>(rng.below(4));
+            o.stage = stages[rng.below(4)];
+            o.close_date = add_days(today, rng.below(200) - 100);
+            o.mrc = 1000 * (1 + rng.below(50));
+            o.products = {products[rng.below(5)]};
+            doc.execute(Command{"new deal", {Put<Opportunity>{o, std::nullopt, true}}}, Timestamp{step});
+        } else if (kind == 2 && !p.opportunities.empty()) { // a deal moves on
+            Opportunity o = p.opportunities[static_cast<std::size_t>(rng.below(static_cast<int>(p.opportunities.size())))];
+            o.stage = stages[rng.below(4)];
+            o.products.push_back(products[rng.below(5)]);
+            doc.execute(Command{"edit deal", {Put<Opportunity>{o, std::nullopt, true}}}, Timestamp{step});
+        } else if (kind == 3) { // an account changes: headcount, a service, a contract end
+            Account a = acc;
+            a.employees = 5 + rng.below(400);
+            a.sites = 1 + rng.below(4);
+            if (!a.services.empty() && rng.below(2)) a.services.erase(a.services.begin());
+            if (a.status == AccountStatus::Client) {
+                Service s;
+                s.id = "t-svc-" + std::to_string(next_id++);
+                s.product = products[rng.below(5)];
+                s.family = s.product.substr(0, s.product.find('-')) == "inet" ? "internet" : "cloud";
+                s.mrc = 5000;
+                s.contract_end = add_days(today, rng.below(300) - 60);
+                a.services.push_back(s);
+            }
+            doc.execute(Command{"edit account", {Put<Account>{a, std::nullopt, true}}}, Timestamp{step});
+        } else if (kind == 4) { // an activity logged or planned
+            Activity act;
+            act.id = "t-act-" + std::to_string(next_id++);
+            act.account_id = acc.id;
+            act.date = add_days(today, rng.below(60) - 45);
+            doc.execute(Command{"log", {Put<Activity>{act, std::nullopt, true}}}, Timestamp{step});
+        } else if (kind == 5) { // weights
+            Settings s = p.settings;
+            s.priority_weights.upsell = rng.below(100);
+            doc.execute(Command{"weights", {Set<Settings>{s}}}, Timestamp{step});
+        } else {
+            doc.undo(Timestamp{step});
+        }
+        auto changed = doc.changes_since(rev);
+        REQUIRE(changed);
+        if (update_desks(doc.plan(), today, desks, *changed, before)) {
+            ++updated;
+        } else {
+            ++recomputed;
+            desks = compute_desks(doc.plan(), today);
+        }
+        CHECK(compare(doc.plan(), desks, compute_desks(doc.plan(), today)) == "");
+        rev = doc.revision();
+        before = doc.plan().settings;
+    }
+    CHECK(updated >= 50); // undoing a new deal removes it: those recompute
+    CHECK(recomputed >= 1);
+}
+
+TEST_CASE("update_desks: refuses what it does not follow") {
+    const Date today = d(2026, 11, 26);
+    Document doc(make_sample_plan(today, Timestamp{0}));
+    const DeskData fresh = compute_desks(doc.plan(), today);
+    auto attempt = [&](Command c) {
+        const std::uint64_t rev = doc.revision();
+        const Settings before = doc.plan().settings;
+        doc.execute(std::move(c), Timestamp{1});
+        DeskData d = fresh;
+        const bool ok = update_desks(doc.plan(), today, d, *doc.changes_since(rev), before);
+        doc.undo(Timestamp{2});
+        return ok;
+    };
+    Account former = doc.plan().accounts[0];
+    former.status = former.status == AccountStatus::Client ? AccountStatus::Former : AccountStatus::Client;
+    CHECK_FALSE(attempt(Command{"status", {Put<Account>{former, std::nullopt, true}}}));
+    CHECK_FALSE(attempt(Command{"remove deal", {Remove<Opportunity>{doc.plan().opportunities[0].id}}}));
+    Account inserted = doc.plan().accounts[1];
+    inserted.id = "t-new";
+    CHECK_FALSE(attempt(Command{"insert", {Put<Account>{inserted, std::size_t{0}, true}}}));
+    CHECK_FALSE(attempt(Command{"rules", {Set<std::vector<UpsellRule>>{{}}}}));
+    Settings s = doc.plan().settings;
+    s.renewal_notice_days = 30;
+    CHECK_FALSE(attempt(Command{"notice", {Set<Settings>{s}}}));
+    Account renamed = doc.plan().accounts[1];
+    renamed.name = "Renamed";
+    CHECK(attempt(Command{"rename", {Put<Account>{renamed, std::nullopt, true}}}));
+}
