@@ -41,6 +41,7 @@ void MergeFlow::restart(App& app) {
     longest_step_ms_ = 0;
     preview_.reset();
     report_.reset();
+    outcome_.reset();
     job_ = std::make_unique<core::MergeJob>(app.plan(), theirs_);
     revision_ = app.doc().revision();
     stage_ = Stage::Comparing;
@@ -90,9 +91,9 @@ const core::MergeReport& MergeFlow::report(App& app) {
     choices.reserve(preview_->conflicts.size());
     for (const core::MergeConflict& c : preview_->conflicts) choices.push_back(c.choice);
     if (!report_ || choices != reported_choices_) {
-        report_ = app.doc().revision() == revision_
-                      ? core::finish_merge(app.plan(), *preview_, app.clock().wall()).report
-                      : preview_->report;
+        outcome_.reset();
+        if (app.doc().revision() == revision_) outcome_ = core::finish_merge(app.plan(), *preview_, app.clock().wall());
+        report_ = outcome_ ? outcome_->report : preview_->report;
         reported_choices_ = std::move(choices);
     }
     return *report_;
@@ -111,6 +112,7 @@ void MergeFlow::cancel() {
     job_.reset();
     preview_.reset();
     report_.reset();
+    outcome_.reset();
     theirs_.reset();
     std::string().swap(text_);
 }
@@ -125,7 +127,12 @@ bool MergeFlow::apply(App& app) {
         return false;
     }
     double t0 = app.clock().monotonic_ms();
-    core::MergeOutcome out = core::finish_merge(app.plan(), *preview_, app.clock().wall());
+    std::vector<core::Side> choices;
+    for (const core::MergeConflict& c : preview_->conflicts) choices.push_back(c.choice);
+    core::MergeOutcome out = outcome_ && choices == reported_choices_
+                                 ? std::move(*outcome_)
+                                 : core::finish_merge(app.plan(), *preview_, app.clock().wall());
+    outcome_.reset();
     finish_ms_ = app.clock().monotonic_ms() - t0;
     const core::MergeReport& r = out.report;
     const int records = r.changes();

@@ -70,6 +70,9 @@ private:
     std::optional<core::MergePreview> preview_;
     std::vector<core::Side> reported_choices_;
     std::optional<core::MergeReport> report_;
+    // The merge the report was computed from, for these choices: apply() reuses it (a big merge's
+    // finish takes seconds in the page).
+    std::optional<core::MergeOutcome> outcome_;
     std::uint64_t revision_ = 0; // of the open plan the comparison is against
     double started_ms_ = 0, compare_ms_ = 0, read_ms_ = 0, longest_step_ms_ = 0, finish_ms_ = 0, execute_ms_ = 0;
 };
