@@ -4,6 +4,7 @@
 //        bench_merge --write-theirs FILE [ACCOUNTS [ACTIVITIES]]
 //   writes the plan a colleague sends back after merging a share of make_synthetic_plan(…, 7)
 //   and changing 1,000 accounts: the file bench/web_merge_bench.mjs merges in the page.
+//        bench_merge --merge-file FILE [ACCOUNTS [ACTIVITIES]]   the same merge, natively
 #include "app/document.h"
 #include "core/plan_json.h"
 #include "core/plan_merge.h"
@@ -82,7 +83,39 @@ int write_theirs(const char* path, int accounts, int activities) {
     return 0;
 }
 
+// What the page benchmark does, natively: that file merged into make_synthetic_plan(…, 7).
+int merge_file(const char* path, int accounts, int activities) {
+    std::FILE* f = std::fopen(path, "rb");
+    if (!f) {
+        std::fprintf(stderr, "bench_merge: cannot read %s\n", path);
+        return 1;
+    }
+    std::string text;
+    char buf[1 << 16];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
+    std::fclose(f);
+    app::Document mine(make_synthetic_plan(accounts, activities, 7));
+    auto t = Clock::now();
+    LoadResult theirs = read_plan(text);
+    if (!theirs.plan) return 1;
+    std::printf("  read %.0f ms\n", ms_since(t));
+    t = Clock::now();
+    MergeJob job(mine.plan(), std::make_shared<const Plan>(std::move(*theirs.plan)));
+    while (!job.step(20'000)) {}
+    MergePreview preview = job.take();
+    std::printf("  compare %.0f ms (%zu conflicts)\n", ms_since(t), preview.conflicts.size());
+    t = Clock::now();
+    MergeOutcome out = finish_merge(mine.plan(), preview, at(20));
+    std::printf("  finish %.0f ms (%zu changes: %s)\n", ms_since(t), out.changes.size(), out.report.summary().c_str());
+    t = Clock::now();
+    mine.execute(app::Command{"Merge", std::move(out.changes)}, at(20));
+    std::printf("  execute %.0f ms\n", ms_since(t));
+    return 0;
+}
+
 int main(int argc, char** argv) {
+    if (argc > 2 && std::string(argv[1]) == "--merge-file")
+        return merge_file(argv[2], argc > 3 ? std::atoi(argv[3]) : 100'000, argc > 4 ? std::atoi(argv[4]) : 200'000);
     if (argc > 2 && std::string(argv[1]) == "--write-theirs")
         return write_theirs(argv[2], argc > 3 ? std::atoi(argv[3]) : 100'000, argc > 4 ? std::atoi(argv[4]) : 200'000);
     const int accounts = argc > 1 ? std::atoi(argv[1]) : 100'000;

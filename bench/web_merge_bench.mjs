@@ -2,8 +2,8 @@
 // 200,000 activities, seed 7); the file is a colleague's copy of it with 1,000 accounts changed
 // (bench_merge --write-theirs). Measures reading, comparing (in slices), the longest frame while
 // comparing, applying, the save that follows, and memory. Prints markdown rows for RESULTS.md.
-// Usage: build/native-release/bench_merge --write-theirs /tmp/theirs.footprint.json
-//        node bench/web_merge_bench.mjs /tmp/theirs.footprint.json [--runs N]
+// Usage: build/native-release/bench_merge --write-theirs /tmp/theirs.footprint.json [ACCOUNTS [2*ACCOUNTS]]
+//        node bench/web_merge_bench.mjs /tmp/theirs.footprint.json [--runs N] [--accounts ACCOUNTS]
 import path from 'node:path';
 import { startServer, launch, newProfileDir, openApp, waitReady, waitSaved, state, dispatch }
   from '../tests/e2e/harness.mjs';
@@ -12,6 +12,10 @@ const file = process.argv[2];
 if (!file) { console.error('usage: node bench/web_merge_bench.mjs THEIRS.footprint.json [--runs N]'); process.exit(2); }
 const runsAt = process.argv.indexOf('--runs');
 const RUNS = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 3;
+// The open plan's size: must match the file's (bench_merge --write-theirs FILE ACCOUNTS ACTIVITIES).
+const accAt = process.argv.indexOf('--accounts');
+const ACCOUNTS = accAt > 0 ? Number(process.argv[accAt + 1]) : 100000;
+const ACTIVITIES = 2 * ACCOUNTS;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const ms = (x) => `${Math.round(x).toLocaleString('en-US')} ms`;
 
@@ -22,7 +26,7 @@ for (let i = 0; i < RUNS; i++) {
   try {
     const { page, problems } = await openApp(s, server.url);
     await waitReady(page, 60000);
-    await dispatch(page, { op: 'load_synthetic', accounts: 100000, activities: 200000, seed: 7 });
+    await dispatch(page, { op: 'load_synthetic', accounts: ACCOUNTS, activities: ACTIVITIES, seed: 7 });
     await waitSaved(page, 300000);
     await page.evaluate(() => window.footprint.resetFrameStats());
     await dispatch(page, { op: 'merge_pick' });
@@ -65,7 +69,7 @@ for (let i = 0; i < RUNS; i++) {
   } finally { await s.close(); }
 }
 await server.close();
-console.log(`| read and check the 285 MB file (one piece) | ${ms(median(rows.read))} (${rows.read.map(Math.round).join(', ')}) |`);
+console.log(`| read and check the file (one piece) | ${ms(median(rows.read))} (${rows.read.map(Math.round).join(', ')}) |`);
 console.log(`| compare, in slices with progress and Cancel | ${ms(median(rows.compare))} (${rows.compare.map(Math.round).join(', ')}) |`);
 console.log(`| longest frame while comparing | ${ms(median(rows.maxFrame))} (p99 ${ms(median(rows.p99))}) |`);
 console.log(`| apply as one command (finish + execute) | ${ms(median(rows.apply))} |`);
