@@ -26,6 +26,7 @@ DEB_PACKAGES=(
   "dpkg-dev:/usr/bin/dpkg-source"
   "xz-utils:/usr/bin/xz"
   "zlib1g-dev:/usr/include/zlib.h"
+  "libxxhash-dev:/usr/include/xxhash.h"
 )
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

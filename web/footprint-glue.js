@@ -152,11 +152,13 @@
       setTimeout(() => URL.revokeObjectURL(url), 10000);
     },
 
-    // `purpose` travels with the chosen file back to C++ (ui/files.cpp routes it).
-    openFilePicker(purpose, accept) {
+    // `purpose` travels with the chosen file back to C++ (ui/files.cpp routes it); `multiple`
+    // lets the person choose several, each delivered on its own.
+    openFilePicker(purpose, accept, multiple) {
       const input = $('file-input');
       input.value = '';
       input.accept = accept || '';
+      input.multiple = !!multiple;
       input.dataset.purpose = purpose || '';
       input.click();
     },
@@ -204,7 +206,7 @@
     }, (err) => Module.ccall('footprint_file_failed', null, ['string', 'string'], [file.name, String(err)]));
   }
   $('file-input').addEventListener('change', (e) => {
-    if (e.target.files && e.target.files[0]) deliverFile(e.target.files[0], e.target.dataset.purpose || '');
+    for (const file of e.target.files || []) deliverFile(file, e.target.dataset.purpose || '');
   });
   window.addEventListener('dragover', (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
   window.addEventListener('drop', (e) => {

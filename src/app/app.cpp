@@ -52,6 +52,9 @@ bool App::open_plan_file(const std::string& file_name, const std::string& text) 
         return false;
     }
     std::string name = r.plan->name;
+    // A share file opened as a plan becomes this person's plan: "partial" described the file,
+    // not the plan it now is (merges of it later must see deletions).
+    r.plan->share.reset();
     replace_plan_undoably(std::move(*r.plan), "Open " + file_name);
     notify(Notice::Kind::Success, "Opened " + file_name,
            "\"" + name + "\" is now the open plan. Undo (Ctrl+Z) brings the previous one back.");

@@ -1,6 +1,8 @@
 // Undo keeps the inverse of each primitive change; undoing applies them in reverse order.
 #include "app/document.h"
 
+#include "core/plan_sync.h"
+
 #include <algorithm>
 #include <limits>
 
@@ -82,10 +84,21 @@ void Document::note_touched(const core::Change& c) {
 void Document::execute(Command command, core::Timestamp now) {
     finish_sliced(now);
     if (command.changes.empty()) return;
+    // A record that changes after an exchange with another plan keeps its exchanged version, so
+    // a later merge can tell which side changed which field (core/plan_sync.h).
+    core::keep_base_copies(plan_, index_, command.changes);
     Entry e{std::move(command.label), apply_all(std::move(command.changes), now)};
     undo_.push_back(std::move(e));
     while (undo_.size() > limit_) undo_.pop_front();
     redo_.clear();
+    ++revision_;
+    log_step();
+}
+
+void Document::apply_without_history(core::Change change, core::Timestamp now) {
+    finish_sliced(now);
+    note_touched(change);
+    core::apply_change(plan_, index_, std::move(change), now);
     ++revision_;
     log_step();
 }
@@ -117,6 +130,7 @@ void Document::begin_sliced(Command command, core::Timestamp now) {
     sliced_ = std::make_unique<Sliced>();
     sliced_->kind = Sliced::Kind::Execute;
     sliced_->label = std::move(command.label);
+    core::keep_base_copies(plan_, index_, command.changes); // as execute() does
     sliced_->changes = std::move(command.changes);
     sliced_->inverse.reserve(sliced_->changes.size());
 }

@@ -33,6 +33,9 @@ public:
     void reset(core::Plan plan);
 
     void execute(Command command, core::Timestamp now);
+    // A change that is not the person's edit (what a share file was made from, kept for merging
+    // it back later): saved like any change, but no undo step.
+    void apply_without_history(core::Change change, core::Timestamp now);
     bool can_undo() const { return !undo_.empty(); }
     bool can_redo() const { return !redo_.empty(); }
     bool undo(core::Timestamp now);

@@ -31,6 +31,7 @@ std::span<const Command> all_commands();
 // Command groups.
 std::span<const Command> plan_commands(); // cmd_plan.cpp: new, validate, info
 std::span<const Command> route_commands(); // cmd_route.cpp: route
+std::span<const Command> share_commands(); // cmd_share.cpp: share, merge, rollup
 std::span<const Command> forecast_commands(); // cmd_forecast.cpp: forecast
 std::span<const Command> desk_commands(); // cmd_desks.cpp: desks
 std::span<const Command> csv_commands();  // cmd_csv.cpp: import-csv, export-csv

@@ -8,7 +8,7 @@ std::span<const Command> all_commands() {
         std::vector<Command> list;
         // One line per command group.
         for (auto group : {plan_commands, route_commands, forecast_commands, desk_commands, csv_commands,
-                           report_commands})
+                           report_commands, share_commands})
             for (const Command& c : group()) list.push_back(c);
         return list;
     }();

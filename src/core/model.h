@@ -290,6 +290,43 @@ struct UpsellRule {
 
 inline constexpr int kPlanFormatVersion = 1;
 
+// One record's content hash as two plans last both had it (see SyncPeer). Kept sorted by id.
+struct RecordHash {
+    std::string id;
+    std::uint64_t hash = 0; // record_hash() in core/plan_sync.h
+    friend bool operator==(const RecordHash&, const RecordHash&) = default;
+};
+
+// What this plan last exchanged with another one: a file of theirs it merged, or a share file it
+// made. Merging uses it as the common base, to tell a change on one side from a change on both
+// (docs/plan-format.md, "Merging plans").
+struct SyncPeer {
+    enum class Kind { Merged, Shared };
+    std::string id;    // Merged: the other plan's id. Shared: the share file's id.
+    std::string file;  // the id of the file exchanged (a share file's own id, or the plan's)
+    std::string name;  // the other plan's (or the share's) name then, for people
+    std::string owner;
+    Timestamp at;      // when, by this plan's clock
+    Kind kind = Kind::Merged;
+    bool partial = false;  // only some records were in the file
+    bool redacted = false; // personal fields were removed from the file
+    // Collection ("accounts", "opportunities", "activities", "territories", "catalog") -> hashes,
+    // sorted by id. Empty in a share file, which only says which exchanges its plan made.
+    std::map<std::string, std::vector<RecordHash>> records;
+    Json extra; // unknown fields: null (none) or an object
+};
+
+// Set on a file made by "Share…": which plan it comes from and what part of it.
+struct ShareInfo {
+    std::string from;     // the id of the plan it was made from
+    std::string from_name;
+    std::string scope;    // "plan", "accounts" or "territory"
+    std::string label;    // "Downtown territory", "12 accounts", "Whole plan"
+    bool partial = false; // records missing from the file were left out, not deleted
+    bool redacted = false;
+    Timestamp at;
+};
+
 struct Plan {
     std::string id;
     std::string name = "Untitled plan";
@@ -308,6 +345,8 @@ struct Plan {
     Settings settings;
     std::vector<UpsellRule> upsell_rules; // in priority order: the first match per family wins
     Json extra; // unknown fields: null (none) or an object
+    std::vector<SyncPeer> sync;     // exchanges with other plans, newest first (plan_sync.h)
+    std::optional<ShareInfo> share; // set on share files only
 };
 
 // Salesforce's default opportunity stages and probabilities.

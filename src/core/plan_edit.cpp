@@ -1,6 +1,8 @@
 // apply_change: one generic put/remove over the four record vectors, plus plan-wide settings.
 #include "core/plan_edit.h"
 
+#include <utility>
+
 namespace footprint::core {
 
 template <typename T> struct RecordTraits;
@@ -57,6 +59,27 @@ template <typename T> Change apply_remove(Plan& plan, PlanIndex& index, Remove<T
     return Put<T>{std::move(old), at, false};
 }
 
+// Replaced in place, new ones first; merges order them by their `at`, not by position.
+Change apply_sync_put(Plan& plan, PutSyncPeer put) {
+    auto& list = plan.sync;
+    for (SyncPeer& p : list)
+        if (p.id == put.value.id) return PutSyncPeer{std::exchange(p, std::move(put.value))};
+    std::string id = put.value.id;
+    list.insert(list.begin(), std::move(put.value));
+    return RemoveSyncPeer{std::move(id)};
+}
+
+Change apply_sync_remove(Plan& plan, RemoveSyncPeer rm) {
+    auto& list = plan.sync;
+    for (std::size_t i = 0; i < list.size(); ++i)
+        if (list[i].id == rm.peer_id) {
+            SyncPeer old = std::move(list[i]);
+            list.erase(list.begin() + static_cast<std::ptrdiff_t>(i));
+            return PutSyncPeer{std::move(old)};
+        }
+    return rm;
+}
+
 template <typename T> T& setting_of(Plan& p);
 template <> Settings& setting_of<Settings>(Plan& p) { return p.settings; }
 template <> Quota& setting_of<Quota>(Plan& p) { return p.quota; }
@@ -86,7 +109,11 @@ Change apply_change(Plan& plan, PlanIndex& index, Change change, Timestamp now) 
     return std::visit(
         [&](auto&& c) -> Change {
             using C = std::decay_t<decltype(c)>;
-            if constexpr (requires { c.index; }) {
+            if constexpr (std::is_same_v<C, PutSyncPeer>) {
+                return apply_sync_put(plan, std::move(c));
+            } else if constexpr (std::is_same_v<C, RemoveSyncPeer>) {
+                return apply_sync_remove(plan, std::move(c));
+            } else if constexpr (requires { c.index; }) {
                 return apply_put(plan, index, std::move(c), now);
             } else if constexpr (requires { c.id; }) {
                 return apply_remove(plan, index, std::move(c));
@@ -130,6 +157,7 @@ void TouchedSet::note(const Change& change) {
             else if constexpr (std::is_same_v<C, Set<std::vector<Stage>>>) stages = true;
             else if constexpr (std::is_same_v<C, Set<PlanInfo>>) info = true;
             else if constexpr (std::is_same_v<C, ReplacePlan>) everything = true;
+            else if constexpr (std::is_same_v<C, PutSyncPeer> || std::is_same_v<C, RemoveSyncPeer>) sync = true;
             else if constexpr (std::is_same_v<C, Set<std::vector<UpsellRule>>>) rules = true;
         },
         change);
@@ -147,6 +175,7 @@ void TouchedSet::merge(const TouchedSet& o) {
     stages |= o.stages;
     info |= o.info;
     everything |= o.everything;
+    sync |= o.sync;
     rules |= o.rules;
 }
 

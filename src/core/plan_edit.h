@@ -67,11 +67,20 @@ struct ReplacePlan {
     std::shared_ptr<Plan> plan; // shared: an undo history entry holds it without copying
 };
 
+// Records (or replaces, by id) what this plan exchanged with another one; see SyncPeer. A merge
+// carries one, so undoing the merge also forgets it.
+struct PutSyncPeer {
+    SyncPeer value;
+};
+struct RemoveSyncPeer {
+    std::string peer_id;
+};
+
 using Change = std::variant<Put<Account>, Remove<Account>, Put<Opportunity>, Remove<Opportunity>,
                             Put<Activity>, Remove<Activity>, Put<Territory>, Remove<Territory>,
                             Set<Settings>, Set<Quota>, Set<CommissionPlan>,
                             Set<std::vector<Product>>, Set<std::vector<Stage>>, Set<PlanInfo>,
-                            ReplacePlan, Set<std::vector<UpsellRule>>>;
+                            ReplacePlan, Set<std::vector<UpsellRule>>, PutSyncPeer, RemoveSyncPeer>;
 
 // Which records and settings changes touched since some point: what a journal entry must hold.
 struct TouchedSet {
@@ -80,13 +89,14 @@ struct TouchedSet {
          info = false;
     bool everything = false; // the whole plan was replaced
     bool rules = false;      // the upsell rules
+    bool sync = false;       // the exchanges with other plans (Plan::sync)
     void note(const Change& change);
     std::size_t records() const {
         return accounts.size() + opportunities.size() + activities.size() + territories.size();
     }
     bool empty() const {
         return !everything && records() == 0 && !settings && !quota && !commission && !catalog &&
-               !stages && !info && !rules;
+               !stages && !info && !rules && !sync;
     }
     void merge(const TouchedSet& other);
 };

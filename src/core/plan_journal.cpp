@@ -35,6 +35,8 @@ std::string write_journal_entry(const Plan& plan, const PlanIndex& index, const 
     part.settings = plan.settings;
     part.upsell_rules = plan.upsell_rules;
     part.extra = plan.extra;
+    part.share = plan.share;
+    if (touched.sync) part.sync = plan.sync; // whole: it changes only on a merge or a share
     Json removed = Json::object();
     Json lists[4] = {Json::array(), Json::array(), Json::array(), Json::array()};
     collect(touched.accounts, plan.accounts, [&](const std::string& id) { return index.account(id); },
@@ -49,7 +51,9 @@ std::string write_journal_entry(const Plan& plan, const PlanIndex& index, const 
         if (!lists[k].empty()) removed[kKinds[k]] = std::move(lists[k]);
     std::string out = "{\"format\":\"";
     out += kJournalFormatTag;
-    out += "\",\"version\":1,\"removed\":";
+    out += "\",\"version\":1,";
+    if (touched.sync) out += "\"sync\":true,"; // the entry's plan.sync replaces the table, even when empty
+    out += "\"removed\":";
     out += removed.dump();
     out += ",\"plan\":";
     out += write_plan(part);
@@ -127,6 +131,8 @@ bool apply_journal_entry(Plan& plan, PlanIndex& index, std::string_view text,
     plan.settings = std::move(src.settings);
     plan.upsell_rules = std::move(src.upsell_rules);
     plan.extra = std::move(src.extra);
+    plan.share = std::move(src.share);
+    if (auto sync = doc.find("sync"); sync != doc.end() && *sync == true) plan.sync = std::move(src.sync);
     plan.modified = when;
     return true;
 }

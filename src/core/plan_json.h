@@ -97,6 +97,19 @@ private:
     std::size_t total_ = 1;
 };
 
+// One record as the plan writer writes it inside a plan document (the same bytes), appended to
+// `out`. Merging hashes and compares records through these, so a field the writer learns is also
+// compared and merged, with no list of fields to keep in step.
+void append_record_json(std::string& out, const Account& record);
+void append_record_json(std::string& out, const Contact& record);
+void append_record_json(std::string& out, const Service& record);
+void append_record_json(std::string& out, const Opportunity& record);
+void append_record_json(std::string& out, const Activity& record);
+void append_record_json(std::string& out, const Territory& record);
+void append_record_json(std::string& out, const Product& record);
+void append_record_json(std::string& out, const UpsellRule& record);
+void append_record_json(std::string& out, const Stage& record);
+
 // JSON string literal for `s` (quotes included), appended to `out`: control characters escaped,
 // UTF-8 passed through, invalid UTF-8 bytes replaced by U+FFFD. Shared with other JSON writers.
 void append_json_string(std::string& out, std::string_view s);

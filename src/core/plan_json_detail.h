@@ -18,11 +18,14 @@ namespace footprint::core::plan_json_detail {
 
 // The objects that carry an `extra` of unknown fields.
 enum class Kind { Plan, Settings, Commission, Product, Territory, Account, Contact, Service,
-                  Opportunity, Activity, UpsellRule };
+                  Opportunity, Activity, UpsellRule, SyncPeer };
 
 // True when `key` is a field the reader knows for `kind`: such a key in `extra` is never written
 // (the known field wins), and is never put into `extra` by the reader.
 bool is_known_field(Kind kind, std::string_view key);
+// Every field the reader knows for `kind`, sorted (tests check that each is handled where it must
+// be, e.g. classified for redaction).
+std::vector<std::string_view> known_fields(Kind kind);
 
 // Length of the valid UTF-8 sequence (RFC 3629: no overlongs, no surrogates, <= U+10FFFF)
 // starting at p, or 0 when the bytes there are not one.

@@ -339,6 +339,92 @@ void settings(Reader& r, Json& v, Settings& s) {
         r.problem_at("work_end_minute", "must be after work_start_minute");
 }
 
+// --- exchanges with other plans (merging) -------------------------------------------------------
+
+void one_of(Reader& r, Json& v, std::string& out, std::initializer_list<std::string_view> names,
+            const char* what) {
+    std::string s;
+    str(r, v, s);
+    if (!v.is_string()) return;
+    for (std::string_view n : names)
+        if (s == n) {
+            out = std::move(s);
+            return;
+        }
+    std::string list;
+    for (std::string_view n : names) list += (list.empty() ? "" : ", ") + std::string(n);
+    r.problem(quote(s) + " is not " + what + " (expected one of: " + list + ")");
+}
+
+void sync_kind(Reader& r, Json& v, SyncPeer::Kind& out) {
+    std::string s;
+    one_of(r, v, s, {"merged", "shared"}, "an exchange kind");
+    if (!s.empty()) out = s == "shared" ? SyncPeer::Kind::Shared : SyncPeer::Kind::Merged;
+}
+
+// {"accounts": {"acc-1": "0123456789abcdef", …}, …}: record hashes by collection.
+void record_hashes(Reader& r, Json& v, std::map<std::string, std::vector<RecordHash>>& out) {
+    auto* kinds = v.get_ptr<Object*>();
+    if (!kinds) return r.problem("expected an object of collections, like {\"accounts\": {…}}");
+    for (auto& [collection, ids] : *kinds) {
+        r.push(std::string_view(collection));
+        auto* obj = ids.get_ptr<Object*>();
+        if (!obj) {
+            r.problem("expected an object of record id to hash");
+            r.pop();
+            continue;
+        }
+        std::vector<RecordHash>& list = out[collection];
+        list.reserve(obj->size());
+        for (auto& [id, hash] : *obj) {
+            const auto* text = hash.get_ptr<const std::string*>();
+            std::uint64_t h = 0;
+            bool ok = text && text->size() == 16;
+            for (std::size_t i = 0; ok && i < 16; ++i) {
+                const char c = (*text)[i];
+                const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+                ok = d >= 0;
+                h = (h << 4) | static_cast<std::uint64_t>(d < 0 ? 0 : d);
+            }
+            if (!ok) r.problem_at(id, "expected 16 lower-case hex digits");
+            else list.push_back({id, h});
+        }
+        // nlohmann keeps object keys sorted, so the list is sorted by id as lookups need.
+        r.pop();
+    }
+}
+
+constexpr Field<SyncPeer> kSyncPeerFields[] = {
+    FIELD(SyncPeer, "at", true, timestamp(r, v, o.at)),
+    FIELD(SyncPeer, "file", false, str(r, v, o.file)),
+    FIELD(SyncPeer, "id", true, str(r, v, o.id)),
+    FIELD(SyncPeer, "kind", false, sync_kind(r, v, o.kind)),
+    FIELD(SyncPeer, "name", false, str(r, v, o.name)),
+    FIELD(SyncPeer, "owner", false, str(r, v, o.owner)),
+    FIELD(SyncPeer, "partial", false, boolean(r, v, o.partial)),
+    FIELD(SyncPeer, "records", false, record_hashes(r, v, o.records)),
+    FIELD(SyncPeer, "redacted", false, boolean(r, v, o.redacted)),
+};
+
+void sync_peer(Reader& r, Json& v, SyncPeer& p) {
+    if (object(r, v, kSyncPeerFields, p, &p.extra) && p.id.empty()) r.problem_at("id", "must not be empty");
+}
+
+constexpr Field<ShareInfo> kShareFields[] = {
+    FIELD(ShareInfo, "at", false, timestamp(r, v, o.at)),
+    FIELD(ShareInfo, "from", true, str(r, v, o.from)),
+    FIELD(ShareInfo, "from_name", false, str(r, v, o.from_name)),
+    FIELD(ShareInfo, "label", false, str(r, v, o.label)),
+    FIELD(ShareInfo, "partial", false, boolean(r, v, o.partial)),
+    FIELD(ShareInfo, "redacted", false, boolean(r, v, o.redacted)),
+    FIELD(ShareInfo, "scope", true, one_of(r, v, o.scope, {"plan", "accounts", "territory"}, "a share scope")),
+};
+
+void share_info(Reader& r, Json& v, std::optional<ShareInfo>& out) {
+    ShareInfo i;
+    if (object(r, v, kShareFields, i, nullptr)) out = std::move(i);
+}
+
 void account(Reader& r, Json& v, Account& a) { object(r, v, kAccountFields, a, &a.extra); }
 void opportunity(Reader& r, Json& v, Opportunity& o) { object(r, v, kOpportunityFields, o, &o.extra); }
 void activity(Reader& r, Json& v, Activity& a) { object(r, v, kActivityFields, a, &a.extra); }
@@ -360,7 +446,9 @@ constexpr Field<Plan> kPlanFields[] = {
     FIELD(Plan, "quota", false, object(r, v, kQuotaFields, o.quota, nullptr)),
     FIELD(Plan, "sample", false, boolean(r, v, o.sample)),
     FIELD(Plan, "settings", false, settings(r, v, o.settings)),
+    FIELD(Plan, "share", false, share_info(r, v, o.share)),
     FIELD(Plan, "stages", false, array(r, v, o.stages, stage)),
+    FIELD(Plan, "sync", false, array(r, v, o.sync, sync_peer)),
     FIELD(Plan, "territories", false, array(r, v, o.territories, territory)),
     FIELD(Plan, "upsell_rules", false, upsell_rules(r, v, o.upsell_rules)),
     FIELD(Plan, "version", true, static_cast<void>(0)), // checked before conversion
@@ -377,7 +465,8 @@ static_assert(sorted_by_name(kLatLonFields) && sorted_by_name(kAddressFields) &&
               sorted_by_name(kTierFields) && sorted_by_name(kCommissionFields) &&
               sorted_by_name(kPriceFields) && sorted_by_name(kProductFields) &&
               sorted_by_name(kSettingsFields) && sorted_by_name(kPlanFields) &&
-              sorted_by_name(kRoutePlaceFields) && sorted_by_name(kRouteDayFields),
+              sorted_by_name(kRoutePlaceFields) && sorted_by_name(kRouteDayFields) &&
+              sorted_by_name(kSyncPeerFields) && sorted_by_name(kShareFields),
               "field tables must be sorted by name: object() walks them alongside the keys");
 
 // Converts the records of the big arrays while the document is parsed (see plan_parse.cpp).
@@ -452,9 +541,33 @@ bool plan_json_detail::is_known_field(Kind kind, std::string_view key) {
     case Kind::Service: return known(kServiceFields, key);
     case Kind::Opportunity: return known(kOpportunityFields, key);
     case Kind::Activity: return known(kActivityFields, key);
+    case Kind::SyncPeer: return known(kSyncPeerFields, key);
     case Kind::UpsellRule: return is_known_rule_field(key);
     }
     return false;
+}
+
+std::vector<std::string_view> plan_json_detail::known_fields(Kind kind) {
+    auto names = [](const auto& fields) {
+        std::vector<std::string_view> out;
+        for (const auto& f : fields) out.push_back(f.name);
+        return out;
+    };
+    switch (kind) {
+    case Kind::Plan: return names(kPlanFields);
+    case Kind::Settings: return names(kSettingsFields);
+    case Kind::Commission: return names(kCommissionFields);
+    case Kind::Product: return names(kProductFields);
+    case Kind::Territory: return names(kTerritoryFields);
+    case Kind::Account: return names(kAccountFields);
+    case Kind::Contact: return names(kContactFields);
+    case Kind::Service: return names(kServiceFields);
+    case Kind::Opportunity: return names(kOpportunityFields);
+    case Kind::Activity: return names(kActivityFields);
+    case Kind::SyncPeer: return names(kSyncPeerFields);
+    case Kind::UpsellRule: return known_rule_fields();
+    }
+    return {};
 }
 
 namespace {

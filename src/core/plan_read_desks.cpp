@@ -91,4 +91,10 @@ void upsell_rules(Reader& r, Json& v, std::vector<UpsellRule>& out) {
 
 bool is_known_rule_field(std::string_view key) { return known(kRuleFields, key); }
 
+std::vector<std::string_view> known_rule_fields() {
+    std::vector<std::string_view> out;
+    for (const auto& f : kRuleFields) out.push_back(f.name);
+    return out;
+}
+
 } // namespace footprint::core::plan_read_detail

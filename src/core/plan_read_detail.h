@@ -92,6 +92,7 @@ void opt_days(Reader& r, const Json& v, std::optional<int>& out); // null or 0..
 void priority_weights(Reader& r, Json& v, PriorityWeights& out);
 void upsell_rules(Reader& r, Json& v, std::vector<UpsellRule>& out); // ids unique within the list
 bool is_known_rule_field(std::string_view key);
+std::vector<std::string_view> known_rule_fields(); // for plan_json_detail::known_fields
 inline constexpr int kMaxNoticeDays = 3650;
 
 // --- containers --------------------------------------------------------------------------------

@@ -436,6 +436,58 @@ void write_commission(std::string& s, const CommissionPlan& c) {
     o.close();
 }
 
+const char* sync_kind_name(SyncPeer::Kind k) { return k == SyncPeer::Kind::Shared ? "shared" : "merged"; }
+
+void write_hash(std::string& s, std::uint64_t h) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    char buf[18];
+    buf[0] = buf[17] = '"';
+    for (int i = 15; i >= 0; --i, h >>= 4) buf[1 + i] = kHex[h & 0xF];
+    s.append(buf, sizeof buf);
+}
+
+void write_sync_peer(std::string& s, const SyncPeer& p) {
+    Obj o(s);
+    o.str("id", p.id);
+    o.str_if("file", p.file);
+    o.str_if("name", p.name);
+    o.str_if("owner", p.owner);
+    o.timestamp("at", p.at);
+    o.str("kind", sync_kind_name(p.kind));
+    o.boolean("partial", p.partial);
+    o.boolean("redacted", p.redacted);
+    if (!p.records.empty()) {
+        o.key("records");
+        Obj kinds(s);
+        for (const auto& [collection, hashes] : p.records) {
+            kinds.key(collection);
+            s += '{';
+            for (std::size_t i = 0; i < hashes.size(); ++i) {
+                if (i) s += ',';
+                append_json_string(s, hashes[i].id);
+                s += ':';
+                write_hash(s, hashes[i].hash);
+            }
+            s += '}';
+        }
+        kinds.close();
+    }
+    o.extra(p.extra, Kind::SyncPeer);
+    o.close();
+}
+
+void write_share(std::string& s, const ShareInfo& i) {
+    Obj o(s);
+    o.str("from", i.from);
+    o.str_if("from_name", i.from_name);
+    o.str("scope", i.scope);
+    o.str_if("label", i.label);
+    o.boolean("partial", i.partial);
+    o.boolean("redacted", i.redacted);
+    o.timestamp("at", i.at);
+    o.close();
+}
+
 std::size_t account_weight(const Account& a) { return 1 + a.contacts.size() + a.services.size(); }
 
 } // namespace
@@ -453,9 +505,13 @@ PlanWriter::PlanWriter(const Plan& plan, bool whole) : plan_(plan) {
     // service, ~440 an opportunity, ~400 an activity. Reserving that up front avoids copying a
     // big string while it grows (a 2x growth step in the middle of a 250 MB save is a 100 ms
     // frame and a second copy in memory).
-    if (whole)
+    if (whole) {
+        std::size_t hashes = 0; // ~44 bytes each in the sync table: "acc-…":"16 hex digits",
+        for (const SyncPeer& p : plan.sync)
+            for (const auto& [collection, list] : p.records) hashes += list.size();
         out_.reserve(16384 + 560 * plan.accounts.size() + 250 * people + 440 * plan.opportunities.size() +
-                 400 * plan.activities.size());
+                     400 * plan.activities.size() + 44 * hashes);
+    }
 }
 
 double PlanWriter::progress() const {
@@ -502,6 +558,10 @@ bool PlanWriter::step(std::size_t max_records) {
             o.str_if("owner", p.owner);
             o.timestamp("created", p.created);
             o.timestamp("modified", p.modified);
+            if (p.share) {
+                o.key("share");
+                write_share(out_, *p.share);
+            }
             o.key("settings");
             write_settings(out_, p.settings);
             o.key("quota");
@@ -531,6 +591,15 @@ bool PlanWriter::step(std::size_t max_records) {
             // Reopen the top-level object's key list after the last collection for extra.
             std::string tail;
             Obj rest(tail);
+            if (!plan_.sync.empty()) {
+                rest.key("sync");
+                tail += '[';
+                for (std::size_t i = 0; i < plan_.sync.size(); ++i) {
+                    if (i) tail += ',';
+                    write_sync_peer(tail, plan_.sync[i]);
+                }
+                tail += ']';
+            }
             rest.extra(plan_.extra, Kind::Plan);
             if (tail.size() > 1) {
                 out_ += ',';
@@ -552,6 +621,16 @@ std::string PlanWriter::take() {
     }
     return std::move(out_);
 }
+
+void append_record_json(std::string& out, const Account& r) { write_account(out, r); }
+void append_record_json(std::string& out, const Contact& r) { write_contact(out, r); }
+void append_record_json(std::string& out, const Service& r) { write_service(out, r); }
+void append_record_json(std::string& out, const Opportunity& r) { write_opportunity(out, r); }
+void append_record_json(std::string& out, const Activity& r) { write_activity(out, r); }
+void append_record_json(std::string& out, const Territory& r) { write_territory(out, r); }
+void append_record_json(std::string& out, const Product& r) { write_product(out, r); }
+void append_record_json(std::string& out, const UpsellRule& r) { write_rule(out, r); }
+void append_record_json(std::string& out, const Stage& r) { write_stage(out, r); }
 
 std::string write_plan(const Plan& plan) {
     PlanWriter w(plan);

@@ -71,6 +71,7 @@ inline constexpr const char* kSavesDir = "/footprint/saves";
 using TestOps = std::optional<core::Json> (*)(const std::string& op, const core::Json& cmd);
 std::optional<core::Json> test_ops_plan(const std::string& op, const core::Json& cmd);
 std::optional<core::Json> test_ops_routes(const std::string& op, const core::Json& cmd); // route planning
+std::optional<core::Json> test_ops_share(const std::string& op, const core::Json& cmd);
 std::optional<core::Json> test_ops_forecast(const std::string& op, const core::Json& cmd);
 std::optional<core::Json> test_ops_desks(const std::string& op, const core::Json& cmd);
 std::optional<core::Json> test_ops_import(const std::string& op, const core::Json& cmd); // CSV, accounts list

@@ -33,6 +33,9 @@ EM_JS(void, js_apply_update, (), { FootprintGlue.applyUpdate(); });
 EM_JS(void, js_open_file_picker, (const char* purpose, const char* accept), {
     FootprintGlue.openFilePicker(UTF8ToString(purpose), UTF8ToString(accept));
 });
+EM_JS(void, js_open_files_picker, (const char* purpose, const char* accept), {
+    FootprintGlue.openFilePicker(UTF8ToString(purpose), UTF8ToString(accept), true);
+});
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int len), {
     FootprintGlue.download(UTF8ToString(name), UTF8ToString(mime), data, len);
 });
@@ -223,6 +226,9 @@ int main() {
     w.app = std::make_unique<app::App>(std::move(clock), static_cast<std::uint64_t>(js_random_seed()));
     w.ui.hooks.open_file_picker = [](const std::string& purpose, const std::string& accept) {
         js_open_file_picker(purpose.c_str(), accept.c_str());
+    };
+    w.ui.hooks.open_files_picker = [](const std::string& purpose, const std::string& accept) {
+        js_open_files_picker(purpose.c_str(), accept.c_str());
     };
     w.ui.hooks.download = [](const std::string& name, const std::string& mime, const std::string& data) {
         js_download(name.c_str(), mime.c_str(), data.data(), static_cast<int>(data.size()));

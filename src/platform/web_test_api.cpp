@@ -38,6 +38,7 @@ std::string str(const core::Json& j, const char* key) { return test_str(j, key);
 constexpr TestOps kAreas[] = {
     test_ops_plan,
     test_ops_routes,
+    test_ops_share,
     test_ops_map,
     test_ops_forecast,
     test_ops_desks,

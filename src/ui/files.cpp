@@ -12,6 +12,11 @@ void pick_file(UiState& ui, const std::string& purpose, const std::string& accep
 
 void pick_plan_file(UiState& ui) { pick_file(ui, kFilePlan, ".json,application/json"); }
 
+void pick_files(UiState& ui, const std::string& purpose, const std::string& accept) {
+    if (ui.hooks.open_files_picker) ui.hooks.open_files_picker(purpose, accept);
+    else pick_file(ui, purpose, accept);
+}
+
 namespace {
 
 bool ends_with_ci(const std::string& s, std::string_view suffix) {
@@ -28,6 +33,15 @@ bool ends_with_ci(const std::string& s, std::string_view suffix) {
 
 void deliver_file(app::App& app, UiState& ui, const std::string& purpose,
                   const std::string& name, const std::string& bytes) {
+    if (purpose == kFileMerge) {
+        ui.sharing.merge.start(app, name, bytes);
+        return;
+    }
+    if (purpose == kFileRollup) {
+        ui.sharing.rollup_open = true;
+        ui.sharing.rollup.add(app, name, bytes);
+        return;
+    }
     if (purpose == kFileTerritoryShapes ||
         (purpose.empty() && (ends_with_ci(name, ".geojson") || ends_with_ci(name, ".topojson")))) {
         import_territory_shapes(app, ui, name, bytes);

@@ -116,6 +116,9 @@ void draw_frame(app::App& app, UiState& ui) {
     draw_settings_window(app, ui);
     week::draw_dialogs(app, ui); // check-in, where a day starts (opened from Plan my week or Settings)
     draw_shortcuts_window(ui);
+    draw_rollup_window(app, ui);
+    draw_share_dialog(app, ui);
+    draw_merge_window(app, ui);
     draw_import_wizard(app, ui);
     draw_log_activity(app, ui);
     draw_proposal_editor(app, ui);

@@ -65,6 +65,11 @@
 #define ICON_SQUARE "\xef\x83\x88" // U+F0C8
 #define ICON_SITEMAP "\xef\x83\xa8" // U+F0E8
 #define ICON_KEYBOARD "\xef\x84\x9c" // U+F11C
+// Sharing, merging and the team roll-up.
+#define ICON_SHARE_ALT "\xef\x87\xa0" // U+F1E0
+#define ICON_CODE_FORK "\xef\x84\xa6" // U+F126
+#define ICON_FILE_EXCEL "\xef\x87\x83" // U+F1C3
+#define ICON_EYE_SLASH "\xef\x81\xb0" // U+F070
 
 // Glyph range merged from the icon font.
 #define ICON_RANGE_FIRST 0xF000

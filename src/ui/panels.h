@@ -25,4 +25,17 @@ void draw_reports_panel(app::App& app, UiState& ui);
 // Downloads the open plan as NAME.footprint.json.
 void export_plan(app::App& app, UiState& ui);
 
+// Sharing, merging and the team roll-up (share_dialog.cpp, merge_window.cpp, rollup_window.cpp).
+void draw_share_dialog(app::App& app, UiState& ui);
+void draw_merge_window(app::App& app, UiState& ui);
+void draw_rollup_window(app::App& app, UiState& ui);
+// What the share dialog's choices describe.
+core::ShareOptions share_options(const app::App& app, const UiState& ui);
+// The dialog's "Download share file": makes the file, downloads it and says so (test API too).
+app::ShareFile share_and_download(app::App& app, UiState& ui, const core::ShareOptions& options);
+// The roll-up window's "Export CSV".
+void export_rollup_csv(app::App& app, UiState& ui);
+// The roll-up's months and team quota as the window sets them.
+core::RollupOptions rollup_options(const app::App& app, const UiState& ui);
+
 } // namespace footprint::ui

@@ -76,6 +76,10 @@ void plan_menu(app::App& app, UiState& ui) {
         pick_plan_file(ui);
     if (ImGui::MenuItem(ICON_DOWNLOAD "  Export plan", "Ctrl+S")) export_plan(app, ui);
     ImGui::Separator();
+    if (ImGui::MenuItem(ICON_SHARE_ALT "  Share\u2026")) ui.sharing.share_open = true;
+    if (ImGui::MenuItem(ICON_CODE_FORK "  Merge a plan file\u2026")) pick_file(ui, kFileMerge, ".json,application/json");
+    if (ImGui::MenuItem(ICON_USERS "  Team roll-up\u2026")) ui.sharing.rollup_open = true;
+    ImGui::Separator();
     if (ImGui::MenuItem(ICON_PENCIL "  Rename plan…")) {
         ui.rename_open = true;
         std::snprintf(ui.rename_buf, sizeof ui.rename_buf, "%s", app.plan().name.c_str());
@@ -151,7 +155,7 @@ void draw_top_bar(app::App& app, UiState& ui) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     if (ImGui::Button((name + "##planname").c_str())) ImGui::OpenPopup("plan-menu");
     ImGui::PopStyleColor();
-    tooltip_on_hover("Plan menu: new, open, export, rename");
+    tooltip_on_hover("Plan menu: new, open, export, share, merge, rename");
     if (ImGui::BeginPopup("plan-menu")) {
         plan_menu(app, ui);
         ImGui::EndPopup();

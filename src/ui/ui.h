@@ -4,6 +4,7 @@
 #include "app/app.h"
 #include "app/csv_import_job.h"
 #include "app/route_actions.h"
+#include "app/sharing.h"
 #include "core/account_list.h"
 #include "core/geometry.h"
 #include "core/proposal.h"
@@ -40,6 +41,8 @@ struct PlatformHooks {
     // or a view's own purpose); the file comes back through deliver_file() in ui/files.h.
     // `accept` is the picker's filter (".json,.footprint.json").
     std::function<void(const std::string& purpose, const std::string& accept)> open_file_picker;
+    // The same, allowing several files at once (each delivered on its own).
+    std::function<void(const std::string& purpose, const std::string& accept)> open_files_picker;
     std::function<void(const std::string& name, const std::string& mime, const std::string& data)>
         download;
 };
@@ -222,6 +225,22 @@ struct ReportsViewState {
     int tab = 0;         // activity, renewals, win-backs, tasks
 };
 
+// Sharing a plan file, merging one in, and the team roll-up (share_dialog.cpp, merge_window.cpp,
+// rollup_window.cpp).
+struct SharingState {
+    bool share_open = false;
+    int share_scope = 0; // 0 whole plan, 1 selected accounts, 2 a territory
+    std::string share_territory;
+    bool share_redact = false;
+    app::MergeFlow merge;
+    bool rollup_open = false;
+    app::TeamRollup rollup;
+    int rollup_months = 6;      // 3, 6 or 12
+    int rollup_start = 0;       // months from this month (-12..12)
+    double team_quota = 0;      // dollars a month; 0 = the sum of the reps' quotas
+    std::string rollup_rep;     // drill-down: the rep whose deals are listed
+};
+
 struct UiState {
     View view = View::Accounts;
     bool dark = false;
@@ -245,6 +264,7 @@ struct UiState {
     char rename_buf[128] = {};
     bool prefs_dirty = false; // view/theme changed: the platform stores preferences
     WeekViewState week;
+    SharingState sharing;
     bool animating = false;   // a view is moving or working in slices: draw the next frame too
     // Offline and storage banners (ui/banners.cpp).
     bool update_requested = false; // "Reload" for a new version: the platform saves, then reloads

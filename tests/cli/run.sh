@@ -99,6 +99,66 @@ for e in events:
 print('ok', len(events))
 PY
 expect "three events" '^ok 3$'
+# --- share, merge, rollup (issue 10) ---------------------------------------------------------------
+cat > alice.json <<'JSON'
+{"format":"footprint-plan","version":1,"id":"plan-alice","name":"Alice's plan","owner":"Alice Ng",
+ "created":"2026-03-01T00:00:00Z","modified":"2026-03-01T00:00:00Z","quota":{"monthly_revenue":1000000},
+ "stages":[{"name":"Prospecting","probability":10},
+           {"name":"Closed Won","probability":100,"category":"closed","closed":true,"won":true}],
+ "territories":[{"id":"ter-1","name":"Downtown","modified":"2026-03-01T00:00:00Z"}],
+ "accounts":[{"id":"acc-1","name":"Riverside Dental Group","status":"client","territory_id":"ter-1",
+   "notes":"Original note","modified":"2026-03-01T00:00:00Z",
+   "contacts":[{"id":"con-1","name":"Zelda Quixote","phone":"(614) 555-0199","email":"zelda@riverside.example",
+                "modified":"2026-03-01T00:00:00Z"}]},
+  {"id":"acc-2","name":"Harbor Freight","status":"prospect","modified":"2026-03-01T00:00:00Z"}],
+ "opportunities":[{"id":"opp-1","account_id":"acc-1","name":"Renewal","stage":"Closed Won","mrc":150000,
+   "close_date":"2026-03-20","modified":"2026-03-01T00:00:00Z"},
+  {"id":"opp-2","account_id":"acc-2","name":"New fiber","stage":"Prospecting","mrc":90000,
+   "close_date":"2026-04-10","modified":"2026-03-01T00:00:00Z"}],
+ "activities":[{"id":"act-1","account_id":"acc-1","contact_id":"con-1","type":"call","date":"2026-03-02",
+   "subject":"Call with Zelda about (614) 555-0199","modified":"2026-03-01T00:00:00Z"}]}
+JSON
+check "share --redact" 0 "$fp" share alice.json -o redacted.json --redact; expect "share says what" 'without personal details: 2 accounts, 1 contacts'
+check "redacted share is a valid plan" 0 "$fp" validate redacted.json
+if grep -qE 'Zelda|Quixote|555-0199|riverside\.example' redacted.json; then fail=$((fail + 1)); echo "FAIL redacted share holds personal details"; else pass=$((pass + 1)); fi
+check "share a territory" 0 "$fp" share alice.json -o downtown.json --territory ter-1; expect "territory label" 'Downtown territory'
+check "share an unknown territory" 1 "$fp" share alice.json -o x.json --territory ter-9; expect "says which" 'no territory has id "ter-9"'
+check "share both scopes" 2 "$fp" share alice.json -o x.json --territory ter-1 --accounts acc-1
+
+check "share whole plan" 0 "$fp" share alice.json -o whole.json
+check "new bob" 0 "$fp" new bob.json --name "Bob's plan"
+check "merge a share into an empty plan" 0 "$fp" merge bob.json whole.json -o bob1.json
+expect "merge counts" 'accounts +2 created, 0 updated, 0 deleted'; expect "merge wrote" '^Wrote bob1\.json: '
+check "merge the same file again" 0 "$fp" merge bob1.json whole.json -o bob2.json; expect "nothing" 'nothing to change'
+if cmp -s bob1.json bob2.json; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL merging twice changed the file"; fi
+
+# Both change the same account's notes: a conflict, decided by --prefer (exit 3).
+sed -e 's/"notes":"Original note","modified":"2026-03-01T00:00:00.000Z"/"notes":"Alice note","modified":"2026-03-05T00:00:00.000Z"/' \
+    -e 's/"notes":"Original note","modified":"2026-03-01T00:00:00Z"/"notes":"Alice note","modified":"2026-03-05T00:00:00Z"/' alice.json > alice2.json
+sed -e 's/"notes":"Original note","modified":"2026-03-01T00:00:00.000Z"/"notes":"Bob note","modified":"2026-03-06T00:00:00.000Z"/' bob1.json > bob3.json
+check "edited copies are valid" 0 "$fp" validate alice2.json
+check "merge with a conflict (newer wins)" 3 "$fp" merge bob3.json alice2.json -o bob4.json
+expect "conflict listed" 'Conflicts \(1\), decided by --prefer newer'; expect "field and values" 'Notes: yours “Bob note” \(Mar 6, 2026\), theirs “Alice note” \(Mar 5, 2026\) → kept yours'
+if grep -q '"notes":"Bob note"' bob4.json; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL newer note not kept"; fi
+check "merge --prefer theirs" 3 "$fp" merge bob3.json alice2.json -o bob5.json --prefer theirs; expect "took theirs" 'took theirs'
+if grep -q '"notes":"Alice note"' bob5.json; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL --prefer theirs not applied"; fi
+check "merge --json" 3 "$fp" merge bob3.json alice2.json --dry-run --json; expect "json conflict" '"field": "notes"'
+check "merge --dry-run writes nothing" 3 "$fp" merge bob3.json alice2.json --dry-run
+[ -e bob6.json ] && { fail=$((fail + 1)); echo "FAIL dry run wrote"; } || pass=$((pass + 1))
+check "merge needs two plans" 2 "$fp" merge bob3.json -o x.json
+check "merge a bad file" 1 "$fp" merge bob3.json bad.json -o x.json; expect "problem with its path" '^bad\.json: /accounts: expected an array$'
+[ -e x.json ] && { fail=$((fail + 1)); echo "FAIL a failed merge wrote its output"; } || pass=$((pass + 1))
+check "merge --prefer bogus" 2 "$fp" merge bob3.json alice2.json -o x.json --prefer always
+
+check "rollup text" 0 "$fp" rollup alice.json bob5.json --from 2026-03 --months 2
+expect "rollup rows" '^Alice Ng +\$20,000 +\$1,500 '; expect "team row" '^Team '
+check "rollup csv" 0 "$fp" rollup alice.json --format csv --from 2026-03 --months 2 -o rollup.csv
+if head -c 3 rollup.csv | od -An -tx1 | grep -q 'ef bb bf' && grep -q $'^2026-03,Alice Ng,10000.00,1500.00,.*\r$' rollup.csv; then
+  pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL rollup csv"; cat -A rollup.csv | head -5; fi
+check "rollup json" 0 "$fp" rollup alice.json --format json --from 2026-03 --months 1; expect "json team" '"closed_won": 150000'
+check "rollup the same plan twice" 0 "$fp" rollup alice.json alice.json --from 2026-03; expect "skipped" 'already in the roll-up; skipped'
+check "rollup --format xml" 2 "$fp" rollup alice.json --format xml
+check "rollup --from bad" 2 "$fp" rollup alice.json --from March
 # --- footprint forecast (issue 7): the monthly table as CSV (dollars) and JSON (cents) -----------
 T='"modified":"2026-01-01T00:00:00.000Z"'
 cat > fc.json <<JSON
