@@ -120,7 +120,7 @@ constexpr Command kCommands[] = {
     {kName,
      "footprint report activity|renewal|winback (PLAN | --sample) (--from DATE --to DATE | "
      "--week DATE | --month YYYY-MM) [--format csv|json|html] [--out FILE]",
-     "sales activity, renewal or win-back report for a period (weeks start on Monday)", run_report},
+     "Print the sales activity, renewal or win-back report for a period (weeks start on Monday).", run_report},
 };
 
 } // namespace

@@ -155,12 +155,14 @@ TEST_CASE("redaction: every field the reader knows has a policy") {
         {Kind::Account, "accounts"}, {Kind::Contact, "contacts"}, {Kind::Service, "services"},
         {Kind::Opportunity, "opportunities"}, {Kind::Activity, "activities"}, {Kind::Territory, "territories"},
         {Kind::Product, "catalog"}, {Kind::Settings, "settings"}};
-    for (const auto& [kind, collection] : kinds)
-        for (std::string_view field : plan_json_detail::known_fields(kind)) {
+    for (const auto& entry : kinds) {
+        const char* collection = entry.second; // a named copy: CAPTURE cannot take a structured binding
+        for (std::string_view field : plan_json_detail::known_fields(entry.first)) {
             CAPTURE(collection);
             CAPTURE(field);
             CHECK(redact_policy(collection, field).has_value());
         }
+    }
 }
 
 TEST_CASE("redaction: a marker in any field classified Remove or Scrub does not reach the file") {
@@ -170,8 +172,9 @@ TEST_CASE("redaction: a marker in any field classified Remove or Scrub does not 
     const Json base_account = record_json(p.accounts[0]);
     const std::pair<Kind, const char*> kinds[] = {{Kind::Account, "accounts"}, {Kind::Contact, "contacts"},
                                                   {Kind::Opportunity, "opportunities"}, {Kind::Activity, "activities"}};
-    for (const auto& [kind, collection] : kinds)
-        for (std::string_view field : plan_json_detail::known_fields(kind)) {
+    for (const auto& entry : kinds) {
+        const char* collection = entry.second; // a named copy: CAPTURE cannot take a structured binding
+        for (std::string_view field : plan_json_detail::known_fields(entry.first)) {
             const RedactPolicy policy = redact_policy(collection, field).value_or(RedactPolicy::Keep);
             if (policy == RedactPolicy::Keep) continue;
             const std::string where = std::string(collection) + "/" + std::string(field);
@@ -205,6 +208,7 @@ TEST_CASE("redaction: a marker in any field classified Remove or Scrub does not 
             CHECK(text.find("z@q.example") == std::string::npos);
             CHECK(text.find("Quixote") == std::string::npos);
         }
+    }
 }
 
 TEST_CASE("a territory share takes its accounts with their deals, activities and contacts") {
