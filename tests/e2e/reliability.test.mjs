@@ -29,7 +29,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const recoveryNotices = (st) => st.notices.filter((n) => /recovered|could not be read|not available/i.test(n.title));
 
-test(`crash safety: ${ROUNDS} rounds of editing, each ended by SIGKILL while saving (seed ${SEED})`,
+test(`crash safety: ${ROUNDS || "N"} rounds of editing, each ended by SIGKILL while saving (seed ${SEED})`,
   { skip: ROUNDS === 0 && 'opt-in until the 500 ms bound holds on a loaded 2-core machine: CRASH_ROUNDS=20' }, async () => {
   const profile = newProfileDir('crash');
   let s = await launch(profile);
