@@ -5,6 +5,7 @@
 #include "core/desk_update.h"
 #include "core/priority.h"
 #include "core/synthetic_plan.h"
+#include "bench_timing.h"
 
 #include <algorithm>
 #include <chrono>
@@ -15,34 +16,11 @@
 #include <vector>
 
 using namespace footprint::core;
-using Clock = std::chrono::steady_clock;
+using footprint::bench::cpu_ms;
+using footprint::bench::median_ms;
+using footprint::bench::Timing;
 
 namespace {
-
-// The machine is shared: CPU time of this thread is the steadier measure; wall time is printed too.
-double cpu_ms() {
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
-}
-
-struct Timing {
-    double cpu = 0, wall = 0;
-};
-
-Timing median_ms(int runs, const std::function<void()>& f) {
-    std::vector<double> cpu, wall;
-    for (int i = 0; i < runs; ++i) {
-        const auto start = Clock::now();
-        const double c0 = cpu_ms();
-        f();
-        cpu.push_back(cpu_ms() - c0);
-        wall.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-    }
-    std::sort(cpu.begin(), cpu.end());
-    std::sort(wall.begin(), wall.end());
-    return {cpu[cpu.size() / 2], wall[wall.size() / 2]};
-}
 
 } // namespace
 
