@@ -226,6 +226,12 @@ int run_merge(std::span<const std::string_view> argv) {
     }
     app::Document doc(std::move(*mine));
     doc.execute(app::Command{"Merge", std::move(outcome.changes)}, t);
+    // A merge that would write a plan Footprint cannot open is a bug: say so, write nothing.
+    if (const std::vector<core::Problem> bad = core::check_plan(doc.plan()); !bad.empty()) {
+        std::fprintf(stderr, "footprint: the merged plan would not be valid, so nothing was written (please report this):\n");
+        for (const core::Problem& p : bad) std::fprintf(stderr, "  %s\n", core::format_problem(std::string(*out), p).c_str());
+        return kExitFailure;
+    }
     if (!write_out(std::string(*out), core::write_plan(doc.plan()))) return kExitFailure;
     if (!args.has("--json"))
         std::printf("Wrote %s: %s.\n", std::string(*out).c_str(), r.changes() || r.conflicts ? r.summary().c_str() : "nothing to change");

@@ -353,6 +353,8 @@ MergeOutcome finish_merge(const Plan& mine, const MergePreview& preview, Timesta
     fix_references(r, report);
     count_nested(of<Account>(r), report);
 
+    // Before the records are moved into the changes: the stages are read off the opportunities.
+    std::vector<Stage> stages = stages_needed(mine, theirs, of<Opportunity>(r), report);
     std::vector<Change>& changes = out.changes;
     emit(of<Territory>(r), changes);
     emit(of<Account>(r), changes);
@@ -362,15 +364,19 @@ MergeOutcome finish_merge(const Plan& mine, const MergePreview& preview, Timesta
     emit_removals(of<Opportunity>(r), changes);
     emit_removals(of<Account>(r), changes);
     emit_removals(of<Territory>(r), changes);
-    if (std::vector<Stage> stages = stages_needed(mine, theirs, of<Opportunity>(r), report);
-        stages.size() != mine.stages.size())
+    if (stages.size() != mine.stages.size())
         changes.push_back(Set<std::vector<Stage>>{std::move(stages)});
     emit_list(of<Product>(r), mine.catalog, changes);
     emit_list(of<UpsellRule>(r), mine.upsell_rules, changes);
 
     // This exchange, for the next merge. A part of their plan updates what was known of the rest.
     SyncPeer exchange = st.exchange;
+    // Exchanges are ordered by time to find the newest base, and the other plan's times come from
+    // another computer's clock: this one is kept later than every exchange it was compared with,
+    // so it is the newest even when this computer's clock is behind (a Lamport clock).
     exchange.at = now;
+    for (const Bases::Candidate& k : st.bases.candidates)
+        exchange.at = std::max(exchange.at, Timestamp{k.peer->at.ms + 1});
     if (st.partial)
         for (const SyncPeer& previous : mine.sync)
             if (previous.id == exchange.id && previous.kind == SyncPeer::Kind::Merged)

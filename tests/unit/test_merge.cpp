@@ -302,3 +302,56 @@ TEST_CASE("merge: a record changed after an exchange keeps its base, so both sid
     CHECK(write_plan(make_share(e.alice.plan(), {}, "plan-share-2", at(4)).file).find(kBaseCopiesKey) ==
           std::string::npos);
 }
+
+// Found by fuzz_plan_merge (tests/fuzz/corpus/plan_merge/stage-only-theirs): the stage list was
+// computed after the opportunities had been moved into the changes, so a stage only their plan has
+// was never added and the merged plan named a stage it did not hold.
+TEST_CASE("merge: a stage only their plan has comes along with their opportunity that uses it") {
+    Plan a = make_synthetic_plan(6, 10, 9);
+    Plan b = a;
+    b.id = "plan-copy";
+    Stage scoping{"Scoping call", 15, ForecastCategory::Pipeline, false, false};
+    b.stages.insert(b.stages.begin(), scoping);
+    Opportunity scoped = b.opportunities[0];
+    scoped.id = "opp-only-b";
+    scoped.stage = scoping.name;
+    scoped.modified = at(4);
+    b.opportunities.push_back(scoped);
+    a.stages.erase(std::remove_if(a.stages.begin(), a.stages.end(),
+                                  [&](const Stage& s) { return s.name == scoping.name; }),
+                   a.stages.end());
+    app::Document doc(std::move(a));
+    const MergeReport report = merge_into(doc, b, at(5));
+    CHECK(check_plan(doc.plan()).empty());
+    REQUIRE(std::any_of(doc.plan().stages.begin(), doc.plan().stages.end(),
+                        [&](const Stage& s) { return s.name == scoping.name; }));
+    CHECK(doc.plan().stages.back().name == scoping.name); // after this plan's own stages
+    CHECK(std::any_of(report.notes.begin(), report.notes.end(),
+                      [](const std::string& n) { return n.find("Added stage") != std::string::npos; }));
+}
+
+// Found by fuzz_plan_merge (tests/fuzz/corpus/plan_merge/clock-behind): exchanges were ordered by
+// the clocks of the machines that made them, so a merge made on a computer whose clock is behind
+// the other's was not taken as the newest exchange, and merging the same file again asked the same
+// question again.
+TEST_CASE("merge: a computer whose clock is behind still merges the same file twice without a change") {
+    Exchanged e = exchanged(); // Bob merged Alice's share on March 2
+    const std::string x = e.alice.plan().accounts[0].id;
+    Account bx = *account(e.bob.plan(), x);
+    bx.notes = "Bob's note";
+    put(e.bob, bx, at(3));
+    Account ax = *account(e.alice.plan(), x);
+    ax.notes = "Alice's note";
+    put(e.alice, ax, at(4));
+
+    const Timestamp behind = at(1); // Alice's clock says March 1
+    const Plan bob = through_file(e.bob.plan());
+    MergeOutcome first = merge_plans(e.alice.plan(), bob, behind);
+    REQUIRE(first.report.conflicts == 1);
+    e.alice.execute(app::Command{"Merge", std::move(first.changes)}, behind);
+    CHECK(account(e.alice.plan(), x)->notes == "Alice's note"); // the newer side by default
+
+    MergeOutcome again = merge_plans(e.alice.plan(), bob, Timestamp{behind.ms + 1000});
+    CHECK(again.report.conflicts == 0);
+    CHECK(again.changes.empty());
+}
