@@ -108,7 +108,7 @@ std::optional<YearMonth> parse_year_month(std::string_view s) {
 }
 
 std::string format_year_month(YearMonth ym) {
-    char buf[16];
+    char buf[32]; // room for any int, so the compiler can see nothing is cut
     std::snprintf(buf, sizeof buf, "%04d-%02d", ym.year(), ym.month());
     return buf;
 }
@@ -168,7 +168,7 @@ std::string format_iso_timestamp(Timestamp t) {
     int m = static_cast<int>(rem / 60000 % 60);
     int s = static_cast<int>(rem / 1000 % 60);
     int f = static_cast<int>(rem % 1000);
-    char buf[32];
+    char buf[96]; // room for any int, so the compiler can see nothing is cut
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", ymd.year, ymd.month,
                   ymd.day, h, m, s, f);
     return buf;

@@ -128,7 +128,9 @@ std::string format_relative_days(Date d, Date today) {
 
 std::string format_count(long long n) {
     const std::uint64_t mag = magnitude(static_cast<std::int64_t>(n));
-    return (n < 0 ? "-" : "") + group_thousands(mag);
+    std::string s = n < 0 ? "-" : "";
+    s += group_thousands(mag);
+    return s;
 }
 
 std::string format_percent(double percent) {
@@ -146,7 +148,11 @@ std::string format_duration_minutes(int minutes) {
     const std::int64_t m = mag % 60;
     if (h == 0) return out + std::to_string(m) + " min";
     out += format_count(h) + " h";
-    if (m != 0) out += " " + std::to_string(m) + " min";
+    if (m != 0) {
+        out += ' ';
+        out += std::to_string(m);
+        out += " min";
+    }
     return out;
 }
 

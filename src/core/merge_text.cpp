@@ -59,7 +59,13 @@ std::string one_line(const Json& v) {
         std::string s;
         for (const Json& e : v) {
             if (!s.empty()) s += ", ";
-            s += e.is_object() ? "{" + object_line(e) + "}" : one_line(e);
+            if (e.is_object()) {
+                s += '{';
+                s += object_line(e);
+                s += '}';
+            } else {
+                s += one_line(e);
+            }
         }
         return s;
     }

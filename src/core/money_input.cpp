@@ -135,7 +135,8 @@ ParsedRate parse_percent_bp(std::string_view text, int max_bp) {
 std::string rate_input_text(int bp) {
     const bool negative = bp < 0;
     const long long v = negative ? -static_cast<long long>(bp) : bp;
-    std::string s = (negative ? "-" : "") + std::to_string(v / 100);
+    std::string s = negative ? "-" : "";
+    s += std::to_string(v / 100);
     if (v % 100) {
         char frac[8];
         std::snprintf(frac, sizeof frac, ".%02lld", v % 100);

@@ -32,7 +32,10 @@ constexpr std::string_view kProposalCss = R"(
 std::string percent_bp(int bp) {
     const int whole = bp / 100, frac = bp % 100;
     std::string s = std::to_string(whole);
-    if (frac) s += "." + std::string(frac < 10 ? "0" : "") + std::to_string(frac);
+    if (frac) {
+        s += frac < 10 ? ".0" : ".";
+        s += std::to_string(frac);
+    }
     while (s.find('.') != std::string::npos && s.back() == '0')
         s.pop_back();
     return s + "%";
@@ -40,7 +43,9 @@ std::string percent_bp(int bp) {
 
 std::string signed_mrc(Cents c) {
     if (c == 0) return "no change";
-    return (c > 0 ? "+" : "") + format_mrc(c);
+    std::string s = c > 0 ? "+" : "";
+    s += format_mrc(c);
+    return s;
 }
 
 std::string family_title(const std::string& f) {
@@ -148,7 +153,9 @@ std::string proposal_html(const Plan& plan, const Account& account, const Propos
                 replaced += (replaced.empty() ? "" : ", ") + s.product;
         row("Replaced: " + replaced, "\xE2\x88\x92" + format_mrc(t.replaced_mrc));
     }
-    row("Services proposed", "+" + format_mrc(t.new_mrc));
+    std::string proposed = "+";
+    proposed += format_mrc(t.new_mrc);
+    row("Services proposed", proposed);
     row("Monthly total once signed", format_mrc(t.after_mrc), " class=\"grand\"");
     o += "<tr><td>Monthly change</td><td class=\"num ";
     o += t.monthly_change >= 0 ? "change-up" : "change-down";
