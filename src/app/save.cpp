@@ -17,6 +17,8 @@ void SaveScheduler::mark_clean(Document& doc) {
     seen_revision_ = written_revision_ = durable_revision_ = doc.revision();
     dirty_ = false;
     writer_.reset();
+    // Every change stamps the plan, and each was stored within moments: "Saved 3 min ago".
+    if (doc.plan().modified.ms > 0) last_saved_ = doc.plan().modified;
 }
 
 void SaveScheduler::mark_dirty(double now_ms) {
@@ -81,6 +83,7 @@ void SaveScheduler::frame(Document& doc, SaveSink& sink, const std::function<dou
     if (writer_ && writing_revision_ != doc.revision()) {
         writer_.reset();
         sink.abort_save();
+        dirty_ = true; // unsaved since pending_since_ms_ all along: the wait does not start again
     }
     note_change(doc, start);
     // Files written but not yet durable after a failed sync: push them again now and then.
@@ -185,6 +188,7 @@ void SaveScheduler::request_sync(SaveSink& sink, double now_ms) {
         return;
     }
     syncing_ = true;
+    sync_queued_ = false; // this sync carries everything written so far
     syncing_revision_ = written_revision_;
     syncing_since_ms_ = pending_since_ms_;
     pending_since_ms_ = now_ms;
@@ -192,8 +196,8 @@ void SaveScheduler::request_sync(SaveSink& sink, double now_ms) {
     sink.start_sync();
 }
 
-void SaveScheduler::on_sync_done(SyncError error, const std::string& message, core::Timestamp wall,
-                                 double now_ms, SaveSink& sink) {
+void SaveScheduler::on_sync_done(Document& doc, SyncError error, const std::string& message,
+                                 core::Timestamp wall, double now_ms, SaveSink& sink) {
     syncing_ = false;
     last_error_ = error;
     if (error == SyncError::None) {
@@ -208,10 +212,14 @@ void SaveScheduler::on_sync_done(SyncError error, const std::string& message, co
                  " (" + message +
                  "). Your last saved plan is intact; export the plan to keep your latest changes.";
     }
-    if (sync_queued_) {
-        sync_queued_ = false;
-        request_sync(sink, now_ms);
-    }
+    // Group commit: what was edited while this sync ran is written now, without waiting for the
+    // debounce, and goes with the next sync (started here, not at the next frame: a hidden page
+    // gets no frames).
+    note_change(doc, now_ms);
+    if (error == SyncError::None && dirty_ && !writer_ && !doc.slicing() && now_ms >= retry_at_ms_ &&
+        !wants_snapshot(doc))
+        write_journal(doc, now_ms, sink);
+    if (sync_queued_) request_sync(sink, now_ms);
 }
 
 std::string save_file_name(std::uint64_t sequence) {

@@ -46,9 +46,11 @@ enum class SyncError { None = 0, QuotaExceeded = 1, Other = 2 };
 class SaveScheduler {
 public:
     // A change is written this long after the last edit, or this long after the first unsaved
-    // one while editing goes on (the goal: durable within 500 ms of any edit).
-    static constexpr double kDebounceMs = 150;
-    static constexpr double kMaxDelayMs = 250;
+    // one while editing goes on (the goal: durable within 500 ms of any edit). What is edited
+    // while a sync is under way is written the moment it ends and goes with the next sync (group
+    // commit): an edit waits for at most the sync in flight and its own.
+    static constexpr double kDebounceMs = 60;
+    static constexpr double kMaxDelayMs = 120;
     // A journal of kJournalMaxEntries is folded into a snapshot after this long without edits.
     static constexpr double kCompactQuietMs = 1000;
     // After a failed sync (storage full, a browser error) the written files are pushed again this
@@ -72,7 +74,7 @@ public:
                double budget_ms);
     // Page hidden or closing: finish any pending save at once.
     void flush(Document& doc, double now_ms, SaveSink& sink);
-    void on_sync_done(SyncError error, const std::string& message, core::Timestamp wall,
+    void on_sync_done(Document& doc, SyncError error, const std::string& message, core::Timestamp wall,
                       double now_ms, SaveSink& sink);
 
     SaveState state() const;

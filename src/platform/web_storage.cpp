@@ -321,7 +321,7 @@ EMSCRIPTEN_KEEPALIVE void footprint_storage_loaded(int failed, double idb_read_m
 
 EMSCRIPTEN_KEEPALIVE void footprint_storage_synced(int kind, const char* message) {
     WebContext& w = web();
-    w.app->saver().on_sync_done(static_cast<app::SyncError>(kind), message ? message : "",
+    w.app->saver().on_sync_done(w.app->doc(), static_cast<app::SyncError>(kind), message ? message : "",
                                 w.app->clock().wall(), emscripten_get_now(), w.sink);
 }
 
