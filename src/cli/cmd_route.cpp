@@ -169,9 +169,12 @@ int run_plan_day(const Args& args, const std::string& path) {
     const std::optional<std::string_view> day = args.value("--date");
     if (!day) return usage_error("route", "--plan needs --date YYYY-MM-DD");
     const std::optional<core::Date> date = core::parse_iso_date(*day);
-    if (!date)
-        return usage_error("route",
-                           "\"" + std::string(*day) + "\" is not a date (expected YYYY-MM-DD)");
+    if (!date) {
+        std::string why = "\"";
+        why += *day;
+        why += "\" is not a date (expected YYYY-MM-DD)";
+        return usage_error("route", why);
+    }
     std::optional<core::Plan> read = read_plan_file(std::string(path));
     if (!read) return kExitFailure;
     core::Plan plan = std::move(*read);
