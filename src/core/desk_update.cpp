@@ -88,12 +88,39 @@ LinkReuse link_reuse(const Plan& plan, const DeskData& before, const TouchedSet&
     return r;
 }
 
+namespace {
+
+// Inserts an empty whitespace row for `account` where plan order puts it; returns its index.
+std::size_t insert_whitespace_row(Whitespace& w, std::size_t account) {
+    const auto at = std::lower_bound(w.rows.begin(), w.rows.end(), account,
+                                     [](const WhitespaceRow& r, std::size_t a) { return r.account < a; });
+    const auto r = static_cast<std::size_t>(at - w.rows.begin());
+    WhitespaceRow row;
+    row.account = account;
+    row.first = static_cast<std::uint32_t>(w.recommendations.size());
+    w.rows.insert(at, row);
+    const std::size_t nf = w.families.size();
+    w.held_mrc.insert(w.held_mrc.begin() + static_cast<std::ptrdiff_t>(r * nf), nf, Cents{0});
+    w.held_count.insert(w.held_count.begin() + static_cast<std::ptrdiff_t>(r * nf), nf, std::uint16_t{0});
+    return r;
+}
+
+void erase_whitespace_row(Whitespace& w, std::size_t r) {
+    const std::size_t nf = w.families.size();
+    w.rows.erase(w.rows.begin() + static_cast<std::ptrdiff_t>(r));
+    const auto from = static_cast<std::ptrdiff_t>(r * nf), to = static_cast<std::ptrdiff_t>((r + 1) * nf);
+    w.held_mrc.erase(w.held_mrc.begin() + from, w.held_mrc.begin() + to);
+    w.held_count.erase(w.held_count.begin() + from, w.held_count.begin() + to);
+}
+
+} // namespace
+
 bool update_desks(const Plan& plan, Date today, DeskData& d, const TouchedSet& changed,
                   const Settings& before) {
     if (changed.everything || changed.catalog || changed.rules || changed.stages) return false;
-    if (plan.settings.renewal_notice_days != before.renewal_notice_days ||
-        plan.settings.winback_window_days != before.winback_window_days)
-        return false;
+    // A notice or window setting changes every renewal or win-back row: those are redone whole.
+    const bool all_renewals = plan.settings.renewal_notice_days != before.renewal_notice_days;
+    const bool all_winbacks = plan.settings.winback_window_days != before.winback_window_days;
     const std::size_t n = plan.accounts.size();
     if (d.today != today || d.links.last_touch.size() != n || d.scratch.size() != n) return false;
 
@@ -122,13 +149,6 @@ bool update_desks(const Plan& plan, Date today, DeskData& d, const TouchedSet& c
     if (plan.opportunities.size() != old_opps + appended) return false;
     std::sort(dirty.begin(), dirty.end());
     dirty.erase(std::unique(dirty.begin(), dirty.end()), dirty.end());
-    // A status change moves an account between desks (and the whitespace rows, which are in plan
-    // order): recompute then.
-    for (std::size_t a : dirty) {
-        const AccountStatus s = plan.accounts[a].status;
-        if ((d.scratch[a].whitespace >= 0) != (s == AccountStatus::Client)) return false;
-        if ((d.scratch[a].winback >= 0) != (s == AccountStatus::Former)) return false;
-    }
 
     // The links: opportunities again (cheap), activities only when one changed.
     LinkReuse reuse;
@@ -139,20 +159,48 @@ bool update_desks(const Plan& plan, Date today, DeskData& d, const TouchedSet& c
     }
 
     const RuleEngine engine(plan);
-    std::vector<std::size_t> drop_renewals, drop_winbacks;
+    if (all_renewals) {
+        d.renewals.clear();
+        for (std::size_t a = 0; a < n; ++a)
+            if (auto r = renewal_of(plan, d.links, a, today)) d.renewals.push_back(std::move(*r));
+    }
+    if (all_winbacks) {
+        d.winbacks.clear();
+        for (std::size_t a = 0; a < n; ++a)
+            if (auto w = winback_of(plan, d.links, engine, a, today)) d.winbacks.push_back(std::move(*w));
+    }
+    // Each touched account's rows. A status change moves the account between desks: its renewal
+    // or win-back row comes or goes, and its whitespace row (rows are in plan order) is inserted or
+    // erased once the rows that stay have been redone in place (their indices are the old ones).
+    std::vector<std::size_t> drop_renewals, drop_winbacks, drop_whitespace, new_clients;
     for (std::size_t a : dirty) {
         const AccountPriority& old = d.scratch[a];
-        redo_row(d.renewals, old.renewal, renewal_of(plan, d.links, a, today), drop_renewals);
-        redo_row(d.winbacks, old.winback, winback_of(plan, d.links, engine, a, today), drop_winbacks);
+        if (!all_renewals) redo_row(d.renewals, old.renewal, renewal_of(plan, d.links, a, today), drop_renewals);
+        if (!all_winbacks)
+            redo_row(d.winbacks, old.winback, winback_of(plan, d.links, engine, a, today), drop_winbacks);
+        const bool client = plan.accounts[a].status == AccountStatus::Client;
         if (old.whitespace >= 0) {
             const auto r = static_cast<std::size_t>(old.whitespace);
             count_row(d.whitespace, r, -1);
+            if (!client) {
+                drop_whitespace.push_back(r);
+                continue;
+            }
             if (!redo_whitespace_row(plan, d.links, engine, today, d.whitespace, r)) return false;
             count_row(d.whitespace, r, 1);
+        } else if (client) {
+            new_clients.push_back(a);
         }
     }
     drop_rows(d.renewals, drop_renewals);
     drop_rows(d.winbacks, drop_winbacks);
+    std::sort(drop_whitespace.begin(), drop_whitespace.end(), std::greater<>());
+    for (std::size_t r : drop_whitespace) erase_whitespace_row(d.whitespace, r);
+    for (std::size_t a : new_clients) {
+        const std::size_t r = insert_whitespace_row(d.whitespace, a);
+        if (!redo_whitespace_row(plan, d.links, engine, today, d.whitespace, r)) return false;
+        count_row(d.whitespace, r, 1);
+    }
     sort_renewals(d.renewals);
     sort_winbacks(d.winbacks);
     rescore(plan, today, d);

@@ -11,8 +11,9 @@ namespace footprint::core {
 // changes_since) and `settings_before` its settings then; `today` is the same day. Returns true with
 // `desks` as compute_desks(plan, today) would give; false, with `desks` no longer usable, when the
 // edits are of a kind it does not follow: accounts or opportunities removed or inserted before
-// others, a client becoming a former client or back, the catalog, rules, stages, or the notice and
-// win-back settings. The caller then recomputes.
+// others, the catalog, rules or stages. The caller then recomputes. It follows edits of records
+// (a status change moves the account between desks) and the notice and win-back window settings
+// (every renewal or win-back row is redone).
 bool update_desks(const Plan& plan, Date today, DeskData& desks, const TouchedSet& changed,
                   const Settings& settings_before);
 

@@ -73,11 +73,13 @@ TEST_CASE("update_desks: random small edits give the same desks as recomputing")
     int updated = 0, recomputed = 0, next_id = 0;
     const char* stages[] = {"Prospecting", "Proposal/Price Quote", "Closed Won", "Closed Lost"};
     const char* products[] = {"inet-1g", "voice-hosted", "cloud-backup", "eth-sdwan", "tv-business"};
-    for (int step = 0; step < 80; ++step) {
+    int status_changes = 0;
+    for (int step = 0; step < 160; ++step) {
         CAPTURE(step);
         const Plan& p = doc.plan();
         const Account& acc = p.accounts[static_cast<std::size_t>(rng.below(static_cast<int>(p.accounts.size())))];
-        const int kind = rng.below(7);
+        const int kind = rng.below(9);
+        bool flipped = false;
         if (kind == 0 || kind == 1) { // a new deal, as the desks and the pipeline make them
             Opportunity o;
             o.id = "t-opp-" + std::to_string(next_id++);
@@ -115,10 +117,19 @@ TEST_CASE("update_desks: random small edits give the same desks as recomputing")
             act.account_id = acc.id;
             act.date = add_days(today, rng.below(60) - 45);
             doc.execute(Command{"log", {Put<Activity>{act, std::nullopt, true}}}, Timestamp{step});
-        } else if (kind == 5) { // weights
+        } else if (kind == 5) { // weights, or the notice or win-back window setting
             Settings s = p.settings;
-            s.priority_weights.upsell = rng.below(100);
-            doc.execute(Command{"weights", {Set<Settings>{s}}}, Timestamp{step});
+            switch (rng.below(3)) {
+            case 0: s.priority_weights.upsell = rng.below(100); break;
+            case 1: s.renewal_notice_days = rng.below(120); break;
+            default: s.winback_window_days = rng.below(240); break;
+            }
+            doc.execute(Command{"settings", {Set<Settings>{s}}}, Timestamp{step});
+        } else if (kind == 6 || kind == 7) { // a client lost, a former client won back, a prospect won
+            Account a = acc;
+            a.status = static_cast<AccountStatus>(rng.below(3));
+            flipped = a.status != acc.status;
+            doc.execute(Command{"status", {Put<Account>{a, std::nullopt, true}}}, Timestamp{step});
         } else {
             doc.undo(Timestamp{step});
         }
@@ -126,6 +137,7 @@ TEST_CASE("update_desks: random small edits give the same desks as recomputing")
         REQUIRE(changed);
         if (update_desks(doc.plan(), today, desks, *changed, before)) {
             ++updated;
+            status_changes += flipped;
         } else {
             ++recomputed;
             desks = compute_desks(doc.plan(), today);
@@ -134,8 +146,9 @@ TEST_CASE("update_desks: random small edits give the same desks as recomputing")
         rev = doc.revision();
         before = doc.plan().settings;
     }
-    CHECK(updated >= 50); // undoing a new deal removes it: those recompute
+    CHECK(updated >= 110); // undoing a new deal removes it: those recompute
     CHECK(recomputed >= 1);
+    CHECK(status_changes >= 10); // the status changes were followed, not recomputed
 }
 
 TEST_CASE("update_desks: refuses what it does not follow") {
@@ -151,17 +164,19 @@ TEST_CASE("update_desks: refuses what it does not follow") {
         doc.undo(Timestamp{2});
         return ok;
     };
-    Account former = doc.plan().accounts[0];
-    former.status = former.status == AccountStatus::Client ? AccountStatus::Former : AccountStatus::Client;
-    CHECK_FALSE(attempt(Command{"status", {Put<Account>{former, std::nullopt, true}}}));
     CHECK_FALSE(attempt(Command{"remove deal", {Remove<Opportunity>{doc.plan().opportunities[0].id}}}));
     Account inserted = doc.plan().accounts[1];
     inserted.id = "t-new";
     CHECK_FALSE(attempt(Command{"insert", {Put<Account>{inserted, std::size_t{0}, true}}}));
     CHECK_FALSE(attempt(Command{"rules", {Set<std::vector<UpsellRule>>{{}}}}));
+    // Followed: a status change, the notice and window settings, a rename.
+    Account former = doc.plan().accounts[0];
+    former.status = former.status == AccountStatus::Client ? AccountStatus::Former : AccountStatus::Client;
+    CHECK(attempt(Command{"status", {Put<Account>{former, std::nullopt, true}}}));
     Settings s = doc.plan().settings;
     s.renewal_notice_days = 30;
-    CHECK_FALSE(attempt(Command{"notice", {Set<Settings>{s}}}));
+    s.winback_window_days = 45;
+    CHECK(attempt(Command{"notice", {Set<Settings>{s}}}));
     Account renamed = doc.plan().accounts[1];
     renamed.name = "Renamed";
     CHECK(attempt(Command{"rename", {Put<Account>{renamed, std::nullopt, true}}}));
