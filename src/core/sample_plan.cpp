@@ -8,7 +8,8 @@
 // Contract ends are placed deliberately: 8 accounts renew within 30 days, 15 within 90, 30 within
 // 180, 12 are past their end (month-to-month), 30 started over the last 10 months, three a month
 // (their Closed Won deals give the forecast a history), one ends on Feb 29 and many on a month's
-// last day. This file has the territories and phase 1; sample_plan_deals.cpp phases 2 and 3;
+// last day. This file has the territories and phase 1; sample_plan_deals.cpp the service lines
+// (bundles, add-ons) and phases 2 and 3;
 // sample_plan_activities.cpp phase 4; sample_plan_generator.h what they share.
 #include "core/sample_plan.h"
 #include "core/sample_plan_generator.h"
