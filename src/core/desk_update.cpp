@@ -2,6 +2,7 @@
 #include "core/desk_update.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace footprint::core {
 
@@ -131,22 +132,52 @@ bool update_desks(const Plan& plan, Date today, DeskData& d, const TouchedSet& c
         if (!i || *i >= n || plan.accounts[*i].id != id) return false;
         dirty.push_back(*i);
     }
-    const std::size_t old_opps = d.links.opp_hash.size();
-    if (plan.opportunities.size() < old_opps || d.links.owner.size() != old_opps) return false;
-    std::size_t appended = 0;
+    // Opportunities: those not edited keep their order; edited ones may have been removed, added
+    // or put back anywhere (a deleted deal, a new one, an undone deletion). Old and new indices are
+    // matched by id hash, in order; a deal that is not edited yet not where it was is refused.
+    const std::size_t old_opps = d.links.opp_hash.size(), new_opps = plan.opportunities.size();
+    if (d.links.owner.size() != old_opps) return false;
+    std::unordered_set<std::uint64_t> edited;
+    for (const std::string& id : changed.opportunities) edited.insert(desk_id_hash(id));
+    std::vector<std::uint64_t> new_hash(new_opps);
+    for (std::size_t j = 0; j < new_opps; ++j) new_hash[j] = desk_id_hash(plan.opportunities[j].id);
+    std::vector<std::size_t> new_of_old(old_opps, kNoIndex), old_of_new(new_opps, kNoIndex);
+    bool moved = false;
+    for (std::size_t k = 0, j = 0; k < old_opps || j < new_opps;) {
+        if (k < old_opps && j < new_opps && new_hash[j] == d.links.opp_hash[k]) {
+            new_of_old[k] = j;
+            old_of_new[j] = k;
+            ++k, ++j;
+        } else if (j < new_opps && edited.count(new_hash[j])) {
+            ++j, moved = true; // added here
+        } else if (k < old_opps && edited.count(d.links.opp_hash[k])) {
+            if (d.links.owner[k] != UINT32_MAX) dirty.push_back(d.links.owner[k]); // removed
+            ++k, moved = true;
+        } else {
+            return false;
+        }
+    }
     for (const std::string& id : changed.opportunities) {
         std::size_t k = 0;
         while (k < plan.opportunities.size() && plan.opportunities[k].id != id) ++k;
-        if (k == plan.opportunities.size()) return false; // removed
-        if (k < old_opps) {
-            if (d.links.opp_hash[k] != desk_id_hash(id)) return false; // moved
-            if (d.links.owner[k] != UINT32_MAX) dirty.push_back(d.links.owner[k]);
-        } else {
-            ++appended;
-        }
+        if (k == plan.opportunities.size()) continue; // removed: its old account is dirty above
+        if (old_of_new[k] != kNoIndex && d.links.owner[old_of_new[k]] != UINT32_MAX)
+            dirty.push_back(d.links.owner[old_of_new[k]]);
         if (auto a = d.links.find_account(plan.opportunities[k].account_id); a && *a < n) dirty.push_back(*a);
     }
-    if (plan.opportunities.size() != old_opps + appended) return false;
+    // Rows keep pointing at their deals, wherever those moved. (Rows whose deal was removed belong
+    // to dirty accounts, redone below.)
+    if (moved) {
+        auto remap = [&](std::size_t& i) {
+            if (i != kNoIndex) i = i < old_opps ? new_of_old[i] : kNoIndex;
+        };
+        for (RenewalRow& r : d.renewals) remap(r.deal.opportunity);
+        for (WinbackRow& w : d.winbacks) {
+            remap(w.deal.opportunity);
+            remap(w.source_opportunity);
+        }
+        for (Recommendation& rec : d.whitespace.recommendations) remap(rec.deal.opportunity);
+    }
     std::sort(dirty.begin(), dirty.end());
     dirty.erase(std::unique(dirty.begin(), dirty.end()), dirty.end());
 
