@@ -112,6 +112,12 @@ int main(int argc, char** argv) {
         doc.execute(footprint::app::Command{"delete", {Remove<Opportunity>{id}}}, Timestamp{300 + i});
     });
     const double undone_ms = timed_update([&](int i) { doc.undo(Timestamp{400 + i}); });
+    const double added_ms = timed_update([&](int i) { // a new client at the end, as "New account" adds it
+        Account a = doc.plan().accounts[static_cast<std::size_t>(i) * 13];
+        a.id = "bench-acc-" + std::to_string(i);
+        a.status = AccountStatus::Client;
+        doc.execute(footprint::app::Command{"add", {Put<Account>{a, std::nullopt, true}}}, Timestamp{500 + i});
+    });
     const double notice_ms = timed_update([&](int i) {
         Settings s = doc.plan().settings;
         s.renewal_notice_days = 30 + i;
@@ -136,6 +142,7 @@ int main(int argc, char** argv) {
     std::printf("  update_desks (won back)    %8.1f            a former client becomes a client\n", won_ms);
     std::printf("  update_desks (deal deleted)%8.1f            the deals after it move up\n", deleted_ms);
     std::printf("  update_desks (undo)        %8.1f            the deletions undone: each deal back in its place\n", undone_ms);
+    std::printf("  update_desks (new account) %8.1f            a client added at the end\n", added_ms);
     std::printf("  update_desks (notice days) %8.1f            every renewal row redone\n", notice_ms);
     std::printf("  (-1: refused, recomputed instead)\n");
     return sink == 0 ? 1 : 0;

@@ -87,10 +87,15 @@ LinkBuilder::LinkBuilder(const Plan& plan, Date today, AccountLinks& out, std::o
     const std::size_t n = plan.accounts.size();
     if (only_) reuse_ = {};
     if (reuse_.activities) reuse_.accounts = true; // activity links point at account indices
-    total_ = (only_ || reuse_.accounts ? 0 : n) + plan.opportunities.size() + n +
+    std::size_t before = reuse_.accounts && reuse_.accounts_before ? reuse_.accounts_before : n;
+    // Accounts added at the end join the kept table while it stays at most half full.
+    if (before > n || (before < n && links_.id_table.size() < 2 * n)) reuse_ = {}, before = n;
+    total_ = (only_ || reuse_.accounts ? n - before : n) + plan.opportunities.size() + n +
              (reuse_.activities ? 0 : plan.activities.size());
-    if (only_ || reuse_.accounts) {
+    if (only_ || (reuse_.accounts && before == n)) {
         phase_ = Phase::Opportunities;
+    } else if (reuse_.accounts) {
+        next_ = before; // the table phase adds only the new accounts
     } else {
         std::size_t cap = 16;
         while (cap < n * 2) cap <<= 1;
@@ -105,6 +110,10 @@ LinkBuilder::LinkBuilder(const Plan& plan, Date today, AccountLinks& out, std::o
         links_.last_touch.assign(n, std::nullopt);
         links_.next_planned.assign(n, std::nullopt);
         links_.last_touch_type.assign(n, ActivityType::Call);
+    } else { // accounts added at the end have no touches (no activity changed)
+        links_.last_touch.resize(n, std::nullopt);
+        links_.next_planned.resize(n, std::nullopt);
+        links_.last_touch_type.resize(n, ActivityType::Call);
     }
 }
 

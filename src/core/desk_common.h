@@ -60,8 +60,11 @@ std::uint64_t desk_id_hash(std::string_view id);
 
 // What a rebuild may keep from the links it replaces (the caller knows what did not change).
 struct LinkReuse {
-    bool accounts = false;   // no account was added, removed or moved: keep the id table
+    bool accounts = false;   // no account was removed or moved: keep the id table
     bool activities = false; // and no activity changed either: keep last and next touches
+    // With `accounts`: how many accounts the kept links knew; those after them were added at the
+    // end (they join the id table, with no activity touches). 0: as many as the plan has.
+    std::size_t accounts_before = 0;
 };
 
 // link_accounts in slices, so a big plan's links can be built across several frames. `plan` must

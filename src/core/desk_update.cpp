@@ -122,16 +122,25 @@ bool update_desks(const Plan& plan, Date today, DeskData& d, const TouchedSet& c
     // A notice or window setting changes every renewal or win-back row: those are redone whole.
     const bool all_renewals = plan.settings.renewal_notice_days != before.renewal_notice_days;
     const bool all_winbacks = plan.settings.winback_window_days != before.winback_window_days;
-    const std::size_t n = plan.accounts.size();
-    if (d.today != today || d.links.last_touch.size() != n || d.scratch.size() != n) return false;
+    const std::size_t n = plan.accounts.size(), old_n = d.links.last_touch.size();
+    if (d.today != today || old_n > n || d.scratch.size() != old_n) return false;
 
-    // The accounts whose rows may change; every touched record must be where it was, or appended.
+    // The accounts whose rows may change; every touched account must be where it was, or new and
+    // added at the end (every account after the old ones must be new).
     std::vector<std::size_t> dirty;
+    std::size_t added = 0;
     for (const std::string& id : changed.accounts) {
-        auto i = d.links.find_account(id);
-        if (!i || *i >= n || plan.accounts[*i].id != id) return false;
-        dirty.push_back(*i);
+        if (auto i = d.links.find_account(id); i && *i < old_n && plan.accounts[*i].id == id) {
+            dirty.push_back(*i);
+            continue;
+        }
+        std::size_t k = old_n;
+        while (k < n && plan.accounts[k].id != id) ++k;
+        if (k == n) return false; // removed or moved
+        dirty.push_back(k);
+        ++added;
     }
+    if (added != n - old_n) return false;
     // Opportunities: those not edited keep their order; edited ones may have been removed, added
     // or put back anywhere (a deleted deal, a new one, an undone deletion). Old and new indices are
     // matched by id hash, in order; a deal that is not edited yet not where it was is refused.
@@ -163,7 +172,7 @@ bool update_desks(const Plan& plan, Date today, DeskData& d, const TouchedSet& c
         if (k == plan.opportunities.size()) continue; // removed: its old account is dirty above
         if (old_of_new[k] != kNoIndex && d.links.owner[old_of_new[k]] != UINT32_MAX)
             dirty.push_back(d.links.owner[old_of_new[k]]);
-        if (auto a = d.links.find_account(plan.opportunities[k].account_id); a && *a < n) dirty.push_back(*a);
+        if (auto a = d.links.find_account(plan.opportunities[k].account_id); a && *a < old_n) dirty.push_back(*a);
     }
     // Rows keep pointing at their deals, wherever those moved. (Rows whose deal was removed belong
     // to dirty accounts, redone below.)
@@ -185,6 +194,7 @@ bool update_desks(const Plan& plan, Date today, DeskData& d, const TouchedSet& c
     LinkReuse reuse;
     reuse.accounts = true;
     reuse.activities = changed.activities.empty();
+    reuse.accounts_before = old_n;
     LinkBuilder links(plan, today, d.links, std::nullopt, reuse);
     while (!links.step(SIZE_MAX)) {
     }
@@ -205,7 +215,7 @@ bool update_desks(const Plan& plan, Date today, DeskData& d, const TouchedSet& c
     // erased once the rows that stay have been redone in place (their indices are the old ones).
     std::vector<std::size_t> drop_renewals, drop_winbacks, drop_whitespace, new_clients;
     for (std::size_t a : dirty) {
-        const AccountPriority& old = d.scratch[a];
+        const AccountPriority old = a < old_n ? d.scratch[a] : AccountPriority{}; // new: no rows yet
         if (!all_renewals) redo_row(d.renewals, old.renewal, renewal_of(plan, d.links, a, today), drop_renewals);
         if (!all_winbacks)
             redo_row(d.winbacks, old.winback, winback_of(plan, d.links, engine, a, today), drop_winbacks);

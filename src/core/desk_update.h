@@ -12,7 +12,8 @@ namespace footprint::core {
 // `desks` as compute_desks(plan, today) would give; false, with `desks` no longer usable, when the
 // edits are of a kind it does not follow: accounts removed or inserted before others, the
 // catalog, rules or stages. The caller then recomputes. It follows edits of records (a status
-// change moves the account between desks), opportunities added, deleted or put back anywhere
+// change moves the account between desks), accounts added at the end, opportunities added,
+// deleted or put back anywhere
 // (rows follow their deals' new indices), and the notice and win-back window settings (every
 // renewal or win-back row is redone).
 bool update_desks(const Plan& plan, Date today, DeskData& desks, const TouchedSet& changed,

@@ -73,12 +73,12 @@ TEST_CASE("update_desks: random small edits give the same desks as recomputing")
     int updated = 0, recomputed = 0, next_id = 0;
     const char* stages[] = {"Prospecting", "Proposal/Price Quote", "Closed Won", "Closed Lost"};
     const char* products[] = {"inet-1g", "voice-hosted", "cloud-backup", "eth-sdwan", "tv-business"};
-    int status_changes = 0;
+    int status_changes = 0, added = 0;
     for (int step = 0; step < 160; ++step) {
         CAPTURE(step);
         const Plan& p = doc.plan();
         const Account& acc = p.accounts[static_cast<std::size_t>(rng.below(static_cast<int>(p.accounts.size())))];
-        const int kind = step % 40 == 39 ? 99 : rng.below(10);
+        const int kind = step % 40 == 39 ? 99 : rng.below(11);
         bool flipped = false;
         if (kind == 0 || kind == 1) { // a new deal, as the desks and the pipeline make them
             Opportunity o;
@@ -140,6 +140,21 @@ TEST_CASE("update_desks: random small edits give the same desks as recomputing")
                 doc.execute(Command{"move deal", {Remove<Opportunity>{o.id}, Put<Opportunity>{o, to, true}}},
                             Timestamp{step});
             }
+        } else if (kind == 9) { // a new account (a copy of one), with a deal, in one command
+            Account a = acc;
+            a.id = "t-acc-" + std::to_string(next_id++);
+            for (Service& sv : a.services) sv.id = "t-svc-" + std::to_string(next_id++);
+            Opportunity o;
+            o.id = "t-opp-" + std::to_string(next_id++);
+            o.account_id = a.id;
+            o.name = "First deal";
+            o.stage = stages[rng.below(4)];
+            o.close_date = add_days(today, rng.below(200) - 100);
+            o.mrc = 1000 * (1 + rng.below(50));
+            o.products = {products[rng.below(5)]};
+            doc.execute(Command{"new account", {Put<Account>{a, std::nullopt, true}, Put<Opportunity>{o, std::nullopt, true}}},
+                        Timestamp{step});
+            added += 1;
         } else if (kind == 99) { // the catalog: not followed, recomputed
             std::vector<Product> catalog = p.catalog;
             catalog[0].prices[0].mrc += 100;
@@ -163,6 +178,7 @@ TEST_CASE("update_desks: random small edits give the same desks as recomputing")
     CHECK(updated >= 140);
     CHECK(recomputed >= 4); // the catalog changes
     CHECK(status_changes >= 10); // the status changes were followed, not recomputed
+    CHECK(added >= 8);
 }
 
 TEST_CASE("update_desks: refuses what it does not follow") {
@@ -186,7 +202,11 @@ TEST_CASE("update_desks: refuses what it does not follow") {
     inserted.id = "t-new";
     CHECK_FALSE(attempt(Command{"insert", {Put<Account>{inserted, std::size_t{0}, true}}}));
     CHECK_FALSE(attempt(Command{"rules", {Set<std::vector<UpsellRule>>{{}}}}));
-    // Followed: a deal deleted, a status change, the notice and window settings, a rename.
+    // Followed: a new account at the end, a deal deleted, a status change, the notice and window
+    // settings, a rename.
+    Account added = doc.plan().accounts[2];
+    added.id = "t-added";
+    CHECK(attempt(Command{"add", {Put<Account>{added, std::nullopt, true}}}));
     CHECK(attempt(Command{"remove deal", {Remove<Opportunity>{doc.plan().opportunities[0].id}}}));
     Account former = doc.plan().accounts[0];
     former.status = former.status == AccountStatus::Client ? AccountStatus::Former : AccountStatus::Client;
