@@ -49,16 +49,21 @@ std::uint64_t id_hash(std::string_view s) { // 8 bytes at a time, splitmix-style
     return h ^ (h >> 32);
 }
 
-void insert_id(std::vector<AccountLinks::IdSlot>& slots, const std::string& id, std::size_t i) {
-    const std::uint64_t h = id_hash(id);
+// The table is bigger than the caches: batches hash their ids first and ask for their slots
+// (prefetch), so the misses overlap instead of coming one after another.
+constexpr std::size_t kBatch = 32;
+void prefetch_slot(const std::vector<AccountLinks::IdSlot>& slots, std::uint64_t h) {
+    __builtin_prefetch(&slots[h & (slots.size() - 1)]);
+}
+
+void insert_hashed(std::vector<AccountLinks::IdSlot>& slots, std::uint64_t h, std::size_t i) {
     const std::size_t mask = slots.size() - 1;
     std::size_t at = h & mask;
     while (slots[at].index != UINT32_MAX && slots[at].hash != h) at = (at + 1) & mask;
     if (slots[at].index == UINT32_MAX) slots[at] = {h, static_cast<std::uint32_t>(i)};
 }
 
-std::optional<std::size_t> find_in(const std::vector<AccountLinks::IdSlot>& slots, const std::string& id) {
-    const std::uint64_t h = id_hash(id);
+std::optional<std::size_t> find_hashed(const std::vector<AccountLinks::IdSlot>& slots, std::uint64_t h) {
     const std::size_t mask = slots.size() - 1;
     for (std::size_t at = h & mask;; at = (at + 1) & mask) {
         if (slots[at].index == UINT32_MAX) return std::nullopt;
@@ -119,7 +124,20 @@ LinkBuilder::LinkBuilder(const Plan& plan, Date today, AccountLinks& out, std::o
 
 std::optional<std::size_t> LinkBuilder::account_of(const std::string& id) const {
     if (only_) return id == plan_.accounts[*only_].id ? only_ : std::nullopt;
-    return find_in(links_.id_table, id);
+    return find_hashed(links_.id_table, id_hash(id));
+}
+
+void LinkBuilder::touch(const Activity& act, std::size_t a) {
+    if (act.date <= today_) {
+        auto& last = links_.last_touch[a];
+        if (!last || *last < act.date) {
+            last = act.date;
+            links_.last_touch_type[a] = act.type;
+        }
+    } else {
+        auto& next = links_.next_planned[a];
+        if (!next || act.date < *next) next = act.date;
+    }
 }
 
 bool LinkBuilder::step(std::size_t budget) {
@@ -134,7 +152,16 @@ bool LinkBuilder::step(std::size_t budget) {
         switch (phase_) {
         case Phase::Table: {
             const std::size_t end = slice(n);
-            for (; next_ < end; ++next_) insert_id(links_.id_table, plan_.accounts[next_].id, next_);
+            std::uint64_t hash[kBatch];
+            while (next_ < end) {
+                const std::size_t m = std::min(kBatch, end - next_);
+                for (std::size_t k = 0; k < m; ++k) {
+                    hash[k] = id_hash(plan_.accounts[next_ + k].id);
+                    prefetch_slot(links_.id_table, hash[k]);
+                }
+                for (std::size_t k = 0; k < m; ++k) insert_hashed(links_.id_table, hash[k], next_ + k);
+                next_ += m;
+            }
             if (next_ == n) {
                 phase_ = Phase::Opportunities;
                 next_ = 0;
@@ -179,21 +206,26 @@ bool LinkBuilder::step(std::size_t budget) {
         case Phase::Activities: {
             const Date from = add_days(today_, -kTouchLookbackDays), to = add_days(today_, kPlannedLookaheadDays);
             const std::size_t end = slice(plan_.activities.size());
-            for (; next_ < end; ++next_) {
-                const Activity& act = plan_.activities[next_];
-                if (act.date < from || to < act.date) continue; // before the look-up: most are skipped
-                auto a = account_of(act.account_id);
-                if (!a) continue;
-                if (act.date <= today_) {
-                    auto& last = links_.last_touch[*a];
-                    if (!last || *last < act.date) {
-                        last = act.date;
-                        links_.last_touch_type[*a] = act.type;
-                    }
-                } else {
-                    auto& next = links_.next_planned[*a];
-                    if (!next || act.date < *next) next = act.date;
+            if (only_) {
+                for (; next_ < end; ++next_) {
+                    const Activity& act = plan_.activities[next_];
+                    if (act.date < from || to < act.date) continue;
+                    if (auto a = account_of(act.account_id)) touch(act, *a);
                 }
+            }
+            std::uint64_t hash[kBatch];
+            std::uint32_t which[kBatch];
+            while (next_ < end) {
+                std::size_t m = 0;
+                for (; next_ < end && m < kBatch; ++next_) {
+                    const Activity& act = plan_.activities[next_];
+                    if (act.date < from || to < act.date) continue; // before the look-up: most are skipped
+                    hash[m] = id_hash(act.account_id);
+                    prefetch_slot(links_.id_table, hash[m]);
+                    which[m++] = static_cast<std::uint32_t>(next_);
+                }
+                for (std::size_t k = 0; k < m; ++k)
+                    if (auto a = find_hashed(links_.id_table, hash[k])) touch(plan_.activities[which[k]], *a);
             }
             if (next_ == plan_.activities.size()) phase_ = Phase::Done;
             break;

@@ -81,6 +81,7 @@ public:
 private:
     enum class Phase { Table, Opportunities, Layout, Activities, Done };
     std::optional<std::size_t> account_of(const std::string& id) const;
+    void touch(const Activity& act, std::size_t account); // its account's last or next touch
     const Plan& plan_;
     Date today_;
     AccountLinks& links_;

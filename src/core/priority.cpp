@@ -62,6 +62,19 @@ void sort_scores(DeskData& d);
 
 } // namespace
 
+namespace {
+
+// The pass is bound by memory latency: each account's services sit in their own allocation.
+// Asking for an account's services a few accounts ahead lets those misses overlap.
+constexpr std::size_t kPrefetchAhead = 8;
+void prefetch_services(const Account& a) {
+    const char* p = reinterpret_cast<const char*>(a.services.data());
+    const std::size_t bytes = a.services.size() * sizeof(Service);
+    for (std::size_t off = 0; off < bytes && off < 1024; off += 64) __builtin_prefetch(p + off);
+}
+
+} // namespace
+
 DeskData compute_desks(const Plan& plan, Date today) {
     DeskData d;
     compute_desks(plan, today, d);
@@ -120,6 +133,7 @@ bool DeskJob::step(std::size_t budget) {
             const std::size_t end = n - next_ > budget ? next_ + budget : n;
             budget -= end - next_;
             for (; next_ < end; ++next_) {
+                if (next_ + kPrefetchAhead < n) prefetch_services(plan_.accounts[next_ + kPrefetchAhead]);
                 switch (plan_.accounts[next_].status) {
                 case AccountStatus::Client:
                     if (auto r = renewal_of(plan_, d_.links, next_, today_)) d_.renewals.push_back(std::move(*r));
