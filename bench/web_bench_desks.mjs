@@ -15,7 +15,8 @@ async function untilReady(page) {
 }
 
 const server = await startServer();
-const rows = { open: [], openMax: [], edit: [], editMax: [], click: [], clickMax: [] };
+const rows = { open: [], openMax: [], edit: [], editMax: [], click: [], clickMax: [], undo: [], undoMax: [],
+  status: [], statusMax: [] };
 for (let i = 0; i < RUNS; i++) {
   const s = await launch(newProfileDir('desks-bench'));
   try {
@@ -39,6 +40,18 @@ for (let i = 0; i < RUNS; i++) {
     await dispatch(page, { op: 'create_renewal', account_id: due.account_id });
     rows.click.push(await untilReady(page));
     rows.clickMax.push((await page.evaluate(() => window.footprint.frameStats())).max_ms);
+    // Ctrl+Z takes the new deal away again.
+    await new Promise((r) => setTimeout(r, 3000));
+    await page.evaluate(() => window.footprint.resetFrameStats());
+    await dispatch(page, { op: 'undo' });
+    rows.undo.push(await untilReady(page));
+    rows.undoMax.push((await page.evaluate(() => window.footprint.frameStats())).max_ms);
+    // A client lost: the account moves from the renewal and whitespace desks to the win-back desk.
+    await new Promise((r) => setTimeout(r, 3000));
+    await page.evaluate(() => window.footprint.resetFrameStats());
+    await dispatch(page, { op: 'edit_account', id: due.account_id, status: 'former' });
+    rows.status.push(await untilReady(page));
+    rows.statusMax.push((await page.evaluate(() => window.footprint.frameStats())).max_ms);
   } finally { await s.close(); }
 }
 await server.close();
@@ -49,3 +62,7 @@ console.log(`| Desks ready after an edit (priority weights) | ${fmt(rows.edit)} 
 console.log(`| longest frame meanwhile | ${fmt(rows.editMax)} |`);
 console.log(`| Desks ready after one click (Create renewal) | ${fmt(rows.click)} |`);
 console.log(`| longest frame meanwhile | ${fmt(rows.clickMax)} |`);
+console.log(`| Desks ready after undo (the new deal removed) | ${fmt(rows.undo)} |`);
+console.log(`| longest frame meanwhile | ${fmt(rows.undoMax)} |`);
+console.log(`| Desks ready after a client is marked former | ${fmt(rows.status)} |`);
+console.log(`| longest frame meanwhile | ${fmt(rows.statusMax)} |`);

@@ -110,13 +110,19 @@ std::optional<core::Json> test_ops_plan(const std::string& op, const core::Json&
         return core::Json{{"ok", true}};
     }
     if (op == "edit_account") {
-        // {"op":"edit_account","id":"…","name":"…","notes":"…"}: the fields the account page edits.
+        // {"op":"edit_account","id":"…","name":"…","notes":"…","status":"former"}: fields the account
+        // page edits.
         const std::string id = str(cmd, "id");
         auto idx = a.doc().index().account(id);
         if (!idx) return error("no account with id " + id);
         core::Account acc = a.plan().accounts[*idx];
         if (cmd.contains("name")) acc.name = str(cmd, "name");
         if (cmd.contains("notes")) acc.notes = str(cmd, "notes");
+        if (cmd.contains("status")) {
+            const auto status = core::account_status_from(str(cmd, "status"));
+            if (!status) return error("no such status: " + str(cmd, "status"));
+            acc.status = *status;
+        }
         a.put_account(std::move(acc), "Edit account");
         return core::Json{{"ok", true}};
     }
