@@ -6,6 +6,7 @@
 
 #include "core/date.h"
 #include "core/model.h"
+#include "core/rng.h"
 #include "core/sample_plan_data.h"
 
 #include <cstdint>
@@ -23,23 +24,18 @@ inline constexpr std::string_view kRep = "Jordan Reyes";
 inline constexpr int kAccounts = 300;
 inline constexpr int kClients = 165, kFormers = 60; // the other 75 are prospects
 
-// --- a small deterministic PRNG (splitmix64) -----------------------------------------------------
+// The generator's draws, on core/rng.h's SplitMix64 (the same sequence on every platform).
 class Rng {
   public:
-    explicit Rng(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
+    explicit Rng(std::uint64_t seed) : bits_(seed) {}
+    std::uint64_t next() { return bits_.next(); }
     // Uniform in [lo, hi], both included.
     int between(int lo, int hi) {
         if (hi <= lo) return lo;
         const auto span = static_cast<std::uint64_t>(static_cast<std::int64_t>(hi) - lo + 1);
         return static_cast<int>(lo + static_cast<std::int64_t>(next() % span));
     }
-    double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; } // [0, 1)
+    double unit() { return bits_.unit(); } // [0, 1)
     bool chance(int percent) { return between(0, 99) < percent; }
     std::size_t index(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(next() % n); }
     template <typename V> const auto& pick(const V& v) { return v[index(v.size())]; }
@@ -60,7 +56,7 @@ class Rng {
     }
 
   private:
-    std::uint64_t state_;
+    SplitMix64 bits_;
 };
 
 std::string make_id(std::string_view prefix, int n);
