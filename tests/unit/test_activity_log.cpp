@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include "app_fixtures.h"
+
 using namespace footprint;
 using namespace footprint::core;
 
@@ -15,10 +17,7 @@ Date d(int y, int m, int day) {
 }
 
 app::App make_app(Date today) {
-    app::Clock clock;
-    clock.monotonic_ms = [] { return 0.0; };
-    clock.wall = [] { return Timestamp{1000}; };
-    clock.today = [today] { return today; };
+    auto clock = app_test::fixed_clock(today, Timestamp{1000});
     app::App a(std::move(clock), 7);
     Plan p = make_empty_plan("p", "Test", Timestamp{});
     Account acc;

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include "app_fixtures.h"
+
 using namespace desk_test;
 using footprint::app::App;
 using footprint::app::Clock;
@@ -13,10 +15,7 @@ using footprint::app::Notice;
 namespace {
 
 App make_app(Date today, Plan plan) {
-    Clock clock;
-    clock.monotonic_ms = [] { return 0.0; };
-    clock.wall = [] { return Timestamp{1'800'000'000'000}; };
-    clock.today = [today] { return today; };
+    auto clock = app_test::fixed_clock(today, Timestamp{1'800'000'000'000});
     App app(std::move(clock), 42);
     app.open_stored(std::move(plan));
     return app;

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include "app_fixtures.h"
+
 using namespace footprint;
 using namespace footprint::core;
 
@@ -140,10 +142,7 @@ TEST_CASE("proposal HTML escapes hostile text in every field") {
 }
 
 TEST_CASE("send_proposal: one undoable command, a proposal activity and a new deal") {
-    app::Clock clock;
-    clock.monotonic_ms = [] { return 0.0; };
-    clock.wall = [] { return Timestamp{1000}; };
-    clock.today = [] { return d(2026, 11, 27); };
+    auto clock = app_test::fixed_clock(d(2026, 11, 27), Timestamp{1000});
     app::App app(std::move(clock), 3);
     Plan plan = make_empty_plan("p", "P", Timestamp{});
     plan.accounts.push_back(client());

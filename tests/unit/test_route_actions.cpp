@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "app_fixtures.h"
+
 #include <algorithm>
 
 using namespace footprint;
@@ -14,10 +16,7 @@ namespace {
 const Date kFriday = date_from_ymd(2026, 11, 27);
 
 std::unique_ptr<app::App> make_app() {
-    app::Clock clock;
-    clock.monotonic_ms = [] { return 0.0; };
-    clock.wall = [] { return Timestamp{1'795'000'000'000}; };
-    clock.today = [] { return kFriday; };
+    auto clock = app_test::fixed_clock(kFriday, Timestamp{1'795'000'000'000});
     auto a = std::make_unique<app::App>(std::move(clock), 42);
     Plan p = make_empty_plan("p", "Test", Timestamp{});
     p.settings.home = LatLon{40.0, -83.0};
