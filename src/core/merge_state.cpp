@@ -42,6 +42,25 @@ Decision decision(Decision::Op op, Collection c, std::size_t mine, std::size_t t
     return d;
 }
 
+// A record deleted on one side and changed on the other: the decision and the conflict it asks.
+template <typename T>
+void add_deletion_conflict(std::vector<Decision>& decisions, std::vector<MergeConflict>& conflicts, Decision d,
+                           const T& record, Collection c) {
+    d.first_conflict = conflicts.size();
+    d.conflict_count = 1;
+    MergeConflict conflict;
+    conflict.what = d.op == Decision::Op::DeletedThere ? MergeConflict::What::DeletedThere
+                                                       : MergeConflict::What::DeletedHere;
+    conflict.kind = kind_of(c);
+    conflict.id = record.id;
+    conflict.label = label_of(record);
+    // The side that still has the record: its modified time.
+    (d.op == Decision::Op::DeletedThere ? conflict.mine_modified : conflict.theirs_modified) = modified(record);
+    conflict.choice = conflict.default_choice();
+    conflicts.push_back(std::move(conflict));
+    decisions.push_back(std::move(d));
+}
+
 } // namespace
 
 MergeState::MergeState(const Plan& m, std::shared_ptr<const Plan> t, MergeOptions o)
@@ -189,18 +208,7 @@ void MergeState::look_at_mine(Collection c, std::size_t i, const std::vector<T>&
         decisions.push_back(decision(Decision::Op::Remove, c, i, kNone));
         return;
     }
-    Decision d = decision(Decision::Op::DeletedThere, c, i, kNone);
-    d.first_conflict = conflicts.size();
-    MergeConflict conflict;
-    conflict.what = MergeConflict::What::DeletedThere;
-    conflict.kind = kind_of(c);
-    conflict.id = m.id;
-    conflict.label = label_of(m);
-    conflict.mine_modified = modified(m);
-    conflict.choice = conflict.default_choice();
-    conflicts.push_back(std::move(conflict));
-    d.conflict_count = 1;
-    decisions.push_back(std::move(d));
+    add_deletion_conflict(decisions, conflicts, decision(Decision::Op::DeletedThere, c, i, kNone), m, c);
 }
 
 template <typename T>
@@ -216,18 +224,7 @@ void MergeState::look_at_theirs(Collection c, std::size_t j, const std::vector<T
         return;
     }
     if (ht == base->hash) return; // deleted here, unchanged there: stays deleted
-    Decision d = decision(Decision::Op::DeletedHere, c, kNone, j);
-    d.first_conflict = conflicts.size();
-    MergeConflict conflict;
-    conflict.what = MergeConflict::What::DeletedHere;
-    conflict.kind = kind_of(c);
-    conflict.id = t.id;
-    conflict.label = label_of(t);
-    conflict.theirs_modified = modified(t);
-    conflict.choice = conflict.default_choice();
-    conflicts.push_back(std::move(conflict));
-    d.conflict_count = 1;
-    decisions.push_back(std::move(d));
+    add_deletion_conflict(decisions, conflicts, decision(Decision::Op::DeletedHere, c, kNone, j), t, c);
 }
 
 MergeReport MergeState::predicted_report() const {

@@ -19,11 +19,7 @@ Date d(int y, int m, int day) {
 app::App make_app(Date today) {
     auto clock = app_test::fixed_clock(today, Timestamp{1000});
     app::App a(std::move(clock), 7);
-    Plan p = make_empty_plan("p", "Test", Timestamp{});
-    Account acc;
-    acc.id = "a1";
-    acc.name = "Riverside Dental";
-    p.accounts.push_back(acc);
+    Plan p = app_test::one_account_plan();
     auto add = [&](std::string id, std::string stage, Date close) {
         Opportunity o;
         o.id = std::move(id);
