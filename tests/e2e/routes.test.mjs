@@ -319,6 +319,7 @@ test('the Map draws today\'s route as Plan my week has it, numbered in driving o
     assert.ok(day.stops.length >= 2, `today has a route (${day.stops.length} stops)`);
 
     await dispatch(page, { op: 'set_view', view: 'Map' });
+    await settle(page, 3); // map_screen reads the canvas geometry, known once the Map has drawn
     const where = await page.evaluate((ids) => {
       const by = new Map(window.footprint.plan().accounts.map((a) => [a.id, a.location]));
       return ids.map((id) => by.get(id));
@@ -326,6 +327,7 @@ test('the Map draws today\'s route as Plan my week has it, numbered in driving o
     const lats = where.map((x) => x.lat), lons = where.map((x) => x.lon);
     await dispatch(page, { op: 'map_view', lat: (Math.min(...lats) + Math.max(...lats)) / 2,
       lon: (Math.min(...lons) + Math.max(...lons)) / 2, zoom: 19.5 });
+    await settle(page, 3);
     // Where the first stop's number badge is (16 CSS px above the stop).
     const at = await dispatch(page, { op: 'map_screen', lat: where[0].lat, lon: where[0].lon });
     const pixel = async () => {
