@@ -71,7 +71,8 @@ int main(int argc, char** argv) {
         o.mrc = 100000;
         doc.execute(footprint::app::Command{"new", {Put<Opportunity>{o, std::nullopt, true}}}, Timestamp{i});
         const double c0 = cpu_ms();
-        const bool ok = update_desks(doc.plan(), today, live, *doc.changes_since(rev), before);
+        const auto changed = doc.changes_since(rev);
+        const bool ok = changed && update_desks(doc.plan(), today, live, *changed, before);
         update_cpu.push_back(cpu_ms() - c0);
         if (!ok) return 2;
     }
@@ -85,8 +86,9 @@ int main(int argc, char** argv) {
             const std::uint64_t rev = doc.revision();
             const Settings before = doc.plan().settings;
             edit(i);
+            const auto changed = doc.changes_since(rev); // nullopt: too far back (the app recomputes)
             const double c0 = cpu_ms();
-            const bool ok = update_desks(doc.plan(), today, live, *doc.changes_since(rev), before);
+            const bool ok = changed && update_desks(doc.plan(), today, live, *changed, before);
             cpu.push_back(cpu_ms() - c0);
             if (!ok) {
                 cpu.back() = -1;
@@ -123,6 +125,56 @@ int main(int argc, char** argv) {
         s.renewal_notice_days = 30 + i;
         doc.execute(footprint::app::Command{"notice", {Set<Settings>{s}}}, Timestamp{200 + i});
     });
+    // The catalog, the rules and the stages (every desk's rows may change), accounts removed or
+    // put back before others (as a merge does), and a bulk edit of many accounts.
+    const double price_ms = timed_update([&](int i) {
+        std::vector<Product> catalog = doc.plan().catalog;
+        catalog[static_cast<std::size_t>(i) % catalog.size()].prices.front().mrc += 100;
+        doc.execute(footprint::app::Command{"price", {Set<std::vector<Product>>{catalog}}}, Timestamp{600 + i});
+    });
+    const double rule_ms = timed_update([&](int i) {
+        std::vector<UpsellRule> rules = doc.plan().upsell_rules;
+        UpsellRule& r = rules[static_cast<std::size_t>(i) % rules.size()];
+        r.enabled = !r.enabled;
+        doc.execute(footprint::app::Command{"rule", {Set<std::vector<UpsellRule>>{rules}}}, Timestamp{700 + i});
+    });
+    const double stage_ms = timed_update([&](int i) {
+        std::vector<Stage> stages = doc.plan().stages;
+        Stage& st = stages[static_cast<std::size_t>(i) % stages.size()];
+        st.probability = (st.probability + 5) % 100; // and every other time a stage closes or opens
+        if (i % 2) st.closed = !st.closed, st.won = false;
+        doc.execute(footprint::app::Command{"stages", {Set<std::vector<Stage>>{stages}}}, Timestamp{800 + i});
+    });
+    const double removed_ms = timed_update([&](int i) { // near the front: most indices move
+        const Plan& p = doc.plan();
+        const Account& a = p.accounts[static_cast<std::size_t>(i) * 31];
+        footprint::app::Command c{"remove account", {}};
+        for (const Opportunity& o : p.opportunities)
+            if (o.account_id == a.id) c.changes.push_back(Remove<Opportunity>{o.id});
+        c.changes.push_back(Remove<Account>{a.id});
+        doc.execute(std::move(c), Timestamp{900 + i});
+    });
+    const double restored_ms = timed_update([&](int i) { doc.undo(Timestamp{1000 + i}); });
+    constexpr std::size_t kBulk = 4000; // under Document::kStepCap (past it a view recomputes)
+    const double bulk_ms = timed_update([&](int i) { // a tag on 4,000 selected accounts, in one command
+        footprint::app::Command c{"tag", {}};
+        for (std::size_t k = 0; k < kBulk; ++k) {
+            Account a = doc.plan().accounts[(static_cast<std::size_t>(i) * 4001 + k * 97) % doc.plan().accounts.size()];
+            a.tags.push_back("bench-" + std::to_string(i));
+            c.changes.push_back(Put<Account>{std::move(a), std::nullopt, true});
+        }
+        doc.execute(std::move(c), Timestamp{1100 + i});
+    });
+    const double bulk_status_ms = timed_update([&](int i) { // 4,000 clients marked former at once
+        footprint::app::Command c{"lost", {}};
+        for (std::size_t k = static_cast<std::size_t>(i) * 7; c.changes.size() < kBulk && k < doc.plan().accounts.size(); k += 11) {
+            Account a = doc.plan().accounts[k];
+            if (a.status != AccountStatus::Client) continue;
+            a.status = AccountStatus::Former;
+            c.changes.push_back(Put<Account>{std::move(a), std::nullopt, true});
+        }
+        doc.execute(std::move(c), Timestamp{1200 + i});
+    });
 
     std::printf("bench_desks: %d accounts, %zu opportunities, %d activities, median of %d runs\n",
                 accounts, plan.opportunities.size(), activities, kRuns);
@@ -144,6 +196,13 @@ int main(int argc, char** argv) {
     std::printf("  update_desks (undo)        %8.1f            the deletions undone: each deal back in its place\n", undone_ms);
     std::printf("  update_desks (new account) %8.1f            a client added at the end\n", added_ms);
     std::printf("  update_desks (notice days) %8.1f            every renewal row redone\n", notice_ms);
+    std::printf("  update_desks (a price)     %8.1f            the catalog: whitespace and win-back estimates redone\n", price_ms);
+    std::printf("  update_desks (a rule)      %8.1f            a rule switched off or on: the same\n", rule_ms);
+    std::printf("  update_desks (stages)      %8.1f            a stage closed or opened: every row's deal again\n", stage_ms);
+    std::printf("  update_desks (acct removed)%8.1f            an account and its deals removed near the front\n", removed_ms);
+    std::printf("  update_desks (put back)    %8.1f            the removal undone: the account back in its place\n", restored_ms);
+    std::printf("  update_desks (bulk, %zu)  %8.1f            a tag on %zu accounts in one command\n", kBulk, bulk_ms, kBulk);
+    std::printf("  update_desks (bulk status) %8.1f            %zu clients marked former in one command\n", bulk_status_ms, kBulk);
     std::printf("  (-1: refused, recomputed instead)\n");
     return sink == 0 ? 1 : 0;
 }

@@ -16,7 +16,7 @@ async function untilReady(page) {
 
 const server = await startServer();
 const rows = { open: [], openMax: [], edit: [], editMax: [], click: [], clickMax: [], undo: [], undoMax: [],
-  status: [], statusMax: [] };
+  status: [], statusMax: [], rule: [], ruleMax: [] };
 for (let i = 0; i < RUNS; i++) {
   const s = await launch(newProfileDir('desks-bench'));
   try {
@@ -52,6 +52,12 @@ for (let i = 0; i < RUNS; i++) {
     await dispatch(page, { op: 'edit_account', id: due.account_id, status: 'former' });
     rows.status.push(await untilReady(page));
     rows.statusMax.push((await page.evaluate(() => window.footprint.frameStats())).max_ms);
+    // An upsell rule switched off in the rule editor: the whitespace and win-back estimates redone.
+    await new Promise((r) => setTimeout(r, 3000));
+    await page.evaluate(() => window.footprint.resetFrameStats());
+    await dispatch(page, { op: 'toggle_rule', rule_id: 'rule-ethernet-wan' });
+    rows.rule.push(await untilReady(page));
+    rows.ruleMax.push((await page.evaluate(() => window.footprint.frameStats())).max_ms);
   } finally { await s.close(); }
 }
 await server.close();
@@ -66,3 +72,5 @@ console.log(`| Desks ready after undo (the new deal removed) | ${fmt(rows.undo)}
 console.log(`| longest frame meanwhile | ${fmt(rows.undoMax)} |`);
 console.log(`| Desks ready after a client is marked former | ${fmt(rows.status)} |`);
 console.log(`| longest frame meanwhile | ${fmt(rows.statusMax)} |`);
+console.log(`| Desks ready after an upsell rule is switched off | ${fmt(rows.rule)} |`);
+console.log(`| longest frame meanwhile | ${fmt(rows.ruleMax)} |`);

@@ -52,6 +52,9 @@ std::uint64_t id_hash(std::string_view s) { // 8 bytes at a time, splitmix-style
 // The table is bigger than the caches: batches hash their ids first and ask for their slots
 // (prefetch), so the misses overlap instead of coming one after another.
 constexpr std::size_t kBatch = 32;
+// Each id's characters sit in their own allocation: they are asked for kAhead records before they
+// are hashed, and the records holding them twice as far ahead.
+constexpr std::size_t kAhead = 16;
 void prefetch_slot(const std::vector<AccountLinks::IdSlot>& slots, std::uint64_t h) {
     __builtin_prefetch(&slots[h & (slots.size() - 1)]);
 }
@@ -91,10 +94,12 @@ LinkBuilder::LinkBuilder(const Plan& plan, Date today, AccountLinks& out, std::o
       reuse_(reuse) {
     const std::size_t n = plan.accounts.size();
     if (only_) reuse_ = {};
-    if (reuse_.activities) reuse_.accounts = true; // activity links point at account indices
+    const std::size_t kept = reuse_.accounts_before ? reuse_.accounts_before : n;
+    if (kept > n || links_.last_touch.size() != kept) reuse_.activities = false; // touches of other accounts
     std::size_t before = reuse_.accounts && reuse_.accounts_before ? reuse_.accounts_before : n;
     // Accounts added at the end join the kept table while it stays at most half full.
-    if (before > n || (before < n && links_.id_table.size() < 2 * n)) reuse_ = {}, before = n;
+    if (before > n || (before < n && links_.id_table.size() < 2 * n) || links_.account_hash.size() != before)
+        reuse_.accounts = false, before = n;
     total_ = (only_ || reuse_.accounts ? n - before : n) + plan.opportunities.size() + n +
              (reuse_.activities ? 0 : plan.activities.size());
     if (only_ || (reuse_.accounts && before == n)) {
@@ -106,6 +111,7 @@ LinkBuilder::LinkBuilder(const Plan& plan, Date today, AccountLinks& out, std::o
         while (cap < n * 2) cap <<= 1;
         links_.id_table.assign(cap, AccountLinks::IdSlot{});
     }
+    links_.account_hash.resize(n);
     for (std::size_t i = 0; i < plan.stages.size(); ++i) stages_.emplace_back(&plan.stages[i].name, i);
     links_.deal_state.assign(plan.opportunities.size(), DealState::Open);
     links_.owner.assign(plan.opportunities.size(), UINT32_MAX);
@@ -156,10 +162,16 @@ bool LinkBuilder::step(std::size_t budget) {
             while (next_ < end) {
                 const std::size_t m = std::min(kBatch, end - next_);
                 for (std::size_t k = 0; k < m; ++k) {
-                    hash[k] = id_hash(plan_.accounts[next_ + k].id);
+                    const std::size_t i = next_ + k;
+                    if (i + 2 * kAhead < n) __builtin_prefetch(&plan_.accounts[i + 2 * kAhead].id);
+                    if (i + kAhead < n) __builtin_prefetch(plan_.accounts[i + kAhead].id.data());
+                    hash[k] = id_hash(plan_.accounts[i].id);
                     prefetch_slot(links_.id_table, hash[k]);
                 }
-                for (std::size_t k = 0; k < m; ++k) insert_hashed(links_.id_table, hash[k], next_ + k);
+                for (std::size_t k = 0; k < m; ++k) {
+                    insert_hashed(links_.id_table, hash[k], next_ + k);
+                    links_.account_hash[next_ + k] = hash[k];
+                }
                 next_ += m;
             }
             if (next_ == n) {
@@ -217,7 +229,13 @@ bool LinkBuilder::step(std::size_t budget) {
             std::uint32_t which[kBatch];
             while (next_ < end) {
                 std::size_t m = 0;
+                const std::size_t count = plan_.activities.size();
                 for (; next_ < end && m < kBatch; ++next_) {
+                    if (next_ + 2 * kAhead < count) __builtin_prefetch(&plan_.activities[next_ + 2 * kAhead].account_id);
+                    if (next_ + kAhead < count) {
+                        const Activity& ahead = plan_.activities[next_ + kAhead];
+                        if (!(ahead.date < from || to < ahead.date)) __builtin_prefetch(ahead.account_id.data());
+                    }
                     const Activity& act = plan_.activities[next_];
                     if (act.date < from || to < act.date) continue; // before the look-up: most are skipped
                     hash[m] = id_hash(act.account_id);

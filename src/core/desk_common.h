@@ -39,6 +39,7 @@ struct AccountLinks {
     std::vector<IdSlot> id_table;
     std::vector<std::uint32_t> owner, fill; // owner: each opportunity's account (UINT32_MAX: none)
     std::vector<std::uint64_t> opp_hash;    // each opportunity's id hash, to tell edits from moves
+    std::vector<std::uint64_t> account_hash; // each account's id hash, the same for accounts
     // The account with this id, through id_table (built with the links).
     std::optional<std::size_t> find_account(const std::string& id) const;
 
@@ -61,7 +62,9 @@ std::uint64_t desk_id_hash(std::string_view id);
 // What a rebuild may keep from the links it replaces (the caller knows what did not change).
 struct LinkReuse {
     bool accounts = false;   // no account was removed or moved: keep the id table
-    bool activities = false; // and no activity changed either: keep last and next touches
+    // Keep last and next touches: no activity changed, and the touches are where the accounts
+    // are (no account removed or moved, or the caller moved the touches with them).
+    bool activities = false;
     // With `accounts`: how many accounts the kept links knew; those after them were added at the
     // end (they join the id table, with no activity touches). 0: as many as the plan has.
     std::size_t accounts_before = 0;
@@ -133,6 +136,16 @@ const Product* find_product(const Plan& plan, std::string_view id);
 Cents catalog_price(const Product& product, int term_months);
 // The term the desks price recommendations and new opportunities at.
 inline constexpr int kQuoteTermMonths = 36;
+
+// The passes over every account are bound by memory latency: each account's services sit in their
+// own allocation. Asking for an account's services kServicesAhead accounts before it is reached
+// lets those misses overlap.
+inline constexpr std::size_t kServicesAhead = 8;
+inline void prefetch_services(const Account& a) {
+    const char* p = reinterpret_cast<const char*>(a.services.data());
+    const std::size_t bytes = a.services.size() * sizeof(Service);
+    for (std::size_t off = 0; off < bytes && off < 1024; off += 64) __builtin_prefetch(p + off);
+}
 
 // The local calendar day of an instant for a UTC offset in minutes (-300 for New York in winter).
 // The app's clock gives today() in the browser's zone; this is the same rule for tests and tools.

@@ -10,12 +10,12 @@ namespace footprint::core {
 // `desks` was computed for the plan before the edits described by `changed` (Document's
 // changes_since) and `settings_before` its settings then; `today` is the same day. Returns true with
 // `desks` as compute_desks(plan, today) would give; false, with `desks` no longer usable, when the
-// edits are of a kind it does not follow: accounts removed or inserted before others, the
-// catalog, rules or stages. The caller then recomputes. It follows edits of records (a status
-// change moves the account between desks), accounts added at the end, opportunities added,
-// deleted or put back anywhere
-// (rows follow their deals' new indices), and the notice and win-back window settings (every
-// renewal or win-back row is redone).
+// whole plan was replaced (or a service names a family the whitespace has no column for): the
+// caller then recomputes. It follows edits of records (a status change moves the account between
+// desks), accounts and opportunities added, removed, moved or put back anywhere (rows follow their
+// records' new indices), the notice and win-back window settings (every renewal or win-back row is
+// redone), the catalog and the rules (the whitespace and the win-back estimates are redone) and
+// the stages (every row's deal is looked up again). bench/bench_desks.cpp measures each kind.
 bool update_desks(const Plan& plan, Date today, DeskData& desks, const TouchedSet& changed,
                   const Settings& settings_before);
 

@@ -61,7 +61,7 @@ struct DeskData {
         Cents stake;
         std::uint32_t account;
     };
-    std::vector<SortKey> keys;
+    std::vector<SortKey> keys, sorting; // sorting: the radix sort's second buffer
 };
 
 // Every desk in one pass over the plan; bench/bench_desks.cpp measures it on 100,000 accounts.
@@ -92,6 +92,8 @@ private:
     std::optional<RuleEngine> engine_;
     std::optional<WhitespaceBuilder> whitespace_;
     std::size_t next_ = 0;
+    std::size_t renewals_ = 0, winbacks_ = 0; // rows filled so far
+    std::vector<Recommendation> recs_;        // scratch for the win-back estimates
 };
 
 // The priority list again, after a change of settings.priority_weights only: the desks' rows

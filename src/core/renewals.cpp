@@ -14,10 +14,20 @@ std::optional<Date> notice_deadline(const Service& service, const Settings& sett
 std::optional<RenewalRow> renewal_of(const Plan& plan, const AccountLinks& links,
                                      std::size_t account, Date today,
                                      const RenewalOptions& options) {
-    const Account& a = plan.accounts[account];
-    if (a.status != AccountStatus::Client) return std::nullopt;
     RenewalRow row;
+    if (!renewal_into(plan, links, account, today, row, options)) return std::nullopt;
+    return row;
+}
+
+bool renewal_into(const Plan& plan, const AccountLinks& links, std::size_t account, Date today,
+                  RenewalRow& row, const RenewalOptions& options) {
+    const Account& a = plan.accounts[account];
+    if (a.status != AccountStatus::Client) return false;
+    auto services = std::move(row.services); // the row starts afresh but keeps this list's memory
+    services.clear();
+    row = RenewalRow{};
     row.account = account;
+    row.services = std::move(services);
     int auto_count = 0;
     for (std::size_t i = 0; i < a.services.size(); ++i) {
         const Service& s = a.services[i];
@@ -28,10 +38,16 @@ std::optional<RenewalRow> renewal_of(const Plan& plan, const AccountLinks& links
         row.mrc += s.mrc;
         auto_count += s.auto_renew;
     }
-    if (row.services.empty()) return std::nullopt;
-    std::stable_sort(row.services.begin(), row.services.end(), [&](std::size_t x, std::size_t y) {
-        return *a.services[x].contract_end < *a.services[y].contract_end;
-    });
+    if (row.services.empty()) return false;
+    // Soonest end first, ties in plan order: an insertion sort (a handful of services; no buffer
+    // to allocate, as std::stable_sort would).
+    for (std::size_t i = 1; i < row.services.size(); ++i) {
+        const std::size_t k = row.services[i];
+        const Date end = *a.services[k].contract_end;
+        std::size_t j = i;
+        for (; j > 0 && end < *a.services[row.services[j - 1]].contract_end; --j) row.services[j] = row.services[j - 1];
+        row.services[j] = k;
+    }
     row.end = *a.services[row.services.front()].contract_end;
     row.days_left = days_between(today, row.end);
     row.notice_by = *notice_deadline(a.services[row.services.front()], plan.settings);
@@ -51,10 +67,14 @@ std::optional<RenewalRow> renewal_of(const Plan& plan, const AccountLinks& links
     row.days_to_notice = days_between(today, row.notice_by);
     const int n = static_cast<int>(row.services.size());
     row.auto_renew = auto_count == 0 ? AutoRenew::None : auto_count == n ? AutoRenew::All : AutoRenew::Some;
-    row.deal = find_deal(plan, links, account, add_days(row.end, -kRenewalMatchBeforeDays),
-                         add_days(row.end, kRenewalMatchAfterDays),
-                         [](const Opportunity& o) { return o.type == OpportunityType::Renewal; });
-    return row;
+    row.deal = renewal_deal(plan, links, row);
+    return true;
+}
+
+LinkedDeal renewal_deal(const Plan& plan, const AccountLinks& links, const RenewalRow& row) {
+    return find_deal(plan, links, row.account, add_days(row.end, -kRenewalMatchBeforeDays),
+                     add_days(row.end, kRenewalMatchAfterDays),
+                     [](const Opportunity& o) { return o.type == OpportunityType::Renewal; });
 }
 
 std::vector<RenewalRow> renewal_desk(const Plan& plan, const AccountLinks& links, Date today,

@@ -43,6 +43,12 @@ inline constexpr int kRenewalMatchAfterDays = 90;
 std::optional<RenewalRow> renewal_of(const Plan& plan, const AccountLinks& links,
                                      std::size_t account, Date today,
                                      const RenewalOptions& options = {});
+// The same into `row`, reusing its memory; false (and `row` unspecified) for no row.
+bool renewal_into(const Plan& plan, const AccountLinks& links, std::size_t account, Date today,
+                  RenewalRow& row, const RenewalOptions& options = {});
+// The renewal opportunity that covers a row (its account and soonest end set).
+LinkedDeal renewal_deal(const Plan& plan, const AccountLinks& links, const RenewalRow& row);
+
 // Every client's row, most urgent first: by days left (out-of-contract first), then by MRC, then
 // in plan order.
 std::vector<RenewalRow> renewal_desk(const Plan& plan, const AccountLinks& links, Date today,

@@ -4,18 +4,28 @@
 #include "core/format.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstring>
 
 namespace footprint::core {
 
 namespace {
 
+// ASCII case folding, as std::tolower does in the "C" locale, without a library call per letter.
+char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 bool equal_ci(std::string_view a, std::string_view b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (fold(a[i]) != fold(b[i])) return false;
+    return true;
+}
+
+// a == b, with the first letters compared before memcmp is called: most ids and families the
+// desks compare differ in length or in their first letter, and this runs for every service.
+bool same(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && (a.empty() || (a[0] == b[0] && std::memcmp(a.data(), b.data(), a.size()) == 0));
 }
 
 // The family a service counts under: its own, else its catalog product's.
@@ -113,7 +123,7 @@ RuleEngine::RuleEngine(const Plan& plan) : plan_(plan) {
 
 int RuleEngine::family_index(std::string_view family) const {
     for (std::size_t i = 0; i < families_.size(); ++i)
-        if (families_[i] == family) return static_cast<int>(i);
+        if (same(families_[i], family)) return static_cast<int>(i);
     return -1;
 }
 
@@ -182,7 +192,7 @@ void RuleEngine::recommend(const Account& a, std::span<const std::uint16_t> coun
         const Product& product = plan_.catalog[static_cast<std::size_t>(p.product)];
         if (!ignore_services &&
             std::any_of(a.services.begin(), a.services.end(),
-                        [&](const Service& s) { return s.product == product.id; }))
+                        [&](const Service& s) { return same(s.product, product.id); }))
             continue;
         Recommendation rec;
         rec.rule = static_cast<std::uint32_t>(r);
@@ -201,8 +211,15 @@ void RuleEngine::recommend(const Account& a, std::span<const std::uint16_t> coun
 
 void RuleEngine::recommend(const Account& account, std::vector<Recommendation>& out,
                            bool assume_empty, std::span<const std::string> families) const {
-    std::vector<std::uint16_t> count(families_.size(), 0);
-    std::vector<Cents> mrc(families_.size(), 0);
+    // Held per family: on the stack for a catalog of up to kFew families (no allocation per call).
+    constexpr std::size_t kFew = 16;
+    const std::size_t nf = families_.size();
+    std::array<std::uint16_t, kFew> few_count{};
+    std::array<Cents, kFew> few_mrc{};
+    std::vector<std::uint16_t> many_count(nf > kFew ? nf : 0, 0);
+    std::vector<Cents> many_mrc(nf > kFew ? nf : 0, 0);
+    const std::span<std::uint16_t> count = nf > kFew ? std::span<std::uint16_t>(many_count) : std::span(few_count.data(), nf);
+    const std::span<Cents> mrc = nf > kFew ? std::span<Cents>(many_mrc) : std::span(few_mrc.data(), nf);
     if (!assume_empty) {
         holdings(account, count, mrc);
         recommend(account, count, mrc, out);
@@ -257,14 +274,9 @@ void WhitespaceBuilder::add(std::size_t i) {
     row.first = static_cast<std::uint32_t>(w_.recommendations.size());
     engine_.recommend(a, count, mrc, w_.recommendations);
     row.count = static_cast<std::uint32_t>(w_.recommendations.size() - row.first);
-    const Date since = add_days(today_, -kUpsellLookbackDays);
     for (std::size_t k = row.first; k < w_.recommendations.size(); ++k) {
         Recommendation& rec = w_.recommendations[k];
-        const std::string& product = plan_.catalog[rec.product].id;
-        if (!links_.opportunities_of(i).empty())
-            rec.deal = find_deal(plan_, links_, i, since, today_, [&](const Opportunity& o) {
-                return std::find(o.products.begin(), o.products.end(), product) != o.products.end();
-            });
+        if (!links_.opportunities_of(i).empty()) rec.deal = recommendation_deal(plan_, links_, i, rec, today_);
         ++w_.rule_hits[rec.rule];
         w_.rule_value[rec.rule] += rec.value;
         if (rec.deal.state == LinkState::None) row.open_value += rec.value;
@@ -273,6 +285,31 @@ void WhitespaceBuilder::add(std::size_t i) {
     w_.open_value += row.open_value;
     w_.accounts_with_open += row.open_value > 0;
     w_.rows.push_back(row);
+}
+
+LinkedDeal recommendation_deal(const Plan& plan, const AccountLinks& links, std::size_t account,
+                               const Recommendation& rec, Date today) {
+    const std::string& product = plan.catalog[rec.product].id;
+    return find_deal(plan, links, account, add_days(today, -kUpsellLookbackDays), today, [&](const Opportunity& o) {
+        return std::find(o.products.begin(), o.products.end(), product) != o.products.end();
+    });
+}
+
+void redo_recommendation_deals(const Plan& plan, const AccountLinks& links, Date today, Whitespace& w) {
+    w.open_value = 0;
+    w.accounts_with_open = 0;
+    w.in_pipeline = 0;
+    for (WhitespaceRow& row : w.rows) {
+        row.open_value = 0;
+        const bool any = !links.opportunities_of(row.account).empty();
+        for (Recommendation& rec : w.recommendations_of(row)) {
+            rec.deal = any ? recommendation_deal(plan, links, row.account, rec, today) : LinkedDeal{};
+            if (rec.deal.state == LinkState::None) row.open_value += rec.value;
+            if (rec.deal.state == LinkState::Open) ++w.in_pipeline;
+        }
+        w.open_value += row.open_value;
+        w.accounts_with_open += row.open_value > 0;
+    }
 }
 
 Whitespace WhitespaceBuilder::finish() {
@@ -306,11 +343,18 @@ Whitespace WhitespaceBuilder::finish() {
     return std::move(w_);
 }
 
+void WhitespaceBuilder::add_clients() {
+    const std::size_t n = plan_.accounts.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i + kServicesAhead < n) prefetch_services(plan_.accounts[i + kServicesAhead]);
+        if (plan_.accounts[i].status == AccountStatus::Client) add(i);
+    }
+}
+
 Whitespace whitespace_desk(const Plan& plan, const AccountLinks& links, const RuleEngine& engine,
                            Date today) {
     WhitespaceBuilder b(plan, links, engine, today);
-    for (std::size_t i = 0; i < plan.accounts.size(); ++i)
-        if (plan.accounts[i].status == AccountStatus::Client) b.add(i);
+    b.add_clients();
     return b.finish();
 }
 

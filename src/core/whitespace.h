@@ -89,6 +89,9 @@ struct Whitespace {
     std::span<const Recommendation> of(const WhitespaceRow& row) const {
         return {recommendations.data() + row.first, row.count};
     }
+    std::span<Recommendation> recommendations_of(const WhitespaceRow& row) {
+        return {recommendations.data() + row.first, row.count};
+    }
     Cents held(std::size_t row, std::size_t family) const {
         return held_mrc[row * families.size() + family];
     }
@@ -101,6 +104,13 @@ struct Whitespace {
 // with it in the last 180 days.
 inline constexpr int kUpsellLookbackDays = 180;
 
+// That opportunity for one recommendation of the account.
+LinkedDeal recommendation_deal(const Plan& plan, const AccountLinks& links, std::size_t account,
+                               const Recommendation& rec, Date today);
+// Every recommendation's deal again, with the rows' open values and the totals that depend on
+// them: what changes when the stages do (an opportunity's open, won or lost state).
+void redo_recommendation_deals(const Plan& plan, const AccountLinks& links, Date today, Whitespace& w);
+
 // Builds the whitespace one client at a time, so compute_desks can do every desk in one pass.
 class WhitespaceBuilder {
 public:
@@ -108,6 +118,7 @@ public:
     WhitespaceBuilder(const Plan& plan, const AccountLinks& links, const RuleEngine& engine,
                       Date today, Whitespace reuse = {});
     void add(std::size_t account); // a client, in plan order
+    void add_clients();            // every client of the plan, in order
     Whitespace finish();           // adds the families only services named, as more columns
 
 private:

@@ -29,10 +29,21 @@ std::optional<CompetitorEnd> competitor_contract_end(const FormerClient& former,
 
 std::optional<WinbackRow> winback_of(const Plan& plan, const AccountLinks& links,
                                      const RuleEngine& engine, std::size_t account, Date today) {
-    const Account& a = plan.accounts[account];
-    if (a.status != AccountStatus::Former) return std::nullopt;
     WinbackRow row;
+    std::vector<Recommendation> scratch;
+    if (!winback_into(plan, links, engine, account, today, row, scratch)) return std::nullopt;
+    return row;
+}
+
+bool winback_into(const Plan& plan, const AccountLinks& links, const RuleEngine& engine,
+                  std::size_t account, Date today, WinbackRow& row, std::vector<Recommendation>& recs) {
+    const Account& a = plan.accounts[account];
+    if (a.status != AccountStatus::Former) return false;
+    auto products = std::move(row.products); // the row starts afresh but keeps this list's memory
+    products.clear();
+    row = WinbackRow{};
     row.account = account;
+    row.products = std::move(products);
     row.competitor = competitor_contract_end(a.former, today);
     if (row.competitor) {
         row.window_opens = add_days(row.competitor->end, -std::max(plan.settings.winback_window_days, 0));
@@ -70,7 +81,7 @@ std::optional<WinbackRow> winback_of(const Plan& plan, const AccountLinks& links
             for (const std::string& p : latest->products) add_product(p);
         } else {
             static const std::string kCore[] = {"internet", "voice"};
-            std::vector<Recommendation> recs;
+            recs.clear();
             engine.recommend(a, recs, true, kCore);
             for (const Recommendation& r : recs) {
                 row.value += r.value;
@@ -79,10 +90,14 @@ std::optional<WinbackRow> winback_of(const Plan& plan, const AccountLinks& links
             if (row.value > 0) row.source = ValueSource::Estimate;
         }
     }
-    row.deal = find_deal(plan, links, account, add_days(today, -kWinbackLookbackDays),
-                         add_days(today, kWinbackLookbackDays),
-                         [](const Opportunity& o) { return o.type == OpportunityType::WinBack; });
-    return row;
+    row.deal = winback_deal(plan, links, account, today);
+    return true;
+}
+
+LinkedDeal winback_deal(const Plan& plan, const AccountLinks& links, std::size_t account, Date today) {
+    return find_deal(plan, links, account, add_days(today, -kWinbackLookbackDays),
+                     add_days(today, kWinbackLookbackDays),
+                     [](const Opportunity& o) { return o.type == OpportunityType::WinBack; });
 }
 
 std::vector<WinbackRow> winback_desk(const Plan& plan, const AccountLinks& links,

@@ -60,8 +60,14 @@ inline constexpr int kWinbackLookbackDays = 365;
 // `engine` estimates the value of a former client with no history (RuleEngine over `plan`).
 std::optional<WinbackRow> winback_of(const Plan& plan, const AccountLinks& links,
                                      const RuleEngine& engine, std::size_t account, Date today);
+// The same into `row`, reusing its memory (and `scratch`'s); false (and `row` unspecified) for no row.
+bool winback_into(const Plan& plan, const AccountLinks& links, const RuleEngine& engine,
+                  std::size_t account, Date today, WinbackRow& row, std::vector<Recommendation>& scratch);
 // Every former client: open windows first (soonest competitor end first), then upcoming ones
 // (soonest opening first), then unknown ones in plan order.
+// The account's win-back opportunity: open, or closed within a year of today.
+LinkedDeal winback_deal(const Plan& plan, const AccountLinks& links, std::size_t account, Date today);
+
 std::vector<WinbackRow> winback_desk(const Plan& plan, const AccountLinks& links,
                                      const RuleEngine& engine, Date today);
 void sort_winbacks(std::vector<WinbackRow>& rows);

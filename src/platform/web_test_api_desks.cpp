@@ -159,6 +159,16 @@ std::optional<core::Json> test_ops_desks(const std::string& op, const core::Json
         app::set_priority_weights(a, pw);
         return core::Json{{"ok", true}};
     }
+    if (op == "toggle_rule") { // the rule editor's switch: on or off, one undoable step
+        std::vector<core::UpsellRule> rules = a.plan().upsell_rules;
+        const std::string id = test_str(cmd, "rule_id");
+        auto it = std::find_if(rules.begin(), rules.end(), [&](const core::UpsellRule& r) { return r.id == id; });
+        if (it == rules.end()) return test_error("no such rule: " + id);
+        it->enabled = !it->enabled;
+        std::string label = it->enabled ? "Switch rule on" : "Switch rule off";
+        app::set_upsell_rules(a, std::move(rules), std::move(label));
+        return core::Json{{"ok", true}};
+    }
     if (op == "priority_list") {
         // core::priority_list: the list the week planner reads.
         const auto list = core::priority_list(a.plan(), a.clock().today());

@@ -1,6 +1,7 @@
-// Updating the desks after small edits gives exactly what a full recomputation gives, over random
+// Updating the desks after edits gives exactly what a full recomputation gives, over random
 // sequences of the edits the app makes (new and edited deals, account edits, activities, weights,
-// undo), and refuses the edits it does not follow.
+// the catalog, rules and stages, accounts removed, moved or inserted, undo), and refuses what it
+// does not follow (a whole plan replaced).
 #include "app/document.h"
 #include "core/desk_update.h"
 #include "core/sample_plan.h"
@@ -17,7 +18,11 @@ namespace {
 std::string compare(const Plan& p, const DeskData& a, const DeskData& b) {
     if (a.priorities.size() != b.priorities.size()) return "priorities size";
     for (std::size_t i = 0; i < a.priorities.size(); ++i) {
-        if (a.priorities[i].account != b.priorities[i].account) return "priority order at " + std::to_string(i);
+        if (a.priorities[i].account != b.priorities[i].account)
+            return "priority order at " + std::to_string(i) + ": " + std::to_string(a.priorities[i].account) + " (" +
+                   std::to_string(a.priorities[i].score) + ", " + std::to_string(a.priorities[i].at_stake) + ") vs " +
+                   std::to_string(b.priorities[i].account) + " (" + std::to_string(b.priorities[i].score) + ", " +
+                   std::to_string(b.priorities[i].at_stake) + ")";
         if (std::abs(a.priorities[i].score - b.priorities[i].score) > 1e-9) return "score at " + std::to_string(i);
     }
     if (a.renewals.size() != b.renewals.size()) return "renewals size";
@@ -73,12 +78,15 @@ TEST_CASE("update_desks: random small edits give the same desks as recomputing")
     int updated = 0, recomputed = 0, next_id = 0;
     const char* stages[] = {"Prospecting", "Proposal/Price Quote", "Closed Won", "Closed Lost"};
     const char* products[] = {"inet-1g", "voice-hosted", "cloud-backup", "eth-sdwan", "tv-business"};
-    int status_changes = 0, added = 0;
-    for (int step = 0; step < 160; ++step) {
+    int status_changes = 0, added = 0, stage_edits = 0, rule_edits = 0, removed = 0, moved = 0, inserted = 0, bulk = 0;
+    constexpr int kSteps = 320;
+    for (int step = 0; step < kSteps; ++step) {
         CAPTURE(step);
         const Plan& p = doc.plan();
-        const Account& acc = p.accounts[static_cast<std::size_t>(rng.below(static_cast<int>(p.accounts.size())))];
-        const int kind = step % 40 == 39 ? 99 : rng.below(11);
+        const auto pick = static_cast<std::size_t>(rng.below(static_cast<int>(p.accounts.size())));
+        const Account& acc = p.accounts[pick];
+        const int kind = step % 40 == 39 ? 99 : rng.below(17);
+        CAPTURE(kind);
         bool flipped = false;
         if (kind == 0 || kind == 1) { // a new deal, as the desks and the pipeline make them
             Opportunity o;
@@ -155,7 +163,55 @@ TEST_CASE("update_desks: random small edits give the same desks as recomputing")
             doc.execute(Command{"new account", {Put<Account>{a, std::nullopt, true}, Put<Opportunity>{o, std::nullopt, true}}},
                         Timestamp{step});
             added += 1;
-        } else if (kind == 99) { // the catalog: not followed, recomputed
+        } else if (kind == 10) { // a stage closes or opens again, or changes from won to lost
+            std::vector<Stage> st = p.stages;
+            Stage& s = st[static_cast<std::size_t>(rng.below(static_cast<int>(st.size())))];
+            if (rng.below(2)) s.closed = !s.closed;
+            s.won = s.closed && rng.below(2);
+            doc.execute(Command{"stages", {Set<std::vector<Stage>>{st}}}, Timestamp{step});
+            ++stage_edits;
+        } else if (kind == 11 && !p.upsell_rules.empty()) { // a rule switched off or on, or narrowed
+            std::vector<UpsellRule> rules = p.upsell_rules;
+            UpsellRule& r = rules[static_cast<std::size_t>(rng.below(static_cast<int>(rules.size())))];
+            if (rng.below(2)) r.enabled = !r.enabled;
+            else r.min_sites = rng.below(4);
+            doc.execute(Command{"rules", {Set<std::vector<UpsellRule>>{rules}}}, Timestamp{step});
+            ++rule_edits;
+        } else if (kind == 12) { // an account removed with its deals, another edited (as a merge does)
+            Command c{"remove account", {}};
+            for (const Opportunity& o : p.opportunities)
+                if (o.account_id == acc.id) c.changes.push_back(Remove<Opportunity>{o.id});
+            c.changes.push_back(Remove<Account>{acc.id});
+            Account other = p.accounts[(pick + 1 + static_cast<std::size_t>(rng.below(40))) % p.accounts.size()];
+            if (other.id != acc.id) {
+                other.status = static_cast<AccountStatus>(rng.below(3));
+                if (!other.services.empty()) other.services.pop_back();
+                c.changes.push_back(Put<Account>{other, std::nullopt, true});
+            }
+            doc.execute(std::move(c), Timestamp{step});
+            ++removed;
+        } else if (kind == 13) { // an account moved elsewhere in the list
+            const Account a = acc;
+            const auto to = static_cast<std::size_t>(rng.below(static_cast<int>(p.accounts.size()) - 1));
+            doc.execute(Command{"move account", {Remove<Account>{a.id}, Put<Account>{a, to, true}}}, Timestamp{step});
+            ++moved;
+        } else if (kind == 14) { // a new account put before others
+            Account a = acc;
+            a.id = "t-acc-" + std::to_string(next_id++);
+            a.status = static_cast<AccountStatus>(rng.below(3));
+            for (Service& sv : a.services) sv.id = "t-svc-" + std::to_string(next_id++);
+            doc.execute(Command{"insert account", {Put<Account>{a, pick, true}}}, Timestamp{step});
+            ++inserted;
+        } else if (kind == 15) { // a bulk edit: the status of a dozen accounts at once
+            Command c{"bulk status", {}};
+            for (int k = 0; k < 12; ++k) {
+                Account a = p.accounts[(pick + static_cast<std::size_t>(k) * 17) % p.accounts.size()];
+                a.status = static_cast<AccountStatus>(rng.below(3));
+                c.changes.push_back(Put<Account>{std::move(a), std::nullopt, true});
+            }
+            doc.execute(std::move(c), Timestamp{step});
+            ++bulk;
+        } else if (kind == 99) { // the catalog: a price
             std::vector<Product> catalog = p.catalog;
             catalog[0].prices[0].mrc += 100;
             doc.execute(Command{"price", {Set<std::vector<Product>>{catalog}}}, Timestamp{step});
@@ -175,13 +231,19 @@ TEST_CASE("update_desks: random small edits give the same desks as recomputing")
         rev = doc.revision();
         before = doc.plan().settings;
     }
-    CHECK(updated >= 140);
-    CHECK(recomputed >= 4); // the catalog changes
-    CHECK(status_changes >= 10); // the status changes were followed, not recomputed
+    CHECK(updated == kSteps); // every edit followed, none recomputed
+    CHECK(recomputed == 0);
+    CHECK(status_changes >= 10);
     CHECK(added >= 8);
+    CHECK(stage_edits >= 8);
+    CHECK(rule_edits >= 8);
+    CHECK(removed >= 8);
+    CHECK(moved >= 8);
+    CHECK(inserted >= 8);
+    CHECK(bulk >= 8);
 }
 
-TEST_CASE("update_desks: refuses what it does not follow") {
+TEST_CASE("update_desks: follows removals, insertions, the catalog, rules and stages; refuses a new plan") {
     const Date today = d(2026, 11, 26);
     Document doc(make_sample_plan(today, Timestamp{0}));
     const DeskData fresh = compute_desks(doc.plan(), today);
@@ -195,13 +257,22 @@ TEST_CASE("update_desks: refuses what it does not follow") {
         doc.undo(Timestamp{2});
         return ok;
     };
-    CHECK_FALSE(attempt(Command{"remove account", {Remove<Account>{doc.plan().accounts[3].id}}}));
+    CHECK(attempt(Command{"remove account", {Remove<Account>{doc.plan().accounts[3].id}}}));
     Opportunity moved = doc.plan().opportunities[0];
     CHECK(attempt(Command{"move deal", {Remove<Opportunity>{moved.id}, Put<Opportunity>{moved, std::size_t{2}, true}}}));
     Account inserted = doc.plan().accounts[1];
     inserted.id = "t-new";
-    CHECK_FALSE(attempt(Command{"insert", {Put<Account>{inserted, std::size_t{0}, true}}}));
-    CHECK_FALSE(attempt(Command{"rules", {Set<std::vector<UpsellRule>>{{}}}}));
+    CHECK(attempt(Command{"insert", {Put<Account>{inserted, std::size_t{0}, true}}}));
+    CHECK(attempt(Command{"rules", {Set<std::vector<UpsellRule>>{{}}}}));
+    std::vector<Product> no_catalog;
+    CHECK(attempt(Command{"catalog", {Set<std::vector<Product>>{no_catalog}}}));
+    std::vector<Stage> stages = doc.plan().stages;
+    for (Stage& st : stages) st.closed = false; // every deal open again
+    CHECK(attempt(Command{"stages", {Set<std::vector<Stage>>{stages}}}));
+    TouchedSet whole; // a plan replaced (opened, or a merge undone): Document has no changes for it
+    whole.everything = true;
+    DeskData copy = fresh;
+    CHECK_FALSE(update_desks(doc.plan(), today, copy, whole, doc.plan().settings));
     // Followed: a new account at the end, a deal deleted, a status change, the notice and window
     // settings, a rename.
     Account added = doc.plan().accounts[2];

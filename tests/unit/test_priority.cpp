@@ -172,6 +172,36 @@ TEST_CASE("priority: on the sample plan every desk has work and the list explain
     CHECK(priority_list(p, today).size() == dd.priorities.size());
 }
 
+TEST_CASE("priority: highest score first, then the most at stake, then plan order") {
+    // Many equal scores (the same weights and dates give the same levels), some with different
+    // stakes: the order must be exactly the comparison's, whatever sort computes it.
+    Plan p = base_plan();
+    p.upsell_rules.clear();
+    p.settings.priority_weights = PriorityWeights{10, 0, 0, 0, 10}; // the stake is not in the score
+    const Date today = d(2026, 6, 1);
+    for (int i = 0; i < 300; ++i) {
+        const std::string id = "a" + std::to_string(i);
+        Account& a = add_account(p, id, i % 7 == 0 ? AccountStatus::Prospect : AccountStatus::Client);
+        if (i % 7 != 0)
+            add_service(a, "s" + id, "internet", 100 * (1 + i % 3), d(2026, 7, 1 + i % 2));
+        if (i % 5 == 0) add_activity(p, id, d(2026, 5, 1 + i % 3));
+    }
+    const DeskData dd = desks(p, today);
+    REQUIRE(dd.priorities.size() == 300);
+    std::vector<AccountPriority> expected = dd.scratch;
+    std::sort(expected.begin(), expected.end(), [](const AccountPriority& x, const AccountPriority& y) {
+        if (x.score != y.score) return x.score > y.score;
+        if (x.at_stake != y.at_stake) return x.at_stake > y.at_stake;
+        return x.account < y.account;
+    });
+    int ties = 0;
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        CHECK(dd.priorities[i].account == expected[i].account);
+        ties += i > 0 && expected[i].score == expected[i - 1].score && expected[i].at_stake != expected[i - 1].at_stake;
+    }
+    CHECK(ties > 0); // the stake decided between equal scores somewhere
+}
+
 TEST_CASE("desk job: computed in slices, the same result as all at once") {
     const Date today = d(2026, 11, 26);
     const Plan p = make_sample_plan(today, Timestamp{0});
