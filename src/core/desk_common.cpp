@@ -182,7 +182,15 @@ bool LinkBuilder::step(std::size_t budget) {
         }
         case Phase::Opportunities: {
             const std::size_t end = slice(plan_.opportunities.size());
+            const std::size_t count = plan_.opportunities.size();
             for (; next_ < end; ++next_) {
+                if (next_ + 2 * kAhead < count) __builtin_prefetch(&plan_.opportunities[next_ + 2 * kAhead].account_id);
+                if (next_ + kAhead < count) {
+                    const Opportunity& ahead = plan_.opportunities[next_ + kAhead];
+                    __builtin_prefetch(ahead.id.data());
+                    __builtin_prefetch(ahead.account_id.data());
+                    __builtin_prefetch(ahead.stage.data());
+                }
                 const Opportunity& o = plan_.opportunities[next_];
                 links_.opp_hash[next_] = id_hash(o.id);
                 auto a = account_of(o.account_id);
@@ -231,7 +239,10 @@ bool LinkBuilder::step(std::size_t budget) {
                 std::size_t m = 0;
                 const std::size_t count = plan_.activities.size();
                 for (; next_ < end && m < kBatch; ++next_) {
-                    if (next_ + 2 * kAhead < count) __builtin_prefetch(&plan_.activities[next_ + 2 * kAhead].account_id);
+                    if (next_ + 2 * kAhead < count) {
+                        __builtin_prefetch(&plan_.activities[next_ + 2 * kAhead].account_id);
+                        __builtin_prefetch(&plan_.activities[next_ + 2 * kAhead].date);
+                    }
                     if (next_ + kAhead < count) {
                         const Activity& ahead = plan_.activities[next_ + kAhead];
                         if (!(ahead.date < from || to < ahead.date)) __builtin_prefetch(ahead.account_id.data());

@@ -25,7 +25,8 @@ bool equal_ci(std::string_view a, std::string_view b) {
 // a == b, with the first letters compared before memcmp is called: most ids and families the
 // desks compare differ in length or in their first letter, and this runs for every service.
 bool same(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && (a.empty() || (a[0] == b[0] && std::memcmp(a.data(), b.data(), a.size()) == 0));
+    return a.size() == b.size() &&
+           (a.empty() || (a[0] == b[0] && a.back() == b.back() && std::memcmp(a.data(), b.data(), a.size()) == 0));
 }
 
 // The family a service counts under: its own, else its catalog product's.
@@ -96,6 +97,7 @@ std::vector<std::string> product_families(const Plan& plan) {
 }
 
 RuleEngine::RuleEngine(const Plan& plan) : plan_(plan) {
+    family_slot_.fill(-2); // one by one until the families are known
     auto add = [&](std::string_view f) {
         if (!f.empty() && family_index(f) < 0) families_.emplace_back(f);
     };
@@ -103,6 +105,11 @@ RuleEngine::RuleEngine(const Plan& plan) : plan_(plan) {
     for (const UpsellRule& r : plan.upsell_rules) {
         add(r.has_family);
         add(r.lacks_family);
+    }
+    family_slot_.fill(-1);
+    for (std::size_t i = 0; i < families_.size(); ++i) {
+        std::int8_t& slot = family_slot_[family_slot(families_[i])];
+        slot = slot == -1 && i < 127 ? static_cast<std::int8_t>(i) : std::int8_t{-2};
     }
     internet_ = family_index("internet");
     rules_.resize(plan.upsell_rules.size());
@@ -112,6 +119,7 @@ RuleEngine::RuleEngine(const Plan& plan) : plan_(plan) {
         for (std::size_t k = 0; k < plan.catalog.size(); ++k)
             if (plan.catalog[k].id == rule.product) {
                 p.product = static_cast<int>(k);
+                p.unit_price = catalog_price(plan.catalog[k], kQuoteTermMonths);
                 p.family = family_index(plan.catalog[k].family);
                 break;
             }
@@ -121,7 +129,16 @@ RuleEngine::RuleEngine(const Plan& plan) : plan_(plan) {
     }
 }
 
+std::size_t RuleEngine::family_slot(std::string_view f) {
+    if (f.empty()) return 0;
+    return (f.size() * 7 + static_cast<unsigned char>(f[0]) * 3 + static_cast<unsigned char>(f.back()) +
+            static_cast<unsigned char>(f[f.size() / 2]) * 5) & 63;
+}
+
 int RuleEngine::family_index(std::string_view family) const {
+    const std::int8_t slot = family_slot_[family_slot(family)];
+    if (slot == -1) return -1;
+    if (slot >= 0) return same(families_[static_cast<std::size_t>(slot)], family) ? slot : -1;
     for (std::size_t i = 0; i < families_.size(); ++i)
         if (same(families_[i], family)) return static_cast<int>(i);
     return -1;
@@ -147,7 +164,7 @@ int rule_quantity(const UpsellRule& rule, const Account& account) {
     if (rule.quantity_basis == QuantityBasis::Sites) base = std::max(account.sites, 1);
     if (rule.quantity_basis == QuantityBasis::Employees) base = std::max(account.employees, 1);
     const std::int64_t units = std::max(rule.units, 1), per = std::max(rule.per, 1);
-    const std::int64_t q = (base * units + per - 1) / per;
+    const std::int64_t q = per == 1 ? base * units : (base * units + per - 1) / per; // most rules: per 1
     return static_cast<int>(std::clamp<std::int64_t>(q, 1, 10'000'000));
 }
 
@@ -198,7 +215,7 @@ void RuleEngine::recommend(const Account& a, std::span<const std::uint16_t> coun
         rec.rule = static_cast<std::uint32_t>(r);
         rec.product = static_cast<std::uint32_t>(p.product);
         rec.quantity = rule_quantity(rule, a);
-        rec.unit_price = catalog_price(product, kQuoteTermMonths);
+        rec.unit_price = p.unit_price;
         rec.value = rec.unit_price * rec.quantity;
         if (rule.upgrade) {
             rec.replaces = static_cast<std::size_t>(p.family) < mrc.size() ? mrc[static_cast<std::size_t>(p.family)] : 0;

@@ -4,6 +4,7 @@
 
 #include "core/desk_common.h"
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,7 @@ public:
 private:
     struct Prepared {
         int product = -1;       // index into plan.catalog; -1 when missing (the rule never fires)
+        Cents unit_price = 0;   // the product's kQuoteTermMonths price
         int family = -1;        // the product's family
         int has_family = -1;    // -1: not checked; -2: a family nothing holds (never satisfied)
         int lacks_family = -1;
@@ -61,6 +63,10 @@ private:
     std::vector<std::string> families_;
     std::vector<Prepared> rules_;
     int internet_ = -1;
+    // family_index's look-up: by a small hash of a family's length and letters, the family there
+    // (-1 none, -2 more than one: compared one by one). Services name their family every time.
+    std::array<std::int8_t, 64> family_slot_{};
+    static std::size_t family_slot(std::string_view family);
 };
 
 // The quantity a rule asks for at an account: ceil(basis * units / per), at least 1.
