@@ -1,5 +1,6 @@
 // The Desks view: one real click creates a renewal opportunity that the pipeline then holds and undo
-// takes away; "Plan visits" hands the selection to Plan my week; weights reorder the list; every tab
+// takes away; "Plan visits" hands the selection to Plan my week; weights reorder the list; a rule
+// switched off takes its recommendations away and undo brings them back; every tab
 // draws in both themes at devicePixelRatio 2 (screenshots in tests/e2e/artifacts/desks-*.png).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -132,6 +133,28 @@ test('weights are saved in the plan as one undoable edit and reorder the list', 
     assert.deepEqual(plan.settings.priority_weights, { renewal: 0, revenue: 0, winback: 100, upsell: 0, recency: 0 });
     assert.equal((await dispatch(page, { op: 'undo' })).ok, true);
     assert.deepEqual((await desks(page, 5)).priorities.map((p) => p.account_id), first.map((p) => p.account_id));
+  } finally { await s.close(); }
+});
+
+test('switching an upsell rule off takes its recommendations away at once; undo brings them back', async () => {
+  const s = await launch(newProfileDir());
+  try {
+    const { page } = await openApp(s, server.url);
+    await waitReady(page);
+    await dispatch(page, { op: 'set_view', view: 'Desks' });
+    const count = (st) => st.whitespace.flatMap((r) => r.recommendations).filter((r) => r.rule_id === 'rule-ethernet-wan').length;
+    const before = await desks(page, 1000);
+    assert.ok(count(before) > 0, 'the sample plan has Ethernet WAN recommendations');
+    assert.equal((await dispatch(page, { op: 'toggle_rule', rule_id: 'rule-ethernet-wan' })).ok, true);
+    await page.waitForFunction(() => window.footprint.dispatch({ op: 'desks_ready' }).ready);
+    const off = await desks(page, 1000);
+    assert.equal(count(off), 0);
+    assert.ok(off.whitespace_value < before.whitespace_value, 'less whitespace without the rule');
+    assert.equal((await dispatch(page, { op: 'undo' })).ok, true);
+    await page.waitForFunction(() => window.footprint.dispatch({ op: 'desks_ready' }).ready);
+    const back = await desks(page, 1000);
+    assert.equal(count(back), count(before));
+    assert.equal(back.whitespace_value, before.whitespace_value);
   } finally { await s.close(); }
 });
 
