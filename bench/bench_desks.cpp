@@ -176,6 +176,15 @@ int main(int argc, char** argv) {
         doc.execute(std::move(c), Timestamp{1200 + i});
     });
 
+    const double bulk_add_ms = timed_update([&](int i) { // 4,000 new accounts at the end (an import); last: the plan grows
+        footprint::app::Command c{"import", {}};
+        for (std::size_t k = 0; k < kBulk; ++k) {
+            Account a = doc.plan().accounts[(static_cast<std::size_t>(i) * 4001 + k * 89) % doc.plan().accounts.size()];
+            a.id = "bench-import-" + std::to_string(i) + "-" + std::to_string(k);
+            c.changes.push_back(Put<Account>{std::move(a), std::nullopt, true});
+        }
+        doc.execute(std::move(c), Timestamp{1150 + i});
+    });
     std::printf("bench_desks: %d accounts, %zu opportunities, %d activities, median of %d runs\n",
                 accounts, plan.opportunities.size(), activities, kRuns);
     std::printf("                               CPU ms   wall ms\n");
@@ -202,6 +211,7 @@ int main(int argc, char** argv) {
     std::printf("  update_desks (acct removed)%8.1f            an account and its deals removed near the front\n", removed_ms);
     std::printf("  update_desks (put back)    %8.1f            the removal undone: the account back in its place\n", restored_ms);
     std::printf("  update_desks (bulk, %zu)  %8.1f            a tag on %zu accounts in one command\n", kBulk, bulk_ms, kBulk);
+    std::printf("  update_desks (bulk new)    %8.1f            %zu new accounts added at the end in one command\n", bulk_add_ms, kBulk);
     std::printf("  update_desks (bulk status) %8.1f            %zu clients marked former in one command\n", bulk_status_ms, kBulk);
     std::printf("  (-1: refused, recomputed instead)\n");
     return sink == 0 ? 1 : 0;

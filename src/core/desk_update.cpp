@@ -2,6 +2,8 @@
 #include "core/desk_update.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace footprint::core {
@@ -193,16 +195,17 @@ std::optional<std::vector<std::size_t>> touched_in_place(const Plan& plan, const
     const std::size_t n = plan.accounts.size(), old_n = d.links.last_touch.size();
     if (old_n > n) return std::nullopt;
     std::vector<std::size_t> dirty;
+    std::unordered_map<std::string_view, std::size_t> appended; // the accounts after the old ones
+    for (std::size_t k = old_n; k < n; ++k) appended.emplace(plan.accounts[k].id, k);
     std::size_t added = 0;
     for (const std::string& id : changed.accounts) {
         if (auto i = d.links.find_account(id); i && *i < old_n && plan.accounts[*i].id == id) {
             dirty.push_back(*i);
             continue;
         }
-        std::size_t k = old_n;
-        while (k < n && plan.accounts[k].id != id) ++k;
-        if (k == n) return std::nullopt; // removed or moved
-        dirty.push_back(k);
+        const auto k = appended.find(id);
+        if (k == appended.end()) return std::nullopt; // removed or moved
+        dirty.push_back(k->second);
         ++added;
     }
     if (added != n - old_n) return std::nullopt;
@@ -314,8 +317,12 @@ bool update_desks(const Plan& plan, Date today, DeskData& d, const TouchedSet& c
     reuse.accounts = !remap_accounts;
     reuse.activities = (!remap_accounts ? n == old_n : only_removed) && changed.activities.empty();
     reuse.accounts_before = remap_accounts ? n : old_n;
-    LinkBuilder links(plan, today, d.links, std::nullopt, reuse);
-    while (!links.step(SIZE_MAX)) {
+    const bool links_hold = reuse.accounts && reuse.activities && n == old_n && changed.opportunities.empty() &&
+                            !changed.stages; // no record the links read changed: keep them whole
+    if (!links_hold) {
+        LinkBuilder links(plan, today, d.links, std::nullopt, reuse);
+        while (!links.step(SIZE_MAX)) {
+        }
     }
 
     const RuleEngine engine(plan);

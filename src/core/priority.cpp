@@ -66,16 +66,6 @@ void sort_scores(DeskData& d);
 
 namespace {
 
-// The accounts further ahead than their services (kServicesAhead): the lines the pass reads
-// (status and size, services, former-client details), so that reading an account's services to
-// prefetch them does not wait.
-constexpr std::size_t kAccountAhead = 32;
-void prefetch_account(const Account& a) {
-    __builtin_prefetch(&a.status);
-    __builtin_prefetch(&a.services);
-    __builtin_prefetch(&a.former);
-}
-
 } // namespace
 
 DeskData compute_desks(const Plan& plan, Date today) {

@@ -363,6 +363,7 @@ Whitespace WhitespaceBuilder::finish() {
 void WhitespaceBuilder::add_clients() {
     const std::size_t n = plan_.accounts.size();
     for (std::size_t i = 0; i < n; ++i) {
+        if (i + kAccountAhead < n) prefetch_account(plan_.accounts[i + kAccountAhead]);
         if (i + kServicesAhead < n) prefetch_services(plan_.accounts[i + kServicesAhead]);
         if (plan_.accounts[i].status == AccountStatus::Client) add(i);
     }

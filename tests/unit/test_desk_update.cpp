@@ -160,8 +160,14 @@ TEST_CASE("update_desks: random small edits give the same desks as recomputing")
             o.close_date = add_days(today, rng.below(200) - 100);
             o.mrc = 1000 * (1 + rng.below(50));
             o.products = {products[rng.below(5)]};
-            doc.execute(Command{"new account", {Put<Account>{a, std::nullopt, true}, Put<Opportunity>{o, std::nullopt, true}}},
-                        Timestamp{step});
+            Command c{"new account", {Put<Account>{a, std::nullopt, true}, Put<Opportunity>{o, std::nullopt, true}}};
+            for (int more = rng.below(3); more > 0; --more) { // sometimes a few more, as an import adds them
+                Account b = acc;
+                b.id = "t-acc-" + std::to_string(next_id++);
+                b.services.clear();
+                c.changes.push_back(Put<Account>{std::move(b), std::nullopt, true});
+            }
+            doc.execute(std::move(c), Timestamp{step});
             added += 1;
         } else if (kind == 10) { // a stage closes or opens again, or changes from won to lost
             std::vector<Stage> st = p.stages;
