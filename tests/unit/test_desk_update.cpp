@@ -275,7 +275,7 @@ TEST_CASE("update_desks: follows removals, insertions, the catalog, rules and st
     std::vector<Stage> stages = doc.plan().stages;
     for (Stage& st : stages) st.closed = false; // every deal open again
     CHECK(attempt(Command{"stages", {Set<std::vector<Stage>>{stages}}}));
-    TouchedSet whole; // a plan replaced (opened, or a merge undone): Document has no changes for it
+    TouchedSet whole; // a plan replaced (opened, new, the sample): Document has no changes for it
     whole.everything = true;
     DeskData copy = fresh;
     CHECK_FALSE(update_desks(doc.plan(), today, copy, whole, doc.plan().settings));
